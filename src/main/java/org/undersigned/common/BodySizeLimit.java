@@ -1,0 +1,84 @@
+package org.undersigned.common;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over the configured limit with a 413 problem: at once when the
+ * Content-Length says so, and while reading when the body is chunked. (Beyond the HTTP layer's
+ * own cap, quarkus.http.limits.max-body-size, the server answers a bare 413 and closes.)
+ */
+@jakarta.ws.rs.ext.Provider
+public class BodySizeLimit implements ReaderInterceptor {
+
+    // A provider, because request filters are created at static init, before runtime config exists.
+    @Inject
+    Provider<UndersignedConfig> config;
+
+    @ServerRequestFilter(preMatching = true)
+    public void checkContentLength(ContainerRequestContext context) {
+        String length = context.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return;
+        }
+        long limit = limit();
+        try {
+            if (Long.parseLong(length.trim()) > limit) {
+                throw ProblemException.payloadTooLarge(limit);
+            }
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Content-Length is not a number.");
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new LimitedInputStream(context.getInputStream(), limit()));
+        return context.proceed();
+    }
+
+    private long limit() {
+        return config.get().limits().maxBodyBytes();
+    }
+
+    private static final class LimitedInputStream extends FilterInputStream {
+
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw ProblemException.payloadTooLarge(limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.undersigned.common;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Keyset pagination: a cursor names the last row of the previous page by its sort key and id,
+ * so a page costs the same at any depth. Cursors are opaque to clients.
+ */
+public final class Paging {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private Paging() {
+    }
+
+    /** The position after which the next page starts: a timestamp (or other key) and an id. */
+    public record Cursor(String key, UUID id) {
+
+        public Instant instant() {
+            try {
+                long micros = Long.parseLong(key);
+                return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw invalidCursor();
+            }
+        }
+
+        public static Cursor after(Instant at, UUID id) {
+            return new Cursor(Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, at)), id);
+        }
+
+        public String encode() {
+            String raw = key + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Parses {@code ?limit=}: absent means the default; anything but 1..MAX_LIMIT is a 400. */
+    public static int limit(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.invalid("limit", "must be an integer from 1 to " + MAX_LIMIT);
+    }
+
+    /** Parses {@code ?cursor=}; {@code null} for the first page. A cursor we did not issue is a 400. */
+    public static Cursor cursor(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (raw.length() > 512) {
+            throw invalidCursor();
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
+            int bar = decoded.lastIndexOf('|');
+            if (bar <= 0) {
+                throw invalidCursor();
+            }
+            return new Cursor(decoded.substring(0, bar), UUID.fromString(decoded.substring(bar + 1)));
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+    }
+
+    /** A 200 with the page as body and, when there is a next page, a {@code Link: rel="next"} header. */
+    public static Response ok(Page<?> page, UriInfo uriInfo) {
+        Response.ResponseBuilder response = Response.ok(page);
+        if (page.nextCursor() != null) {
+            String next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    private static ProblemException invalidCursor() {
+        return ProblemException.invalid("cursor", "is not a cursor this API issued");
+    }
+}

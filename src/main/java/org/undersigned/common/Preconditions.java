@@ -1,0 +1,58 @@
+package org.undersigned.common;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Arrays;
+
+/** ETags and the conditional requests that use them. */
+public final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    /** A strong ETag; {@code parts} are whatever changes whenever the representation changes. */
+    public static EntityTag etag(Object... parts) {
+        StringBuilder value = new StringBuilder();
+        for (Object part : parts) {
+            if (!value.isEmpty()) value.append('.');
+            value.append(part);
+        }
+        return new EntityTag(value.toString());
+    }
+
+    /** A 200 with the representation and its ETag, or a 304 when {@code If-None-Match} names that tag. */
+    public static Response ok(Request request, Tagged<?> tagged) {
+        Response notModified = notModified(request, tagged.etag());
+        return notModified != null ? notModified : Response.ok(tagged.body()).tag(tagged.etag()).build();
+    }
+
+    /** A 201 with the new resource, its Location and its ETag. */
+    public static Response created(String location, Tagged<?> tagged) {
+        return Response.created(java.net.URI.create(location)).tag(tagged.etag()).entity(tagged.body()).build();
+    }
+
+    /** A 304 when {@code If-None-Match} names the current tag; otherwise {@code null}. */
+    public static Response notModified(Request request, EntityTag current) {
+        Response.ResponseBuilder builder = request.evaluatePreconditions(current);
+        return builder == null ? null : builder.tag(current).build();
+    }
+
+    /**
+     * Checks an {@code If-Match} header against the current tag: absent passes, {@code *} passes,
+     * a list passes when one of its strong tags equals the current one. Otherwise 412.
+     */
+    public static void checkIfMatch(String ifMatch, EntityTag current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String expected = "\"" + current.getValue() + "\"";
+        boolean matches = Arrays.stream(ifMatch.split(","))
+                .map(String::trim)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(expected));
+        if (!matches) {
+            throw ProblemException.preconditionFailed();
+        }
+    }
+}

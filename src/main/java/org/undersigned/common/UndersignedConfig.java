@@ -1,0 +1,30 @@
+package org.undersigned.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** The service's own settings, under {@code undersigned.*} (environment: {@code UNDERSIGNED_*}). */
+@ConfigMapping(prefix = "undersigned")
+public interface UndersignedConfig {
+
+    /** The organiser's admin key ({@code UNDERSIGNED_ADMIN_KEY}); without it no admin call succeeds. */
+    Optional<String> adminKey();
+
+    Demo demo();
+
+    Limits limits();
+
+    interface Demo {
+        /** Loads the demo letter at start-up; {@code bin/run} and dev mode only. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Limits {
+        /** The largest request body a JSON operation accepts, in bytes. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+    }
+}

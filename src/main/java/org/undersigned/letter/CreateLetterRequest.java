@@ -1,0 +1,30 @@
+package org.undersigned.letter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.undersigned.common.validation.CleanText;
+import org.undersigned.common.validation.LanguageTag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A new draft letter; recipients and CCs may come with it or be added later. */
+public record CreateLetterRequest(
+        @Size(max = 100) @Pattern(regexp = LetterRules.SLUG_PATTERN, message = LetterRules.SLUG_MESSAGE) String slug,
+        @NotBlank @Size(max = 300) @CleanText String title,
+        @Size(max = 500) @CleanText String subject,
+        @Size(max = 300) @CleanText String salutation,
+        @NotBlank @Size(max = 100_000) @CleanText(multiline = true) String body,
+        @Size(max = 300) @CleanText String closing,
+        LocalDate letterDate,
+        @LanguageTag String language,
+        Instant signingDeadline,
+        VerificationPolicy verificationPolicy,
+        @Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String sourceUrl,
+        @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateRecipientRequest> recipients,
+        @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs) {
+}

@@ -1,0 +1,66 @@
+package org.undersigned.letter;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A letter with its current text; earlier texts live in {@link LetterVersion}. */
+@Entity
+@Table(name = "letters")
+public class Letter extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String slug;
+    @Enumerated(EnumType.STRING)
+    public LetterStatus status;
+    public String title;
+    public String subject;
+    public String salutation;
+    public String body;
+    public String closing;
+    public LocalDate letterDate;
+    public String language;
+    public Instant signingDeadline;
+    @Enumerated(EnumType.STRING)
+    public VerificationPolicy verificationPolicy;
+    public String sourceUrl;
+    public int currentVersion;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant publishedAt;
+    public Instant closedAt;
+    public Instant deliveredAt;
+    /** Incremented by every change to the letter or its addressees: the basis of its ETag. */
+    @Version
+    public long revision;
+
+    /** A letter by id or by slug. */
+    public static Optional<Letter> findByKey(String key) {
+        UUID id = parseUuid(key);
+        if (id != null) {
+            return findByIdOptional(id);
+        }
+        return find("slug", key).firstResultOptional();
+    }
+
+    static UUID parseUuid(String value) {
+        if (value == null || value.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.undersigned.letter;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tagged;
+
+@Path("/v1/letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class LetterResource {
+
+    @Inject
+    LetterService letters;
+
+    @POST
+    public Response create(@Valid @NotNull CreateLetterRequest request) {
+        Tagged<LetterResponse> letter = letters.create(request);
+        return Preconditions.created("/v1/letters/" + letter.body().id(), letter);
+    }
+
+    @GET
+    public Response list(@QueryParam("status") String status, @QueryParam("language") String language,
+                         @QueryParam("q") String q, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        return Paging.ok(letters.list(status, language, q, limit, cursor), uriInfo);
+    }
+
+    @GET
+    @Path("{letter}")
+    public Response get(@PathParam("letter") String letter, @Context Request request) {
+        return Preconditions.ok(request, letters.get(letter));
+    }
+
+    @PATCH
+    @Path("{letter}")
+    public Response update(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull UpdateLetterRequest request) {
+        Tagged<LetterResponse> updated = letters.update(letter, request, ifMatch);
+        return Response.ok(updated.body()).tag(updated.etag()).build();
+    }
+
+    @DELETE
+    @Path("{letter}")
+    public Response delete(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
+        letters.delete(letter, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{letter}/publish")
+    public Response publish(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
+        return transition(letter, LetterTransition.PUBLISH, ifMatch);
+    }
+
+    @POST
+    @Path("{letter}/close")
+    public Response close(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
+        return transition(letter, LetterTransition.CLOSE, ifMatch);
+    }
+
+    @POST
+    @Path("{letter}/reopen")
+    public Response reopen(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
+        return transition(letter, LetterTransition.REOPEN, ifMatch);
+    }
+
+    @POST
+    @Path("{letter}/deliver")
+    public Response deliver(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
+        return transition(letter, LetterTransition.DELIVER, ifMatch);
+    }
+
+    @GET
+    @Path("{letter}/versions")
+    public Response versions(@PathParam("letter") String letter, @QueryParam("limit") String limit,
+                             @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        return Paging.ok(letters.versions(letter, limit, cursor), uriInfo);
+    }
+
+    @GET
+    @Path("{letter}/versions/{number}")
+    public Response version(@PathParam("letter") String letter, @PathParam("number") String number,
+                            @Context Request request) {
+        return Preconditions.ok(request, letters.version(letter, versionNumber(number)));
+    }
+
+    private Response transition(String letter, LetterTransition transition, String ifMatch) {
+        Tagged<LetterResponse> changed = letters.transition(letter, transition, ifMatch);
+        return Response.ok(changed.body()).tag(changed.etag()).build();
+    }
+
+    private static int versionNumber(String number) {
+        try {
+            int n = Integer.parseInt(number);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // a path that names no version
+        }
+        throw ProblemException.notFound("Versions are numbered from 1.");
+    }
+}

@@ -1,0 +1,14 @@
+package org.undersigned.letter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A letter with its addressees and current version. */
+public record LetterResponse(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
+                             String body, String closing, LocalDate letterDate, String language, Instant signingDeadline,
+                             VerificationPolicy verificationPolicy, String sourceUrl, VersionInfo version,
+                             List<RecipientResponse> recipients, List<CcResponse> ccs, Instant createdAt,
+                             Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {
+}

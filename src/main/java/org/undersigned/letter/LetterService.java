@@ -1,0 +1,351 @@
+package org.undersigned.letter;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.undersigned.common.Hashing;
+import org.undersigned.common.Names;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.security.Caller;
+import org.undersigned.common.validation.LanguageTagValidator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Letters: drafting, listing, editing with text versions, and the lifecycle. */
+@ApplicationScoped
+public class LetterService {
+
+    static final String DEFAULT_LANGUAGE = "en";
+    static final int MAX_QUERY_LENGTH = 200;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AddresseeService addressees;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public Tagged<LetterResponse> create(CreateLetterRequest request) {
+        caller.requireAdmin();
+        Instant now = now();
+        Letter letter = new Letter();
+        letter.id = UUID.randomUUID();
+        letter.slug = request.slug() != null ? requireFreeSlug(request.slug(), null) : generateSlug(request.title());
+        letter.status = LetterStatus.DRAFT;
+        letter.title = request.title();
+        letter.subject = request.subject();
+        letter.salutation = request.salutation();
+        letter.body = request.body();
+        letter.closing = request.closing();
+        letter.letterDate = request.letterDate();
+        letter.language = request.language() == null ? DEFAULT_LANGUAGE : LanguageTagValidator.canonical(request.language());
+        letter.signingDeadline = truncate(request.signingDeadline());
+        letter.verificationPolicy = request.verificationPolicy() == null ? VerificationPolicy.EMAIL : request.verificationPolicy();
+        letter.sourceUrl = request.sourceUrl();
+        letter.currentVersion = 1;
+        letter.createdAt = now;
+        letter.updatedAt = now;
+        letter.persist();
+        newVersion(letter, now).persist();
+        if (request.recipients() != null) {
+            request.recipients().forEach(r -> addressees.insert(letter, AddresseeRole.RECIPIENT, AddresseeChange.of(r), now));
+        }
+        if (request.ccs() != null) {
+            request.ccs().forEach(c -> addressees.insert(letter, AddresseeRole.CC, AddresseeChange.of(c), now));
+        }
+        return view(letter);
+    }
+
+    @Transactional
+    public Page<LetterListItem> list(String status, String language, String q, String limitParam, String cursorParam) {
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (!caller.isAdmin()) {
+            where.append(" and status <> :draft");
+            params.and("draft", LetterStatus.DRAFT);
+        }
+        if (status != null && !status.isEmpty()) {
+            where.append(" and status = :status");
+            params.and("status", parseStatus(status));
+        }
+        if (language != null && !language.isEmpty()) {
+            where.append(" and language = :language");
+            params.and("language", canonicalLanguage(language));
+        }
+        if (q != null && !q.isBlank()) {
+            if (q.length() > MAX_QUERY_LENGTH) {
+                throw ProblemException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+            }
+            where.append(" and (lower(title) like :q escape '\\' or lower(coalesce(subject, '')) like :q escape '\\')");
+            params.and("q", "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (cursor != null) {
+            where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.and("at", cursor.instant()).and("id", cursor.id());
+        }
+        List<Letter> rows = Letter.<Letter>find(where + " order by createdAt desc, id desc", params).range(0, limit).list();
+        List<LetterListItem> items = rows.stream().limit(limit).map(LetterListItem::from).toList();
+        String next = null;
+        if (rows.size() > limit) {
+            Letter last = rows.get(limit - 1);
+            next = Paging.Cursor.after(last.createdAt, last.id).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    @Transactional
+    public Tagged<LetterResponse> get(String key) {
+        return view(visible(key));
+    }
+
+    @Transactional
+    public Tagged<LetterResponse> update(String key, UpdateLetterRequest request, String ifMatch) {
+        Letter letter = writable(key, ifMatch);
+        Instant now = now();
+        if (request.slug() != null) {
+            letter.slug = requireFreeSlug(request.slug().orElseThrow(), letter.id);
+        }
+        if (request.letterDate() != null) letter.letterDate = request.letterDate().orElse(null);
+        if (request.language() != null) letter.language = LanguageTagValidator.canonical(request.language().orElseThrow());
+        if (request.signingDeadline() != null) letter.signingDeadline = truncate(request.signingDeadline().orElse(null));
+        if (request.verificationPolicy() != null) letter.verificationPolicy = request.verificationPolicy().orElseThrow();
+        if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
+
+        String title = request.title() != null ? request.title().orElseThrow() : letter.title;
+        String subject = request.subject() != null ? request.subject().orElse(null) : letter.subject;
+        String salutation = request.salutation() != null ? request.salutation().orElse(null) : letter.salutation;
+        String body = request.body() != null ? request.body().orElseThrow() : letter.body;
+        String closing = request.closing() != null ? request.closing().orElse(null) : letter.closing;
+        String hash = contentHash(title, subject, salutation, body, closing);
+        LetterVersion current = version(letter.id, letter.currentVersion);
+        if (!hash.equals(current.contentHash)) {
+            letter.title = title;
+            letter.subject = subject;
+            letter.salutation = salutation;
+            letter.body = body;
+            letter.closing = closing;
+            if (letter.status == LetterStatus.DRAFT) {
+                // A draft has one version, rewritten until the letter is published.
+                copyText(letter, current);
+                current.createdAt = now;
+            } else {
+                letter.currentVersion++;
+                newVersion(letter, now).persist();
+            }
+        }
+        letter.updatedAt = now;
+        return view(letter);
+    }
+
+    @Transactional
+    public void delete(String key, String ifMatch) {
+        Letter letter = writable(key, ifMatch);
+        if (letter.status != LetterStatus.DRAFT) {
+            throw ProblemException.conflict("not-a-draft",
+                    "Only a draft can be deleted; this letter is " + letter.status + ". Close it instead.");
+        }
+        letter.delete();
+    }
+
+    @Transactional
+    public Tagged<LetterResponse> transition(String key, LetterTransition transition, String ifMatch) {
+        caller.requireAdmin();
+        Letter letter = find(key);
+        Preconditions.checkIfMatch(ifMatch, etag(letter));
+        if (letter.status != transition.from) {
+            throw ProblemException.conflict("illegal-transition", "A letter can " + transition.verb + " only when it is "
+                    + transition.from + "; this one is " + letter.status + ".");
+        }
+        Instant now = now();
+        if (transition.to == LetterStatus.OPEN && letter.signingDeadline != null && !letter.signingDeadline.isAfter(now)) {
+            throw ProblemException.conflict("deadline-passed",
+                    "The signing deadline has passed; move or clear signing_deadline before opening the letter.");
+        }
+        letter.status = transition.to;
+        switch (transition) {
+            case PUBLISH -> letter.publishedAt = now;
+            case CLOSE -> letter.closedAt = now;
+            case REOPEN -> letter.closedAt = null;
+            case DELIVER -> letter.deliveredAt = now;
+        }
+        letter.updatedAt = now;
+        return view(letter);
+    }
+
+    @Transactional
+    public Page<VersionInfo> versions(String key, String limitParam, String cursorParam) {
+        Letter letter = visible(key);
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        int after = 0;
+        if (cursor != null) {
+            try {
+                after = Integer.parseInt(cursor.key());
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+            }
+        }
+        List<LetterVersion> rows = LetterVersion.<LetterVersion>find("letterId = ?1 and number > ?2 order by number", letter.id, after)
+                .range(0, limit).list();
+        List<VersionInfo> items = rows.stream().limit(limit).map(VersionInfo::from).toList();
+        String next = rows.size() > limit ? new Paging.Cursor(Integer.toString(rows.get(limit - 1).number), letter.id).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    @Transactional
+    public Tagged<LetterVersionResponse> version(String key, int number) {
+        Letter letter = visible(key);
+        LetterVersion version = LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letter.id, number)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("This letter has no version " + number + "."));
+        return new Tagged<>(LetterVersionResponse.from(version), Preconditions.etag(version.contentHash));
+    }
+
+    /** The letter for a read: drafts exist only for the admin. */
+    Letter visible(String key) {
+        Letter letter = find(key);
+        if (letter.status == LetterStatus.DRAFT && !caller.isAdmin()) {
+            throw notFound(key);
+        }
+        return letter;
+    }
+
+    /** The letter for a change by the admin: it exists, matches If-Match, and is not delivered yet. */
+    Letter writable(String key, String ifMatch) {
+        caller.requireAdmin();
+        Letter letter = find(key);
+        Preconditions.checkIfMatch(ifMatch, etag(letter));
+        if (letter.status == LetterStatus.DELIVERED) {
+            throw ProblemException.conflict("letter-delivered", "The letter has been delivered and can no longer change.");
+        }
+        return letter;
+    }
+
+    private Letter find(String key) {
+        return Letter.findByKey(key).orElseThrow(() -> notFound(key));
+    }
+
+    static ProblemException notFound(String key) {
+        return ProblemException.notFound("No letter '" + abbreviate(key) + "'.");
+    }
+
+    Tagged<LetterResponse> view(Letter letter) {
+        Letter.flush(); // the revision, and so the ETag, is settled at flush
+        LetterVersion version = version(letter.id, letter.currentVersion);
+        List<RecipientResponse> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream().map(RecipientResponse::from).toList();
+        List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
+        LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, letter.title, letter.subject,
+                letter.salutation, letter.body, letter.closing, letter.letterDate, letter.language, letter.signingDeadline,
+                letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), recipients, ccs, letter.createdAt,
+                letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
+        return new Tagged<>(body, etag(letter));
+    }
+
+    static jakarta.ws.rs.core.EntityTag etag(Letter letter) {
+        return Preconditions.etag("L" + letter.revision);
+    }
+
+    private static LetterVersion version(UUID letterId, int number) {
+        return LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letterId, number).singleResult();
+    }
+
+    private static LetterVersion newVersion(Letter letter, Instant now) {
+        LetterVersion version = new LetterVersion();
+        version.id = UUID.randomUUID();
+        version.letterId = letter.id;
+        version.number = letter.currentVersion;
+        version.createdAt = now;
+        copyText(letter, version);
+        return version;
+    }
+
+    private static void copyText(Letter letter, LetterVersion version) {
+        version.title = letter.title;
+        version.subject = letter.subject;
+        version.salutation = letter.salutation;
+        version.body = letter.body;
+        version.closing = letter.closing;
+        version.contentHash = contentHash(letter.title, letter.subject, letter.salutation, letter.body, letter.closing);
+    }
+
+    static String contentHash(String title, String subject, String salutation, String body, String closing) {
+        return Hashing.sha256Hex(title, subject, salutation, body, closing);
+    }
+
+    private String requireFreeSlug(String slug, UUID ownId) {
+        if (Letter.parseUuid(slug) != null) {
+            throw ProblemException.invalid("slug", "must not have the form of a UUID");
+        }
+        Optional<Letter> holder = Letter.find("slug", slug).firstResultOptional();
+        if (holder.isPresent() && !holder.get().id.equals(ownId)) {
+            throw ProblemException.conflict("slug-taken", "Another letter already uses the slug '" + slug + "'.");
+        }
+        return slug;
+    }
+
+    /** A slug from the title, with -2, -3, … when it is taken. */
+    private String generateSlug(String title) {
+        String base = Names.slugify(title, 80);
+        if (base.isEmpty()) {
+            base = "letter";
+        }
+        List<String> taken = Letter.getEntityManager()
+                .createQuery("select l.slug from Letter l where l.slug = ?1 or l.slug like ?2 escape '\\'", String.class)
+                .setParameter(1, base).setParameter(2, likeEscape(base) + "-%")
+                .getResultList();
+        if (!taken.contains(base)) {
+            return base;
+        }
+        int suffix = 2;
+        while (taken.contains(base + "-" + suffix)) {
+            suffix++;
+        }
+        return base + "-" + suffix;
+    }
+
+    private static LetterStatus parseStatus(String status) {
+        try {
+            return LetterStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of DRAFT, OPEN, CLOSED, DELIVERED");
+        }
+    }
+
+    private static String canonicalLanguage(String language) {
+        if (!new LanguageTagValidator().isValid(language, null)) {
+            throw ProblemException.invalid("language", "must be a BCP 47 language tag, such as en or pt-BR");
+        }
+        return LanguageTagValidator.canonical(language);
+    }
+
+    static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() > 100 ? key.substring(0, 100) + "…" : key;
+    }
+
+    private static Instant truncate(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

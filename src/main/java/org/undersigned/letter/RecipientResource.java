@@ -1,0 +1,65 @@
+package org.undersigned.letter;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.Tagged;
+
+@Path("/v1/letters/{letter}/recipients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class RecipientResource {
+
+    private static final AddresseeRole ROLE = AddresseeRole.RECIPIENT;
+
+    @Inject
+    AddresseeService addressees;
+
+    @GET
+    public Response list(@PathParam("letter") String letter) {
+        return Response.ok(addressees.list(letter, ROLE, RecipientResponse::from)).build();
+    }
+
+    @POST
+    public Response add(@PathParam("letter") String letter, @Valid @NotNull CreateRecipientRequest request) {
+        Tagged<RecipientResponse> added = addressees.add(letter, ROLE, AddresseeChange.of(request), RecipientResponse::from);
+        return Preconditions.created("/v1/letters/" + letter + "/recipients/" + added.body().id(), added);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("letter") String letter, @PathParam("id") String id, @Context Request request) {
+        return Preconditions.ok(request, addressees.get(letter, ROLE, id, RecipientResponse::from));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Response update(@PathParam("letter") String letter, @PathParam("id") String id,
+                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateRecipientRequest request) {
+        Tagged<RecipientResponse> updated = addressees.update(letter, ROLE, id, AddresseeChange.of(request), ifMatch,
+                RecipientResponse::from);
+        return Response.ok(updated.body()).tag(updated.etag()).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("letter") String letter, @PathParam("id") String id,
+                           @HeaderParam("If-Match") String ifMatch) {
+        addressees.delete(letter, ROLE, id, ifMatch);
+        return Response.noContent().build();
+    }
+}
