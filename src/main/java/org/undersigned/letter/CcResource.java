@@ -21,7 +21,6 @@ import org.undersigned.common.Tagged;
 
 @Path("/v1/letters/{letter}/ccs")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 public class CcResource {
 
     private static final AddresseeRole ROLE = AddresseeRole.CC;
@@ -35,6 +34,7 @@ public class CcResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("letter") String letter, @Valid @NotNull CreateCcRequest request) {
         Tagged<CcResponse> added = addressees.add(letter, ROLE, AddresseeChange.of(request), CcResponse::from);
         return Preconditions.created("/v1/letters/" + letter + "/ccs/" + added.body().id(), added);
@@ -48,6 +48,7 @@ public class CcResource {
 
     @PATCH
     @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("letter") String letter, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateCcRequest request) {
         Tagged<CcResponse> updated = addressees.update(letter, ROLE, id, AddresseeChange.of(request), ifMatch,

@@ -25,13 +25,13 @@ import org.undersigned.common.Tagged;
 
 @Path("/v1/letters")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 public class LetterResource {
 
     @Inject
     LetterService letters;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateLetterRequest request) {
         Tagged<LetterResponse> letter = letters.create(request);
         return Preconditions.created("/v1/letters/" + letter.body().id(), letter);
@@ -52,6 +52,7 @@ public class LetterResource {
 
     @PATCH
     @Path("{letter}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateLetterRequest request) {
         Tagged<LetterResponse> updated = letters.update(letter, request, ifMatch);

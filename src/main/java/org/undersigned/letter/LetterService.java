@@ -154,7 +154,7 @@ public class LetterService {
 
     @Transactional
     public void delete(String key, String ifMatch) {
-        Letter letter = writable(key, ifMatch);
+        Letter letter = adminTarget(key, ifMatch);
         if (letter.status != LetterStatus.DRAFT) {
             throw ProblemException.conflict("not-a-draft",
                     "Only a draft can be deleted; this letter is " + letter.status + ". Close it instead.");
@@ -164,9 +164,7 @@ public class LetterService {
 
     @Transactional
     public Tagged<LetterResponse> transition(String key, LetterTransition transition, String ifMatch) {
-        caller.requireAdmin();
-        Letter letter = find(key);
-        Preconditions.checkIfMatch(ifMatch, etag(letter));
+        Letter letter = adminTarget(key, ifMatch);
         if (letter.status != transition.from) {
             throw ProblemException.conflict("illegal-transition", "A letter can " + transition.verb + " only when it is "
                     + transition.from + "; this one is " + letter.status + ".");
@@ -227,12 +225,18 @@ public class LetterService {
 
     /** The letter for a change by the admin: it exists, matches If-Match, and is not delivered yet. */
     Letter writable(String key, String ifMatch) {
-        caller.requireAdmin();
-        Letter letter = find(key);
-        Preconditions.checkIfMatch(ifMatch, etag(letter));
+        Letter letter = adminTarget(key, ifMatch);
         if (letter.status == LetterStatus.DELIVERED) {
             throw ProblemException.conflict("letter-delivered", "The letter has been delivered and can no longer change.");
         }
+        return letter;
+    }
+
+    /** The letter an admin operation acts on: it exists and matches If-Match. */
+    private Letter adminTarget(String key, String ifMatch) {
+        caller.requireAdmin();
+        Letter letter = find(key);
+        Preconditions.checkIfMatch(ifMatch, etag(letter));
         return letter;
     }
 

@@ -21,7 +21,6 @@ import org.undersigned.common.Tagged;
 
 @Path("/v1/letters/{letter}/recipients")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
 public class RecipientResource {
 
     private static final AddresseeRole ROLE = AddresseeRole.RECIPIENT;
@@ -35,6 +34,7 @@ public class RecipientResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("letter") String letter, @Valid @NotNull CreateRecipientRequest request) {
         Tagged<RecipientResponse> added = addressees.add(letter, ROLE, AddresseeChange.of(request), RecipientResponse::from);
         return Preconditions.created("/v1/letters/" + letter + "/recipients/" + added.body().id(), added);
@@ -48,6 +48,7 @@ public class RecipientResource {
 
     @PATCH
     @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("letter") String letter, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateRecipientRequest request) {
         Tagged<RecipientResponse> updated = addressees.update(letter, ROLE, id, AddresseeChange.of(request), ifMatch,

@@ -1,0 +1,55 @@
+package org.undersigned.letter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.security.Caller;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Loads the demo letter (bin/run and dev mode only) so that a new user has something to read,
+ * sign and render. Its facts follow a real joint letter; its body is the project's own.
+ */
+@ApplicationScoped
+public class DemoLetterLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoLetterLoader.class);
+    static final String RESOURCE = "/demo/joint-letter.json";
+
+    @Inject
+    UndersignedConfig config;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @ActivateRequestContext
+    void load(@Observes StartupEvent event) throws IOException {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        CreateLetterRequest demo;
+        try (InputStream in = DemoLetterLoader.class.getResourceAsStream(RESOURCE)) {
+            demo = json.readValue(in, CreateLetterRequest.class);
+        }
+        if (Letter.findByKey(demo.slug()).isPresent()) {
+            return;
+        }
+        caller.actAsAdmin();
+        letters.create(demo);
+        letters.transition(demo.slug(), LetterTransition.PUBLISH, null);
+        LOG.infof("Demo letter loaded: /v1/letters/%s", demo.slug());
+    }
+}

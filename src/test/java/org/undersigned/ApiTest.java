@@ -1,0 +1,82 @@
+package org.undersigned;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.headerContains;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.isRequest;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageHasKey;
+import static io.restassured.RestAssured.given;
+
+/**
+ * Base of the API tests: a clean database before each test, and every request and response of
+ * the suite validated against the contract, openapi.yaml at the repository root. A test that
+ * sends a request the contract forbids on purpose (to see the 4xx) marks it with
+ * {@link #invalidRequest()}: its response is still validated.
+ */
+public abstract class ApiTest {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String INVALID_REQUEST_HEADER = "X-Test-Invalid-Request";
+    public static final Path CONTRACT = Path.of("openapi.yaml");
+
+    private static OpenApiValidationFilter contractFilter;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeAll
+    static void validateAgainstContract() {
+        if (contractFilter == null) {
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                    .createForSpecificationUrl(CONTRACT.toUri().toString())
+                    .withWhitelist(ValidationErrorsWhitelist.create()
+                            .withRule("requests the test sends invalid on purpose",
+                                    allOf(isRequest(), headerContains(INVALID_REQUEST_HEADER, "true")))
+                            // Clients send Accept: application/json to every operation; errors still
+                            // come as application/problem+json, which is what the contract says.
+                            .withRule("Accept: application/json on operations whose only bodies are problems",
+                                    messageHasKey("validation.request.accept.notAllowed")))
+                    .build();
+            contractFilter = new OpenApiValidationFilter(validator);
+        }
+        RestAssured.filters(contractFilter);
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @BeforeEach
+    void cleanDatabase() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("truncate table letters cascade");
+        }
+    }
+
+    /** A request with the admin key and a JSON body type. */
+    protected static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request without any key. */
+    protected static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** Marks a request that breaks the contract on purpose; the response is still checked. */
+    protected static RequestSpecification invalidRequest() {
+        return given().header(INVALID_REQUEST_HEADER, "true");
+    }
+}
