@@ -3,6 +3,7 @@ package org.undersigned;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -28,6 +29,7 @@ import static io.restassured.RestAssured.given;
  * sends a request the contract forbids on purpose (to see the 4xx) marks it with
  * {@link #invalidRequest()}: its response is still validated.
  */
+@QuarkusTestResource(GreenMailResource.class)
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "test-admin-key";
@@ -54,12 +56,18 @@ public abstract class ApiTest {
                     .build();
             contractFilter = new OpenApiValidationFilter(validator);
         }
-        RestAssured.filters(contractFilter);
+        RestAssured.replaceFiltersWith(contractFilter, new PrivacyFilter());
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
+    @GreenMailResource.InjectGreenMail
+    protected com.icegreen.greenmail.util.GreenMail greenMail;
+
     @BeforeEach
-    void cleanDatabase() throws SQLException {
+    void cleanDatabase() throws Exception {
+        if (greenMail != null) {
+            greenMail.purgeEmailFromAllMailboxes();
+        }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate table letters cascade");
         }

@@ -24,6 +24,15 @@ public final class Names {
         return out.toString();
     }
 
+    /** Text folded for sorting and comparing: accents removed, lower case, spaces collapsed. */
+    public static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+
     /**
      * A URL slug from free text: accents folded, lower-case ASCII letters and digits joined by
      * single hyphens, cut at a word boundary to at most {@code maxLength}. Empty when nothing is left.

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /** ETags and the conditional requests that use them. */
 public final class Preconditions {
@@ -44,13 +45,18 @@ public final class Preconditions {
      * a list passes when one of its strong tags equals the current one. Otherwise 412.
      */
     public static void checkIfMatch(String ifMatch, EntityTag current) {
+        checkIfMatch(ifMatch, current.getValue()::equals);
+    }
+
+    /** As above, where {@code current} decides which tag values (without quotes) still match. */
+    public static void checkIfMatch(String ifMatch, Predicate<String> current) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String expected = "\"" + current.getValue() + "\"";
         boolean matches = Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(expected));
+                .anyMatch(tag -> tag.equals("*")
+                        || (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") && current.test(tag.substring(1, tag.length() - 1))));
         if (!matches) {
             throw ProblemException.preconditionFailed();
         }

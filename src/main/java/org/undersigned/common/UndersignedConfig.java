@@ -16,6 +16,17 @@ public interface UndersignedConfig {
 
     Limits limits();
 
+    Links links();
+
+    interface Links {
+        /**
+         * Where the campaign's pages live: emails link to {@code <base-url>/verify?token=…} and
+         * {@code <base-url>/withdraw?token=…}, pages that POST the token to the API.
+         */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+    }
+
     interface Demo {
         /** Loads the demo letter at start-up; {@code bin/run} and dev mode only. */
         @WithDefault("false")

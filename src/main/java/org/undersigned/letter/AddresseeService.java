@@ -3,6 +3,7 @@ package org.undersigned.letter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.undersigned.common.Ids;
 import org.undersigned.common.Page;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
@@ -124,7 +125,7 @@ public class AddresseeService {
     }
 
     private static Addressee find(Letter letter, AddresseeRole role, String id) {
-        UUID uuid = Letter.parseUuid(id);
+        UUID uuid = Ids.parse(id);
         Addressee addressee = uuid == null ? null : Addressee.findById(uuid);
         if (addressee == null || !addressee.letterId.equals(letter.id) || addressee.role != role) {
             throw ProblemException.notFound("This letter has no " + (role == AddresseeRole.CC ? "CC" : "recipient") + " with that id.");

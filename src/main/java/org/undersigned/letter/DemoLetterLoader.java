@@ -9,9 +9,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.security.Caller;
+import org.undersigned.signature.SignRequest;
+import org.undersigned.signature.SignatureService;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Loads the demo letter (bin/run and dev mode only) so that a new user has something to read,
@@ -22,12 +25,20 @@ public class DemoLetterLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoLetterLoader.class);
     static final String RESOURCE = "/demo/joint-letter.json";
+    static final String SIGNATURES_RESOURCE = "/demo/joint-letter-signatures.json";
+
+    /** The example's signatories, with the summary sentence they add up to. */
+    public record DemoSignatures(String note, List<SignRequest> signatures, String summarySentence) {
+    }
 
     @Inject
     UndersignedConfig config;
 
     @Inject
     LetterService letters;
+
+    @Inject
+    SignatureService signatures;
 
     @Inject
     Caller caller;
@@ -50,6 +61,11 @@ public class DemoLetterLoader {
         caller.actAsAdmin();
         letters.create(demo);
         letters.transition(demo.slug(), LetterTransition.PUBLISH, null);
+        DemoSignatures demoSignatures;
+        try (InputStream in = DemoLetterLoader.class.getResourceAsStream(SIGNATURES_RESOURCE)) {
+            demoSignatures = json.readValue(in, DemoSignatures.class);
+        }
+        demoSignatures.signatures().forEach(signature -> signatures.sign(demo.slug(), signature));
         LOG.infof("Demo letter loaded: /v1/letters/%s", demo.slug());
     }
 }

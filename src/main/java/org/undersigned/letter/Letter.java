@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.undersigned.common.Ids;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,21 +47,10 @@ public class Letter extends PanacheEntityBase {
 
     /** A letter by id or by slug. */
     public static Optional<Letter> findByKey(String key) {
-        UUID id = parseUuid(key);
+        UUID id = Ids.parse(key);
         if (id != null) {
             return findByIdOptional(id);
         }
         return find("slug", key).firstResultOptional();
-    }
-
-    static UUID parseUuid(String value) {
-        if (value == null || value.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

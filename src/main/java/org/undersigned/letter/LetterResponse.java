@@ -1,14 +1,16 @@
 package org.undersigned.letter;
 
+import org.undersigned.signature.SummaryResponse;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A letter with its addressees and current version. */
+/** A letter with its addressees, current version and the summary of its signatures. */
 public record LetterResponse(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
                              String body, String closing, LocalDate letterDate, String language, Instant signingDeadline,
-                             VerificationPolicy verificationPolicy, String sourceUrl, VersionInfo version,
+                             VerificationPolicy verificationPolicy, String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<CcResponse> ccs, Instant createdAt,
                              Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {
 }

@@ -5,14 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Hashing;
+import org.undersigned.common.Ids;
 import org.undersigned.common.Names;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
+import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.security.Caller;
 import org.undersigned.common.validation.LanguageTagValidator;
+import org.undersigned.signature.SignatureCounts;
+import org.undersigned.signature.SummaryResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +38,9 @@ public class LetterService {
 
     @Inject
     AddresseeService addressees;
+
+    @Inject
+    SignatureCounts counts;
 
     Clock clock = Clock.systemUTC();
 
@@ -92,7 +99,7 @@ public class LetterService {
                 throw ProblemException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
             }
             where.append(" and (lower(title) like :q escape '\\' or lower(coalesce(subject, '')) like :q escape '\\')");
-            params.and("q", "%" + likeEscape(q.trim().toLowerCase(Locale.ROOT)) + "%");
+            params.and("q", Sql.containsPattern(q.trim().toLowerCase(Locale.ROOT)));
         }
         if (cursor != null) {
             where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
@@ -215,10 +222,28 @@ public class LetterService {
     }
 
     /** The letter for a read: drafts exist only for the admin. */
-    Letter visible(String key) {
+    public Letter visible(String key) {
         Letter letter = find(key);
         if (letter.status == LetterStatus.DRAFT && !caller.isAdmin()) {
             throw notFound(key);
+        }
+        return letter;
+    }
+
+    /**
+     * The letter for a new signature: a draft cannot be signed (404, as it is not public), a
+     * letter that is not open or whose deadline has passed is a 409.
+     */
+    public Letter signable(String key) {
+        Letter letter = find(key);
+        if (letter.status == LetterStatus.DRAFT) {
+            throw notFound(key);
+        }
+        if (letter.status != LetterStatus.OPEN) {
+            throw ProblemException.conflict("letter-not-open", "The letter is " + letter.status + "; it no longer takes signatures.");
+        }
+        if (letter.signingDeadline != null && !letter.signingDeadline.isAfter(now())) {
+            throw ProblemException.conflict("deadline-passed", "The signing deadline of this letter has passed.");
         }
         return letter;
     }
@@ -236,7 +261,7 @@ public class LetterService {
     private Letter adminTarget(String key, String ifMatch) {
         caller.requireAdmin();
         Letter letter = find(key);
-        Preconditions.checkIfMatch(ifMatch, etag(letter));
+        checkIfMatch(ifMatch, letter);
         return letter;
     }
 
@@ -255,13 +280,18 @@ public class LetterService {
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
         LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, letter.title, letter.subject,
                 letter.salutation, letter.body, letter.closing, letter.letterDate, letter.language, letter.signingDeadline,
-                letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), recipients, ccs, letter.createdAt,
-                letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
-        return new Tagged<>(body, etag(letter));
+                letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), counts.summary(letter.id),
+                recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
+        return new Tagged<>(body, Preconditions.etag("L" + letter.revision, counts.changes(letter.id)));
     }
 
-    static jakarta.ws.rs.core.EntityTag etag(Letter letter) {
-        return Preconditions.etag("L" + letter.revision);
+    /**
+     * If-Match on a letter compares the letter's own revision only: the counts in its ETag move
+     * with every signature, and an edit should not fail because someone signed meanwhile.
+     */
+    private static void checkIfMatch(String ifMatch, Letter letter) {
+        String revision = "L" + letter.revision;
+        Preconditions.checkIfMatch(ifMatch, tag -> tag.equals(revision) || tag.startsWith(revision + "."));
     }
 
     private static LetterVersion version(UUID letterId, int number) {
@@ -292,7 +322,7 @@ public class LetterService {
     }
 
     private String requireFreeSlug(String slug, UUID ownId) {
-        if (Letter.parseUuid(slug) != null) {
+        if (Ids.parse(slug) != null) {
             throw ProblemException.invalid("slug", "must not have the form of a UUID");
         }
         Optional<Letter> holder = Letter.find("slug", slug).firstResultOptional();
@@ -310,7 +340,7 @@ public class LetterService {
         }
         List<String> taken = Letter.getEntityManager()
                 .createQuery("select l.slug from Letter l where l.slug = ?1 or l.slug like ?2 escape '\\'", String.class)
-                .setParameter(1, base).setParameter(2, likeEscape(base) + "-%")
+                .setParameter(1, base).setParameter(2, Sql.escapeLike(base) + "-%")
                 .getResultList();
         if (!taken.contains(base)) {
             return base;
@@ -337,10 +367,6 @@ public class LetterService {
         return LanguageTagValidator.canonical(language);
     }
 
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     private static String abbreviate(String key) {
         return key.length() > 100 ? key.substring(0, 100) + "…" : key;
     }
@@ -349,7 +375,7 @@ public class LetterService {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    Instant now() {
+    public Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,0 +1,44 @@
+package org.undersigned.signature;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.undersigned.common.Paging;
+
+@Path("/v1/letters/{letter}/signatures")
+@Produces(MediaType.APPLICATION_JSON)
+public class LetterSignatureResource {
+
+    @Inject
+    SignatureService signatures;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response sign(@PathParam("letter") String letter, @Valid @NotNull SignRequest request) {
+        SignatureService.SignOutcome outcome = signatures.sign(letter, request);
+        if (outcome.created() != null) {
+            return Response.created(java.net.URI.create("/v1/signatures/" + outcome.created().id()))
+                    .entity(outcome.created()).build();
+        }
+        return Response.accepted(outcome.accepted()).build();
+    }
+
+    @GET
+    public Response list(@PathParam("letter") String letter, @QueryParam("status") String status,
+                         @QueryParam("kind") String kind, @QueryParam("source") String source,
+                         @QueryParam("country") String country, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        return Paging.ok(signatures.list(letter, status, kind, source, country, limit, cursor), uriInfo);
+    }
+}

@@ -1,0 +1,27 @@
+package org.undersigned.signature;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.undersigned.common.validation.CleanText;
+import org.undersigned.common.validation.CountryCode;
+import org.undersigned.common.validation.EmailAddress;
+
+/**
+ * A signature as a signer, the organiser or a partner sends it. {@code title} is the signer's
+ * title or affiliation and may run over several lines; {@code represents} is for organisations
+ * that speak for member organisations.
+ */
+public record SignRequest(
+        @NotNull SignatureKind kind,
+        @NotBlank @Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String name,
+        @Size(max = SignatureRules.MAX_TITLE) @CleanText(multiline = true, noFormula = true) String title,
+        @Size(max = SignatureRules.MAX_ORGANIZATION) @CleanText(noFormula = true) String organization,
+        @CountryCode String country,
+        @Min(1) @Max(SignatureRules.MAX_REPRESENTS) Integer represents,
+        SignatureDisplay display,
+        @Size(max = 254) @EmailAddress String email,
+        @Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String comment) {
+}

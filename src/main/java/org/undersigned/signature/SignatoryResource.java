@@ -1,0 +1,29 @@
+package org.undersigned.signature;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.undersigned.common.Paging;
+
+@Path("/v1/letters/{letter}/signatories")
+@Produces(MediaType.APPLICATION_JSON)
+public class SignatoryResource {
+
+    @Inject
+    SignatureService signatures;
+
+    @GET
+    public Response signatories(@PathParam("letter") String letter, @QueryParam("kind") String kind,
+                                @QueryParam("country") String country, @QueryParam("q") String q,
+                                @QueryParam("order") String order, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        return Paging.ok(signatures.signatories(letter, kind, country, q, order, limit, cursor), uriInfo);
+    }
+}

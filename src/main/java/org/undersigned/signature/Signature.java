@@ -1,0 +1,67 @@
+package org.undersigned.signature;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One signature of a letter. Name, title, organisation, email and comment are personal data. */
+@Entity
+@Table(name = "signatures")
+public class Signature extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID letterId;
+    public int letterVersion;
+    @Enumerated(EnumType.STRING)
+    public SignatureKind kind;
+    public String name;
+    public String title;
+    public String organization;
+    public String email;
+    public String comment;
+    public String dedupKey;
+    public String sortKey;
+    public String country;
+    public int represents = 1;
+    @Enumerated(EnumType.STRING)
+    public SignatureDisplay display;
+    @Enumerated(EnumType.STRING)
+    public SignatureStatus status;
+    @Enumerated(EnumType.STRING)
+    public SignatureSource source;
+    public UUID sourcePartnerId;
+    public String verifyTokenHash;
+    public String manageTokenHash;
+    public int emailsSent;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant verifiedAt;
+    public Instant withdrawnAt;
+    @Version
+    public long revision;
+
+    /** Erases every personal field; what stays is a tombstone that counts nothing. */
+    void erase(Instant now) {
+        name = null;
+        title = null;
+        organization = null;
+        email = null;
+        comment = null;
+        dedupKey = null;
+        sortKey = null;
+        country = null;
+        verifyTokenHash = null;
+        manageTokenHash = null;
+        status = SignatureStatus.WITHDRAWN;
+        withdrawnAt = now;
+        updatedAt = now;
+    }
+}

@@ -1,0 +1,146 @@
+package org.undersigned.signature;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A letter's counts, kept exact in the transaction of every change to a signature. They live in
+ * {@value #SHARDS} rows a letter, one picked at random per change, so that concurrent signers do
+ * not all wait on one counter row; a read sums the shards.
+ */
+@ApplicationScoped
+public class SignatureCounts {
+
+    static final int SHARDS = 16;
+
+    @Inject
+    EntityManager em;
+
+    /** What one signature adds to the counts: nothing unless it is verified. */
+    record Contribution(int organizations, int organizationsUndisclosed, long represented, int individuals,
+                        int individualsUndisclosed, String country) {
+
+        static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, null);
+
+        static Contribution of(Signature s) {
+            if (s.status != SignatureStatus.VERIFIED) {
+                return NONE;
+            }
+            boolean undisclosed = s.display == SignatureDisplay.UNDISCLOSED;
+            if (s.kind == SignatureKind.ORGANIZATION) {
+                return new Contribution(1, undisclosed ? 1 : 0, Math.max(1, s.represents), 0, 0, s.country);
+            }
+            return new Contribution(0, 0, 0, 1, undisclosed ? 1 : 0, s.country);
+        }
+    }
+
+    /** Moves the counts from what a signature contributed before a change to what it contributes after. */
+    public void change(UUID letterId, Contribution before, Contribution after) {
+        if (before.equals(after)) {
+            return;
+        }
+        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        em.createNativeQuery("""
+                        insert into letter_counts (letter_id, shard, organizations, organizations_undisclosed,
+                            organizations_represented, individuals, individuals_undisclosed, changes)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
+                        on conflict (letter_id, shard) do update set
+                            organizations = letter_counts.organizations + excluded.organizations,
+                            organizations_undisclosed = letter_counts.organizations_undisclosed + excluded.organizations_undisclosed,
+                            organizations_represented = letter_counts.organizations_represented + excluded.organizations_represented,
+                            individuals = letter_counts.individuals + excluded.individuals,
+                            individuals_undisclosed = letter_counts.individuals_undisclosed + excluded.individuals_undisclosed,
+                            changes = letter_counts.changes + 1
+                        """)
+                .setParameter(1, letterId)
+                .setParameter(2, shard)
+                .setParameter(3, (long) after.organizations() - before.organizations())
+                .setParameter(4, (long) after.organizationsUndisclosed() - before.organizationsUndisclosed())
+                .setParameter(5, after.represented() - before.represented())
+                .setParameter(6, (long) after.individuals() - before.individuals())
+                .setParameter(7, (long) after.individualsUndisclosed() - before.individualsUndisclosed())
+                .executeUpdate();
+        if (!Objects.equals(before.country(), after.country()) || before.organizations() + before.individuals()
+                != after.organizations() + after.individuals()) {
+            if (before.country() != null && before.organizations() + before.individuals() > 0) {
+                addToCountry(letterId, before.country(), shard, -1);
+            }
+            if (after.country() != null && after.organizations() + after.individuals() > 0) {
+                addToCountry(letterId, after.country(), shard, 1);
+            }
+        }
+    }
+
+    private void addToCountry(UUID letterId, String country, int shard, long delta) {
+        em.createNativeQuery("""
+                        insert into letter_country_counts (letter_id, country, shard, signatures) values (?1, ?2, ?3, ?4)
+                        on conflict (letter_id, country, shard) do update set signatures = letter_country_counts.signatures + excluded.signatures
+                        """)
+                .setParameter(1, letterId).setParameter(2, country).setParameter(3, shard).setParameter(4, delta)
+                .executeUpdate();
+    }
+
+    /** How many changes the counts have taken: a cheap version number for ETags. */
+    public long changes(UUID letterId) {
+        Number changes = (Number) em.createNativeQuery("select coalesce(sum(changes), 0) from letter_counts where letter_id = ?1")
+                .setParameter(1, letterId).getSingleResult();
+        return changes.longValue();
+    }
+
+    public SummaryResponse summary(UUID letterId) {
+        Object[] totals = (Object[]) em.createNativeQuery("""
+                        select coalesce(sum(organizations), 0), coalesce(sum(organizations_undisclosed), 0),
+                               coalesce(sum(organizations_represented), 0), coalesce(sum(individuals), 0),
+                               coalesce(sum(individuals_undisclosed), 0)
+                        from letter_counts where letter_id = ?1
+                        """)
+                .setParameter(1, letterId).getSingleResult();
+        long organizations = ((Number) totals[0]).longValue();
+        long organizationsUndisclosed = ((Number) totals[1]).longValue();
+        long represented = ((Number) totals[2]).longValue();
+        long individuals = ((Number) totals[3]).longValue();
+        long individualsUndisclosed = ((Number) totals[4]).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select country, sum(signatures) as n from letter_country_counts where letter_id = ?1
+                        group by country having sum(signatures) > 0 order by n desc, country
+                        """)
+                .setParameter(1, letterId).getResultList();
+        List<SummaryResponse.CountryCount> byCountry = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            byCountry.add(new SummaryResponse.CountryCount(row[0].toString().trim(), ((Number) row[1]).longValue()));
+        }
+        long countries = byCountry.size();
+        return new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
+                represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
+                organizations + individuals, byCountry, sentence(organizations, represented, individuals, countries));
+    }
+
+    /** "47 groups representing 300 non-governmental organizations and 7 concerned individuals in 16 countries". */
+    static String sentence(long organizations, long represented, long individuals, long countries) {
+        List<String> parts = new ArrayList<>(2);
+        if (organizations > 0) {
+            parts.add(count(organizations, "group", "groups") + " representing "
+                    + count(represented, "non-governmental organization", "non-governmental organizations"));
+        }
+        if (individuals > 0) {
+            parts.add(count(individuals, "concerned individual", "concerned individuals"));
+        }
+        if (parts.isEmpty()) {
+            return "No signatures yet";
+        }
+        String sentence = String.join(" and ", parts);
+        return countries > 0 ? sentence + " in " + count(countries, "country", "countries") : sentence;
+    }
+
+    private static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,75 @@
+package org.undersigned.signature;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.undersigned.common.UndersignedConfig;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The emails a signer receives: a link to confirm, and always a link to withdraw. */
+@ApplicationScoped
+public class SignatureMailer {
+
+    private static final Logger LOG = Logger.getLogger(SignatureMailer.class);
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    UndersignedConfig config;
+
+    /** An email to send once the transaction that decided it has committed. */
+    record Message(String to, String subject, String text) {
+    }
+
+    Message verification(String to, String signerName, String letterTitle, String verifyToken, String manageToken) {
+        String text = """
+                Hello %s,
+
+                Someone, we hope you, signed the open letter "%s" with this address.
+                To confirm your signature, open this link:
+
+                %s
+
+                Until you confirm, your signature is neither counted nor shown.
+                If you did not sign, ignore this message and nothing will be published.
+
+                You can withdraw your signature, and have your details erased, at any time:
+
+                %s
+                """.formatted(signerName, letterTitle, link("verify", verifyToken), link("withdraw", manageToken));
+        return new Message(to, "Confirm your signature: " + letterTitle, text);
+    }
+
+    Message recorded(String to, String signerName, String letterTitle, String manageToken) {
+        String text = """
+                Hello %s,
+
+                Your signature on the open letter "%s" has been recorded. Thank you.
+
+                You can withdraw your signature, and have your details erased, at any time:
+
+                %s
+                """.formatted(signerName, letterTitle, link("withdraw", manageToken));
+        return new Message(to, "Your signature: " + letterTitle, text);
+    }
+
+    /** Sends after commit; a failure leaves the signature as it is (the signer can sign again to resend). */
+    void send(Message message) {
+        try {
+            mailer.send(Mail.withText(message.to(), message.subject(), message.text()));
+        } catch (RuntimeException e) {
+            // never log the address: it is personal data
+            LOG.warnf("Could not send a signature email (%s): %s", message.subject(), e.getClass().getSimpleName());
+        }
+    }
+
+    private String link(String page, String token) {
+        String base = config.links().baseUrl().replaceAll("/+$", "");
+        return base + "/" + page + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}

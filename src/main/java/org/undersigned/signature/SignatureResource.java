@@ -1,0 +1,64 @@
+package org.undersigned.signature;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.Tagged;
+
+@Path("/v1/signatures")
+@Produces(MediaType.APPLICATION_JSON)
+public class SignatureResource {
+
+    @Inject
+    SignatureService signatures;
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @Context Request request) {
+        return Preconditions.ok(request, signatures.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull UpdateSignatureRequest request) {
+        Tagged<SignatureResponse> updated = signatures.update(id, request, ifMatch);
+        return Response.ok(updated.body()).tag(updated.etag()).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        signatures.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResult verify(@Valid @NotNull TokenRequest request) {
+        return signatures.verify(request.token());
+    }
+
+    @POST
+    @Path("withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResult withdraw(@Valid @NotNull TokenRequest request) {
+        return signatures.withdraw(request.token());
+    }
+}

@@ -1,0 +1,464 @@
+package org.undersigned.signature;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.undersigned.common.Ids;
+import org.undersigned.common.Names;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.Sql;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.Tokens;
+import org.undersigned.common.Violation;
+import org.undersigned.common.security.Caller;
+import org.undersigned.common.validation.EmailAddresses;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.letter.VerificationPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Signing, verification, withdrawal, moderation, and the public list of signatories. */
+@ApplicationScoped
+public class SignatureService {
+
+    static final int MAX_QUERY_LENGTH = 200;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    SignatureCounts counts;
+
+    @Inject
+    SignatureMailer mailer;
+
+    @Inject
+    EntityManager em;
+
+    /** What signing produced: the private view for the admin, or the same acknowledgement for everyone else. */
+    public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
+    }
+
+    private record Signed(SignOutcome outcome, SignatureMailer.Message mail) {
+    }
+
+    /** Records a signature; the email it calls for is sent only after the commit. */
+    public SignOutcome sign(String letterKey, SignRequest request) {
+        checkShape(request, !caller.isAdmin());
+        Signed signed = QuarkusTransaction.requiringNew().call(() -> signInTransaction(letterKey, request));
+        if (signed.mail() != null) {
+            mailer.send(signed.mail());
+        }
+        return signed.outcome();
+    }
+
+    private Signed signInTransaction(String letterKey, SignRequest request) {
+        Letter letter = letters.signable(letterKey);
+        Instant now = letters.now();
+        boolean admin = caller.isAdmin();
+        boolean emailVerification = !admin && letter.verificationPolicy == VerificationPolicy.EMAIL;
+
+        Signature signature = new Signature();
+        signature.id = UUID.randomUUID();
+        signature.letterId = letter.id;
+        signature.letterVersion = letter.currentVersion;
+        signature.kind = request.kind();
+        signature.name = request.name().strip();
+        signature.title = blankToNull(request.title());
+        signature.organization = blankToNull(request.organization());
+        signature.country = request.country();
+        signature.represents = request.represents() == null ? 1 : request.represents();
+        signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
+        signature.email = request.email() == null ? null : request.email().strip();
+        signature.comment = blankToNull(request.comment());
+        signature.dedupKey = dedupKey(signature);
+        signature.sortKey = sortKey(signature);
+        signature.status = emailVerification ? SignatureStatus.PENDING : SignatureStatus.VERIFIED;
+        signature.verifiedAt = emailVerification ? null : now;
+        signature.source = admin ? SignatureSource.ADMIN : SignatureSource.PUBLIC;
+        signature.createdAt = now;
+        signature.updatedAt = now;
+        String verifyToken = emailVerification ? Tokens.newToken() : null;
+        String manageToken = signature.email != null ? Tokens.newToken() : null;
+        signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
+        signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
+        signature.emailsSent = admin || signature.email == null ? 0 : 1;
+
+        if (insertUnlessDuplicate(signature)) {
+            counts.change(letter.id, SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(signature));
+            if (admin) {
+                return new Signed(new SignOutcome(SignatureResponse.from(signature), null), null);
+            }
+            SignatureMailer.Message mail = emailVerification
+                    ? mailer.verification(signature.email, signature.name, letter.title, verifyToken, manageToken)
+                    : mailer.recorded(signature.email, signature.name, letter.title, manageToken);
+            return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), mail);
+        }
+
+        Signature existing = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2", letter.id, signature.dedupKey)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (admin) {
+            throw ProblemException.conflict("duplicate-signature", "This letter already has a signature with the same "
+                    + (signature.email != null ? "email" : "organisation name") + ": " + (existing == null ? "" : existing.id) + ".");
+        }
+        // The same answer as for a new signature; the address's owner hears from us instead.
+        return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), reminder(existing, letter, now));
+    }
+
+    /** A new link for a signer who signs again: to confirm if still pending, to withdraw if counted. */
+    private SignatureMailer.Message reminder(Signature existing, Letter letter, Instant now) {
+        if (existing == null || existing.email == null || existing.emailsSent >= SignatureRules.MAX_EMAILS_PER_SIGNATURE) {
+            return null;
+        }
+        String manageToken = Tokens.newToken();
+        existing.manageTokenHash = Tokens.hash(manageToken);
+        existing.emailsSent++;
+        existing.updatedAt = now;
+        if (existing.status == SignatureStatus.PENDING) {
+            String verifyToken = Tokens.newToken();
+            existing.verifyTokenHash = Tokens.hash(verifyToken);
+            return mailer.verification(existing.email, existing.name, letter.title, verifyToken, manageToken);
+        }
+        if (existing.status == SignatureStatus.VERIFIED) {
+            return mailer.recorded(existing.email, existing.name, letter.title, manageToken);
+        }
+        return null;
+    }
+
+    /** One statement that either inserts or finds the duplicate, so concurrent twins leave one row. */
+    private boolean insertUnlessDuplicate(Signature s) {
+        List<?> inserted = em.createNativeQuery("""
+                        insert into signatures (id, letter_id, letter_version, kind, name, title, organization, email, comment,
+                            dedup_key, sort_key, country, represents, display, status, source, source_partner_id,
+                            verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                            ?21, ?22, ?23, 0)
+                        on conflict (letter_id, dedup_key) do nothing
+                        returning id
+                        """)
+                .setParameter(1, s.id).setParameter(2, s.letterId).setParameter(3, s.letterVersion)
+                .setParameter(4, s.kind.name()).setParameter(5, s.name).setParameter(6, s.title)
+                .setParameter(7, s.organization).setParameter(8, s.email).setParameter(9, s.comment)
+                .setParameter(10, s.dedupKey).setParameter(11, s.sortKey).setParameter(12, s.country)
+                .setParameter(13, s.represents).setParameter(14, s.display.name()).setParameter(15, s.status.name())
+                .setParameter(16, s.source.name()).setParameter(17, s.sourcePartnerId)
+                .setParameter(18, s.verifyTokenHash).setParameter(19, s.manageTokenHash).setParameter(20, s.emailsSent)
+                .setParameter(21, s.createdAt).setParameter(22, s.updatedAt).setParameter(23, s.verifiedAt)
+                .getResultList();
+        return !inserted.isEmpty();
+    }
+
+    @Transactional
+    public TokenResult verify(String token) {
+        Signature signature = Signature.<Signature>find("verifyTokenHash", Tokens.hash(token))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(SignatureService::unknownToken);
+        Letter letter = Letter.findById(signature.letterId);
+        if (signature.status == SignatureStatus.PENDING) {
+            if (letter.status == LetterStatus.DELIVERED) {
+                throw ProblemException.conflict("letter-delivered", "The letter has been delivered; it takes no more signatures.");
+            }
+            SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+            signature.status = SignatureStatus.VERIFIED;
+            signature.verifiedAt = letters.now();
+            signature.updatedAt = signature.verifiedAt;
+            counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
+        }
+        return new TokenResult(signature.status, letter.id, letter.slug);
+    }
+
+    @Transactional
+    public TokenResult withdraw(String token) {
+        Signature signature = Signature.<Signature>find("manageTokenHash", Tokens.hash(token))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(SignatureService::unknownToken);
+        Letter letter = Letter.findById(signature.letterId);
+        SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        signature.erase(letters.now());
+        counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
+        return new TokenResult(signature.status, letter.id, letter.slug);
+    }
+
+    @Transactional
+    public Page<SignatureResponse> list(String letterKey, String status, String kind, String source, String country,
+                                        String limitParam, String cursorParam) {
+        caller.requireAdmin();
+        Letter letter = letters.visible(letterKey);
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        StringBuilder where = new StringBuilder("letterId = :letter");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("letter", letter.id);
+        if (present(status)) {
+            where.append(" and status = :status");
+            params.and("status", parseEnum(SignatureStatus.class, status, "status"));
+        }
+        if (present(kind)) {
+            where.append(" and kind = :kind");
+            params.and("kind", parseEnum(SignatureKind.class, kind, "kind"));
+        }
+        if (present(source)) {
+            where.append(" and source = :source");
+            params.and("source", parseEnum(SignatureSource.class, source, "source"));
+        }
+        if (present(country)) {
+            where.append(" and country = :country");
+            params.and("country", parseCountry(country));
+        }
+        if (cursor != null) {
+            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.and("at", cursor.instant()).and("id", cursor.id());
+        }
+        List<Signature> rows = Signature.<Signature>find(where + " order by createdAt, id", params).range(0, limit).list();
+        return page(rows, limit, SignatureResponse::from, s -> Paging.Cursor.after(s.createdAt, s.id));
+    }
+
+    @Transactional
+    public Tagged<SignatureResponse> get(String id) {
+        caller.requireAdmin();
+        Signature signature = find(id);
+        return new Tagged<>(SignatureResponse.from(signature), etag(signature));
+    }
+
+    @Transactional
+    public Tagged<SignatureResponse> update(String id, UpdateSignatureRequest request, String ifMatch) {
+        caller.requireAdmin();
+        Signature signature = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(signature));
+        if (signature.status == SignatureStatus.WITHDRAWN) {
+            throw ProblemException.conflict("signature-withdrawn", "The signer withdrew this signature; nothing of it is left to change.");
+        }
+        Letter letter = Letter.findById(signature.letterId);
+        if (letter.status == LetterStatus.DELIVERED) {
+            throw ProblemException.conflict("letter-delivered", "The letter has been delivered and can no longer change.");
+        }
+        SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        Instant now = letters.now();
+        if (request.status() != null) {
+            SignatureStatus status = request.status().orElseThrow();
+            if (status != SignatureStatus.VERIFIED && status != SignatureStatus.REJECTED) {
+                throw ProblemException.invalid("status", "must be VERIFIED or REJECTED (a signer withdraws with their token)");
+            }
+            if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
+                signature.verifiedAt = now;
+            }
+            signature.status = status;
+        }
+        if (request.display() != null) signature.display = request.display().orElseThrow();
+        if (request.name() != null) signature.name = request.name().orElseThrow().strip();
+        if (request.title() != null) signature.title = blankToNull(request.title().orElse(null));
+        if (request.organization() != null) signature.organization = blankToNull(request.organization().orElse(null));
+        if (request.country() != null) signature.country = request.country().orElse(null);
+        if (request.represents() != null) signature.represents = request.represents().orElseThrow();
+        if (request.email() != null) signature.email = request.email().map(String::strip).orElse(null);
+        if (request.comment() != null) signature.comment = blankToNull(request.comment().orElse(null));
+        checkKindFields(signature.kind, signature.represents, signature.organization);
+        String dedupKey = dedupKey(signature);
+        if (dedupKey != null && !dedupKey.equals(signature.dedupKey)
+                && Signature.count("letterId = ?1 and dedupKey = ?2 and id <> ?3", signature.letterId, dedupKey, signature.id) > 0) {
+            throw ProblemException.conflict("duplicate-signature", "Another signature of this letter has the same "
+                    + (signature.email != null ? "email" : "organisation name") + ".");
+        }
+        signature.dedupKey = dedupKey;
+        signature.sortKey = sortKey(signature);
+        signature.updatedAt = now;
+        counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
+        Signature.flush();
+        return new Tagged<>(SignatureResponse.from(signature), etag(signature));
+    }
+
+    @Transactional
+    public void delete(String id, String ifMatch) {
+        caller.requireAdmin();
+        Signature signature = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(signature));
+        counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
+        signature.delete();
+    }
+
+    /** The public list: verified, listed signatures, by name as letters list them or by signing time. */
+    @Transactional
+    public Page<SignatoryResponse> signatories(String letterKey, String kind, String country, String q, String order,
+                                               String limitParam, String cursorParam) {
+        Letter letter = letters.visible(letterKey);
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        boolean byName = order == null || order.isEmpty() || order.equals("name");
+        if (!byName && !order.equals("signed_at")) {
+            throw ProblemException.invalid("order", "must be name or signed_at");
+        }
+        StringBuilder sql = new StringBuilder("select * from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[]{"letter", letter.id});
+        if (present(kind)) {
+            sql.append(" and kind = :kind");
+            params.add(new Object[]{"kind", parseEnum(SignatureKind.class, kind, "kind").name()});
+        }
+        if (present(country)) {
+            sql.append(" and country = :country");
+            params.add(new Object[]{"country", parseCountry(country)});
+        }
+        if (present(q)) {
+            if (q.length() > MAX_QUERY_LENGTH) {
+                throw ProblemException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+            }
+            sql.append(" and lower(name) like :q escape '\\'");
+            params.add(new Object[]{"q", Sql.containsPattern(q.strip().toLowerCase(Locale.ROOT))});
+        }
+        if (cursor != null) {
+            if (byName) {
+                // organisations first (kind descending), then by sort key
+                String key = cursor.key();
+                if (key.length() < 2 || key.charAt(1) != ':' || (key.charAt(0) != 'O' && key.charAt(0) != 'I')) {
+                    throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+                }
+                sql.append(" and (kind < :ckind or (kind = :ckind and (sort_key, id) > (:ckey, :cid)))");
+                params.add(new Object[]{"ckind", key.charAt(0) == 'O' ? "ORGANIZATION" : "INDIVIDUAL"});
+                params.add(new Object[]{"ckey", key.substring(2)});
+            } else {
+                sql.append(" and (created_at, id) > (:cat, :cid)");
+                params.add(new Object[]{"cat", cursor.instant()});
+            }
+            params.add(new Object[]{"cid", cursor.id()});
+        }
+        sql.append(byName ? " order by kind desc, sort_key, id" : " order by created_at, id");
+        sql.append(" limit ").append(limit + 1);
+        var query = em.createNativeQuery(sql.toString(), Signature.class);
+        params.forEach(p -> query.setParameter((String) p[0], p[1]));
+        @SuppressWarnings("unchecked")
+        List<Signature> rows = query.getResultList();
+        return page(rows, limit, SignatoryResponse::from, s -> byName
+                ? new Paging.Cursor((s.kind == SignatureKind.ORGANIZATION ? "O:" : "I:") + s.sortKey, s.id)
+                : Paging.Cursor.after(s.createdAt, s.id));
+    }
+
+    @Transactional
+    public Tagged<SummaryResponse> summary(String letterKey) {
+        Letter letter = letters.visible(letterKey);
+        return new Tagged<>(counts.summary(letter.id), Preconditions.etag("S" + counts.changes(letter.id)));
+    }
+
+    private static <R> Page<R> page(List<Signature> rows, int limit, java.util.function.Function<Signature, R> view,
+                                    java.util.function.Function<Signature, Paging.Cursor> cursorOf) {
+        List<R> items = rows.stream().limit(limit).map(view).toList();
+        String next = rows.size() > limit ? cursorOf.apply(rows.get(limit - 1)).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /** Rules that span fields: what the contract cannot say alone. */
+    private static void checkShape(SignRequest request, boolean publicSigner) {
+        List<Violation> violations = new ArrayList<>();
+        if (publicSigner && request.email() == null) {
+            violations.add(new Violation("email", "is required to sign: it confirms the signature and lets you withdraw it"));
+        }
+        violations.addAll(kindViolations(request.kind(), request.represents(), request.organization()));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private static void checkKindFields(SignatureKind kind, Integer represents, String organization) {
+        List<Violation> violations = kindViolations(kind, represents, organization);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {
+        List<Violation> violations = new ArrayList<>();
+        if (kind == SignatureKind.INDIVIDUAL && represents != null && represents != 1) {
+            violations.add(new Violation("represents", "is for organisations only"));
+        }
+        if (kind == SignatureKind.ORGANIZATION && organization != null) {
+            violations.add(new Violation("organization", "is for individuals only (an organisation signs in its own name)"));
+        }
+        return violations;
+    }
+
+    /** The same signer again: by canonical email, or for an organisation without email by its folded name. */
+    static String dedupKey(Signature s) {
+        if (s.email != null) {
+            return "e:" + EmailAddresses.canonical(s.email);
+        }
+        if (s.kind == SignatureKind.ORGANIZATION && s.name != null) {
+            return "o:" + Names.fold(s.name).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        }
+        return null;
+    }
+
+    /**
+     * How letters list signatories: organisations by name, individuals by family name, taken as the
+     * last word of the name before any comma ("David Alton, Lord" sorts under A).
+     */
+    static String sortKey(Signature s) {
+        if (s.name == null) {
+            return null;
+        }
+        String name = Names.fold(s.name);
+        if (s.kind == SignatureKind.ORGANIZATION) {
+            return name;
+        }
+        String beforeComma = name.split(",", 2)[0].strip();
+        String[] words = beforeComma.split(" ");
+        return words[words.length - 1] + " " + name;
+    }
+
+    private static Signature find(String id) {
+        UUID uuid = Ids.parse(id);
+        Signature signature = uuid == null ? null : Signature.findById(uuid);
+        if (signature == null) {
+            throw ProblemException.notFound("No signature with that id.");
+        }
+        return signature;
+    }
+
+    static jakarta.ws.rs.core.EntityTag etag(Signature signature) {
+        return Preconditions.etag("G" + signature.revision);
+    }
+
+    private static ProblemException unknownToken() {
+        return ProblemException.notFound("This link is not valid, or it has been used to withdraw already.");
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            StringBuilder values = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                values.append(values.isEmpty() ? "" : ", ").append(constant.name());
+            }
+            throw ProblemException.invalid(field, "must be one of " + values);
+        }
+    }
+
+    private static String parseCountry(String country) {
+        if (!org.undersigned.common.validation.CountryCodeValidator.isCountry(country)) {
+            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as KR");
+        }
+        return country;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}

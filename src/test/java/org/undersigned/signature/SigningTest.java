@@ -1,0 +1,239 @@
+package org.undersigned.signature;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.undersigned.ApiTest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SigningTest extends ApiTest {
+
+    @Test
+    void aPublicSignatureWaitsForItsEmailThenCounts() {
+        String letter = openLetter("EMAIL");
+        Response accepted = anonymous().body(Signing.individual("Roberta Cohen", "roberta@example.org", "US"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202)
+                .body("status", equalTo("ACCEPTED")).extract().response();
+
+        admin().get("/v1/letters/" + letter + "/signatures").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].status", equalTo("PENDING"))
+                .body("items[0].email", equalTo("roberta@example.org"))
+                .body("items[0].source", equalTo("PUBLIC"))
+                .body("items[0].letter_version", equalTo(1));
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(0));
+        anonymous().get("/v1/letters/" + letter + "/signatories").then().body("items", empty());
+
+        MimeMessage mail = Signing.mailsTo(greenMail, "roberta@example.org", 1).get(0);
+        String token = Signing.verifyToken(mail);
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/verify").then().statusCode(200)
+                .body("status", equalTo("VERIFIED")).body("letter_id", equalTo(letter));
+        // a second click changes nothing
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/verify").then().statusCode(200)
+                .body("status", equalTo("VERIFIED"));
+
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(1)).body("countries", equalTo(1));
+        anonymous().get("/v1/letters/" + letter + "/signatories").then()
+                .body("items.name", contains("Roberta Cohen"));
+        anonymous().get("/v1/letters/" + letter).then().body("summary.total", equalTo(1));
+        assertTrue(accepted.asString().contains("ACCEPTED"));
+    }
+
+    @Test
+    void signingAgainLooksTheSameAndMailsTheOwnerInstead() {
+        String letter = openLetter("EMAIL");
+        String first = anonymous().body(Signing.individual("Sonja Biserko", "Sonja.Biserko@Gmail.com", "RS"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).extract().asString();
+        // the same person by gmail's rules: dots, a +tag and case do not make a new signer
+        String second = anonymous().body(Signing.individual("Someone Else", "sonjabiserko+petition@googlemail.com", "FR"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).extract().asString();
+        assertEquals(first, second);
+        admin().get("/v1/letters/" + letter + "/signatures").then().body("items", hasSize(1))
+                .body("items[0].name", equalTo("Sonja Biserko"));
+
+        // both emails go to the address that signed first; the second carries a fresh link
+        List<MimeMessage> mails = Signing.mailsTo(greenMail, "Sonja.Biserko@Gmail.com", 2);
+        assertEquals(2, mails.size());
+        assertEquals(2, greenMail.getReceivedMessages().length);
+        String freshToken = Signing.verifyToken(mails.get(1));
+        assertNotEquals(Signing.verifyToken(mails.get(0)), freshToken);
+        anonymous().body(Map.of("token", freshToken)).post("/v1/signatures/verify").then().statusCode(200);
+
+        // once verified, signing again sends the withdraw link, and nothing else changes
+        anonymous().body(Signing.individual("Sonja Biserko", "sonja.biserko@gmail.com", "RS"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).body(equalTo(second));
+        assertTrue(greenMail.waitForIncomingEmail(5000, 3));
+        Signing.withdrawToken(greenMail.getReceivedMessages()[2]);
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void emailsToOneSignatureAreCapped() throws Exception {
+        String letter = openLetter("EMAIL");
+        for (int i = 0; i < 8; i++) {
+            anonymous().body(Signing.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
+                    .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        }
+        greenMail.waitForIncomingEmail(5000, SignatureRules.MAX_EMAILS_PER_SIGNATURE);
+        Thread.sleep(500);
+        assertEquals(SignatureRules.MAX_EMAILS_PER_SIGNATURE, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void withPolicyNoneAPublicSignatureCountsAtOnce() {
+        String letter = openLetter("NONE");
+        anonymous().body(Signing.individual("Chris Sidoti", "chris@example.org", "AU"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).body("status", equalTo("ACCEPTED"));
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(1));
+        MimeMessage mail = Signing.mailsTo(greenMail, "chris@example.org", 1).get(0);
+        Signing.withdrawToken(mail);
+    }
+
+    @Test
+    void withdrawalErasesTheSignerEverywhereAndRecounts() {
+        String letter = openLetter("NONE");
+        anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "Vitit Muntarbhorn", "email", "vitit@example.org",
+                        "country", "TH", "title", "Former UN Special Rapporteur", "comment", "Glad to sign"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        String id = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
+        String token = Signing.withdrawToken(Signing.mailsTo(greenMail, "vitit@example.org", 1).get(0));
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
+
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+
+        admin().get("/v1/signatures/" + id).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
+                .body("name", nullValue()).body("email", nullValue()).body("title", nullValue())
+                .body("comment", nullValue()).body("country", nullValue()).body("withdrawn_at", notNullValue());
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(0)).body("countries", equalTo(0));
+        anonymous().get("/v1/letters/" + letter + "/signatories").then().body("items", empty());
+        String everything = admin().get("/v1/letters/" + letter + "/signatures").asString()
+                + anonymous().get("/v1/letters/" + letter).asString();
+        assertTrue(!everything.contains("Vitit") && !everything.contains("vitit@") && !everything.contains("Glad to sign"), everything);
+
+        // the link works once; the signer may sign again afterwards
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(404);
+        anonymous().body(Signing.individual("Vitit Muntarbhorn", "vitit@example.org", "TH"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void unknownTokensAre404() {
+        invalidRequest().spec(anonymous()).body(Map.of("token", "")).post("/v1/signatures/verify").then().statusCode(400);
+        anonymous().body(Map.of("token", "not-a-real-token")).post("/v1/signatures/verify").then().statusCode(404)
+                .contentType("application/problem+json");
+        anonymous().body(Map.of("token", "not-a-real-token")).post("/v1/signatures/withdraw").then().statusCode(404);
+        invalidRequest().spec(anonymous()).body(Map.of("token", "x".repeat(201))).post("/v1/signatures/withdraw").then().statusCode(400);
+    }
+
+    @Test
+    void fiftyConcurrentDuplicatesLeaveOneRow() throws Exception {
+        String letter = openLetter("NONE");
+        String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"Yanghee Lee\",\"email\":\"yanghee@example.org\",\"country\":\"KR\"}";
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/letters/" + letter + "/signatures");
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(() -> client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertEquals(202, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        admin().get("/v1/letters/" + letter + "/signatures").then().body("items", hasSize(1));
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(1));
+    }
+
+    @Test
+    void signaturesRecordTheVersionTheySigned() {
+        String letter = openLetter("NONE");
+        admin().body(Signing.organization("Human Rights Watch", null, "US", 1)).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201).body("letter_version", equalTo(1));
+        admin().body(Map.of("body", "A revised text.")).patch("/v1/letters/" + letter).then().statusCode(200);
+        admin().body(Signing.organization("Human Asia", null, "KR", 1)).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201).body("letter_version", equalTo(2));
+    }
+
+    @Test
+    void onlyOpenLettersBeforeTheirDeadlineTakeSignatures() {
+        String draft = admin().body(Map.of("title", "Draft", "body", "Text")).post("/v1/letters").then().extract().path("id");
+        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/" + draft + "/signatures")
+                .then().statusCode(404);
+        admin().body(Signing.organization("Org", null, "US", 1)).post("/v1/letters/" + draft + "/signatures").then().statusCode(404);
+
+        String closed = openLetter("NONE");
+        admin().post("/v1/letters/" + closed + "/close").then().statusCode(200);
+        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/" + closed + "/signatures")
+                .then().statusCode(409).body("type", endsWith("letter-not-open"));
+        admin().post("/v1/letters/" + closed + "/deliver").then().statusCode(200);
+        admin().body(Signing.organization("Org", null, "US", 1)).post("/v1/letters/" + closed + "/signatures").then().statusCode(409);
+
+        String late = openLetter("NONE");
+        admin().body(Map.of("signing_deadline", "2001-01-01T00:00:00Z")).patch("/v1/letters/" + late).then().statusCode(200);
+        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/" + late + "/signatures")
+                .then().statusCode(409).body("type", endsWith("deadline-passed"));
+        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/no-such-letter/signatures")
+                .then().statusCode(404);
+        admin().get("/v1/letters/" + late + "/signatures").then().body("items", empty());
+    }
+
+    @Test
+    void theAdminAddsVerifiedSignaturesWithOrWithoutEmail() {
+        String letter = openLetter("EMAIL");
+        Response created = admin().body(Signing.organization("Committee for Human Rights in North Korea", null, "US", 3))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201)
+                .body("status", equalTo("VERIFIED")).body("source", equalTo("ADMIN")).body("represents", equalTo(3))
+                .extract().response();
+        assertTrue(created.header("Location").endsWith("/v1/signatures/" + created.path("id")));
+        admin().body(Signing.individual("David Alton, Lord", "alton@example.org", "GB"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201).body("status", equalTo("VERIFIED"));
+        // the same organisation by name (case and spacing aside) is a duplicate
+        admin().body(Signing.organization("committee for  human rights in North Korea", null, "US", 1))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(409).body("type", endsWith("duplicate-signature"));
+        admin().body(Signing.individual("Lord Alton", "ALTON@example.org", "GB"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(409);
+        anonymous().get("/v1/letters/" + letter + "/summary").then()
+                .body("organizations", equalTo(1)).body("organizations_represented", equalTo(3)).body("individuals", equalTo(1));
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    static String openLetter(String policy) {
+        String id = given().header("Authorization", "Bearer " + ADMIN_KEY).contentType("application/json")
+                .body(Map.of("title", "Joint Open Letter", "body", "Text of the letter.", "verification_policy", policy))
+                .post("/v1/letters").then().statusCode(201).extract().path("id");
+        given().header("Authorization", "Bearer " + ADMIN_KEY).post("/v1/letters/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+}
