@@ -24,13 +24,18 @@ public class BodySizeLimit implements ReaderInterceptor {
     @Inject
     Provider<UndersignedConfig> config;
 
+    private static final String LIMIT = "undersigned.body-limit";
+
     @ServerRequestFilter(preMatching = true)
     public void checkContentLength(ContainerRequestContext context) {
+        // bulk pushes carry up to 10,000 rows; every other body is one object
+        long limit = context.getUriInfo().getPath().endsWith("/signatures/bulk")
+                ? config.get().limits().maxBulkBodyBytes() : config.get().limits().maxBodyBytes();
+        context.setProperty(LIMIT, limit);
         String length = context.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return;
         }
-        long limit = limit();
         try {
             if (Long.parseLong(length.trim()) > limit) {
                 throw ProblemException.payloadTooLarge(limit);
@@ -42,12 +47,10 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new LimitedInputStream(context.getInputStream(), limit()));
+        Object limit = context.getProperty(LIMIT);
+        context.setInputStream(new LimitedInputStream(context.getInputStream(),
+                limit instanceof Long l ? l : config.get().limits().maxBodyBytes()));
         return context.proceed();
-    }
-
-    private long limit() {
-        return config.get().limits().maxBodyBytes();
     }
 
     private static final class LimitedInputStream extends FilterInputStream {

@@ -11,10 +11,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
@@ -22,8 +20,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,22 +46,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, HttpServerRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            violations.add(new Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
-        }
-        violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
-        return respond(ProblemException.invalid(violations), request);
+        return respond(ProblemException.invalid(Violations.of(e.getConstraintViolations())), request);
     }
 
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, HttpServerRequest request) {
-        return respond(ProblemException.invalid(jsonPath(e), "unknown property"), request);
+        return respond(ProblemException.invalid(List.of(Violations.of(e))), request);
     }
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, HttpServerRequest request) {
-        return respond(ProblemException.invalid(jsonPath(e), "must be " + describe(e.getTargetType())), request);
+        return respond(ProblemException.invalid(List.of(Violations.of(e))), request);
     }
 
     @ServerExceptionMapper
@@ -73,7 +64,7 @@ public class ProblemMappers {
         if (e.getPath().isEmpty()) {
             return respond(ProblemException.badRequest("The request body is missing or is not the JSON the operation expects."), request);
         }
-        return respond(ProblemException.invalid(jsonPath(e), "must be " + describe(e.getTargetType())), request);
+        return respond(ProblemException.invalid(List.of(Violations.of(e))), request);
     }
 
     @ServerExceptionMapper
@@ -81,7 +72,7 @@ public class ProblemMappers {
         if (e.getCause() instanceof ProblemException problem) {
             return respond(problem, request);
         }
-        return respond(ProblemException.invalid(jsonPath(e), "has an invalid value"), request);
+        return respond(ProblemException.invalid(List.of(Violations.of(e))), request);
     }
 
     @ServerExceptionMapper
@@ -192,66 +183,5 @@ public class ProblemMappers {
             }
         }
         return null;
-    }
-
-    /** The JSON path of a Jackson error, in the names the client used: {@code recipients[0].name}. */
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    /** A bean validation path without the method and parameter nodes, in snake_case: {@code recipients[0].name}. */
-    static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
-                    || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.isInIterable() && node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.isInIterable() && node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
-            if (kind == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
-                continue;
-            }
-            if (!field.isEmpty()) field.append('.');
-            field.append(Names.snakeCase(node.getName()));
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a value of the documented type";
-        }
-        if (type.isEnum()) {
-            StringBuilder values = new StringBuilder("one of ");
-            Object[] constants = type.getEnumConstants();
-            for (int i = 0; i < constants.length; i++) {
-                values.append(i > 0 ? ", " : "").append(constants[i]);
-            }
-            return values.toString();
-        }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "an RFC 3339 timestamp";
-            case "UUID" -> "a UUID";
-            case "Integer", "int", "Long", "long" -> "an integer";
-            case "Boolean", "boolean" -> "a boolean";
-            case "String" -> "a string";
-            case "List", "Set" -> "an array";
-            default -> type.isRecord() ? "an object" : "a value of the documented type";
-        };
     }
 }

@@ -18,6 +18,43 @@ public interface UndersignedConfig {
 
     Links links();
 
+    Webhooks webhooks();
+
+    RateLimits rateLimits();
+
+    interface Webhooks {
+        /** Hosts a webhook may name even though they resolve to internal addresses (tests: 127.0.0.1). */
+        Optional<java.util.List<String>> allowedHosts();
+
+        /** The first retry waits about this long; each next one twice as long, with jitter. */
+        @WithDefault("10S")
+        java.time.Duration retryBase();
+
+        @WithDefault("6H")
+        java.time.Duration retryMax();
+
+        /** Attempts before a delivery is given up as FAILED. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        @WithDefault("10S")
+        java.time.Duration timeout();
+
+        /** How often the dispatcher looks for due deliveries. */
+        @WithDefault("1s")
+        String pollInterval();
+    }
+
+    interface RateLimits {
+        /** Public signatures per client address per minute. */
+        @WithDefault("30")
+        int publicSigningPerMinute();
+
+        /** Signing requests (single or bulk) per partner key per minute. */
+        @WithDefault("600")
+        int partnerSigningPerMinute();
+    }
+
     interface Links {
         /**
          * Where the campaign's pages live: emails link to {@code <base-url>/verify?token=…} and
@@ -37,5 +74,9 @@ public interface UndersignedConfig {
         /** The largest request body a JSON operation accepts, in bytes. */
         @WithDefault("1048576")
         long maxBodyBytes();
+
+        /** The largest body of a bulk push (up to 10,000 rows), in bytes. */
+        @WithDefault("16777216")
+        long maxBulkBodyBytes();
     }
 }

@@ -16,12 +16,16 @@ import org.undersigned.common.Tagged;
 import org.undersigned.common.security.Caller;
 import org.undersigned.common.validation.LanguageTagValidator;
 import org.undersigned.signature.SignatureCounts;
+import org.undersigned.webhook.WebhookEvent;
+import org.undersigned.webhook.WebhookOutbox;
 import org.undersigned.signature.SummaryResponse;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +45,9 @@ public class LetterService {
 
     @Inject
     SignatureCounts counts;
+
+    @Inject
+    WebhookOutbox outbox;
 
     Clock clock = Clock.systemUTC();
 
@@ -189,6 +196,19 @@ public class LetterService {
             case DELIVER -> letter.deliveredAt = now;
         }
         letter.updatedAt = now;
+        WebhookEvent event = switch (transition) {
+            case PUBLISH -> WebhookEvent.LETTER_PUBLISHED;
+            case CLOSE -> WebhookEvent.LETTER_CLOSED;
+            case DELIVER -> WebhookEvent.LETTER_DELIVERED;
+            case REOPEN -> null;
+        };
+        if (event != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("letter_id", letter.id);
+            data.put("letter_slug", letter.slug);
+            data.put("status", letter.status);
+            outbox.publish(event, letter.id, List.of(data));
+        }
         return view(letter);
     }
 

@@ -1,6 +1,8 @@
 package org.undersigned.signature;
 
 import jakarta.inject.Inject;
+import org.undersigned.common.RateLimited;
+import java.io.InputStream;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +25,11 @@ public class LetterSignatureResource {
     @Inject
     SignatureService signatures;
 
+    @Inject
+    BulkImport bulk;
+
     @POST
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("letter") String letter, @Valid @NotNull SignRequest request) {
         SignatureService.SignOutcome outcome = signatures.sign(letter, request);
@@ -40,5 +46,21 @@ public class LetterSignatureResource {
                          @QueryParam("country") String country, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
         return Paging.ok(signatures.list(letter, status, kind, source, country, limit, cursor), uriInfo);
+    }
+
+    @POST
+    @Path("bulk")
+    @RateLimited
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BulkResult bulkJson(@PathParam("letter") String letter, InputStream body) {
+        return bulk.fromJson(letter, body);
+    }
+
+    @POST
+    @Path("bulk")
+    @RateLimited
+    @Consumes("text/csv")
+    public BulkResult bulkCsv(@PathParam("letter") String letter, InputStream body) {
+        return bulk.fromCsv(letter, body);
     }
 }

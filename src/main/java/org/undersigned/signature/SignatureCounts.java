@@ -6,7 +6,8 @@ import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -41,9 +42,44 @@ public class SignatureCounts {
         }
     }
 
+    /** The net change of many signatures' contributions, written in one go. */
+    public static final class Delta {
+        private long organizations;
+        private long organizationsUndisclosed;
+        private long represented;
+        private long individuals;
+        private long individualsUndisclosed;
+        private final Map<String, Long> countries = new TreeMap<>();
+
+        /** Adds the move of one signature from what it contributed before a change to what it contributes after. */
+        public Delta add(Contribution before, Contribution after) {
+            organizations += after.organizations() - before.organizations();
+            organizationsUndisclosed += after.organizationsUndisclosed() - before.organizationsUndisclosed();
+            represented += after.represented() - before.represented();
+            individuals += after.individuals() - before.individuals();
+            individualsUndisclosed += after.individualsUndisclosed() - before.individualsUndisclosed();
+            if (before.country() != null && before.organizations() + before.individuals() > 0) {
+                countries.merge(before.country(), -1L, Long::sum);
+            }
+            if (after.country() != null && after.organizations() + after.individuals() > 0) {
+                countries.merge(after.country(), 1L, Long::sum);
+            }
+            return this;
+        }
+
+        boolean isEmpty() {
+            return organizations == 0 && organizationsUndisclosed == 0 && represented == 0 && individuals == 0
+                    && individualsUndisclosed == 0 && countries.values().stream().allMatch(n -> n == 0);
+        }
+    }
+
     /** Moves the counts from what a signature contributed before a change to what it contributes after. */
     public void change(UUID letterId, Contribution before, Contribution after) {
-        if (before.equals(after)) {
+        apply(letterId, new Delta().add(before, after));
+    }
+
+    public void apply(UUID letterId, Delta delta) {
+        if (delta.isEmpty()) {
             return;
         }
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
@@ -61,21 +97,17 @@ public class SignatureCounts {
                         """)
                 .setParameter(1, letterId)
                 .setParameter(2, shard)
-                .setParameter(3, (long) after.organizations() - before.organizations())
-                .setParameter(4, (long) after.organizationsUndisclosed() - before.organizationsUndisclosed())
-                .setParameter(5, after.represented() - before.represented())
-                .setParameter(6, (long) after.individuals() - before.individuals())
-                .setParameter(7, (long) after.individualsUndisclosed() - before.individualsUndisclosed())
+                .setParameter(3, delta.organizations)
+                .setParameter(4, delta.organizationsUndisclosed)
+                .setParameter(5, delta.represented)
+                .setParameter(6, delta.individuals)
+                .setParameter(7, delta.individualsUndisclosed)
                 .executeUpdate();
-        if (!Objects.equals(before.country(), after.country()) || before.organizations() + before.individuals()
-                != after.organizations() + after.individuals()) {
-            if (before.country() != null && before.organizations() + before.individuals() > 0) {
-                addToCountry(letterId, before.country(), shard, -1);
+        delta.countries.forEach((country, n) -> {
+            if (n != 0) {
+                addToCountry(letterId, country, shard, n);
             }
-            if (after.country() != null && after.organizations() + after.individuals() > 0) {
-                addToCountry(letterId, after.country(), shard, 1);
-            }
-        }
+        });
     }
 
     private void addToCountry(UUID letterId, String country, int shard, long delta) {

@@ -21,10 +21,13 @@ import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.VerificationPolicy;
+import org.undersigned.partner.PartnerService;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +53,12 @@ public class SignatureService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PartnerService partners;
+
+    @Inject
+    SignatureEvents events;
+
     /** What signing produced: the private view for the admin, or the same acknowledgement for everyone else. */
     public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
     }
@@ -68,11 +77,57 @@ public class SignatureService {
     }
 
     private Signed signInTransaction(String letterKey, SignRequest request) {
-        Letter letter = letters.signable(letterKey);
+        Letter letter = signableByCaller(letterKey);
         Instant now = letters.now();
-        boolean admin = caller.isAdmin();
-        boolean emailVerification = !admin && letter.verificationPolicy == VerificationPolicy.EMAIL;
+        boolean trusted = caller.isAdmin() || caller.isPartner();
+        boolean emailVerification = !trusted && letter.verificationPolicy == VerificationPolicy.EMAIL;
 
+        Signature signature = newSignature(letter, request, now, !emailVerification);
+        String verifyToken = emailVerification ? Tokens.newToken() : null;
+        String manageToken = signature.email != null ? Tokens.newToken() : null;
+        signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
+        signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
+        signature.emailsSent = trusted || signature.email == null ? 0 : 1;
+
+        if (!insertAll(List.of(signature)).isEmpty()) {
+            counts.change(letter.id, SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(signature));
+            if (signature.status == SignatureStatus.VERIFIED) {
+                events.signatureVerified(letter, List.of(signature));
+            }
+            if (trusted) {
+                return new Signed(new SignOutcome(SignatureResponse.from(signature), null), null);
+            }
+            SignatureMailer.Message mail = emailVerification
+                    ? mailer.verification(signature.email, signature.name, letter.title, verifyToken, manageToken)
+                    : mailer.recorded(signature.email, signature.name, letter.title, manageToken);
+            return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), mail);
+        }
+
+        Signature existing = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2", letter.id, signature.dedupKey)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (caller.isAdmin()) {
+            throw ProblemException.conflict("duplicate-signature", "This letter already has a signature with the same "
+                    + (signature.email != null ? "email" : "organisation name") + ": " + (existing == null ? "" : existing.id) + ".");
+        }
+        if (caller.isPartner()) {
+            // who signed, and through whom, is not the partner's to know
+            throw ProblemException.conflict("duplicate-signature", "This letter already has this signature.");
+        }
+        // The same answer as for a new signature; the address's owner hears from us instead.
+        return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), reminder(existing, letter, now));
+    }
+
+    /** The letter a caller may sign or push to: partners only to the letters they are allowed on (else 404). */
+    Letter signableByCaller(String letterKey) {
+        Letter letter = letters.signable(letterKey);
+        if (caller.isPartner() && !partners.current().mayPushTo(letter.id)) {
+            throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
+        }
+        return letter;
+    }
+
+    /** A signature from a request, before any token or insert. */
+    Signature newSignature(Letter letter, SignRequest request, Instant now, boolean verified) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
         signature.letterId = letter.id;
@@ -84,40 +139,17 @@ public class SignatureService {
         signature.country = request.country();
         signature.represents = request.represents() == null ? 1 : request.represents();
         signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
-        signature.email = request.email() == null ? null : request.email().strip();
+        signature.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
         signature.comment = blankToNull(request.comment());
         signature.dedupKey = dedupKey(signature);
         signature.sortKey = sortKey(signature);
-        signature.status = emailVerification ? SignatureStatus.PENDING : SignatureStatus.VERIFIED;
-        signature.verifiedAt = emailVerification ? null : now;
-        signature.source = admin ? SignatureSource.ADMIN : SignatureSource.PUBLIC;
+        signature.status = verified ? SignatureStatus.VERIFIED : SignatureStatus.PENDING;
+        signature.verifiedAt = verified ? now : null;
+        signature.source = caller.isAdmin() ? SignatureSource.ADMIN : caller.isPartner() ? SignatureSource.PARTNER : SignatureSource.PUBLIC;
+        signature.sourcePartnerId = caller.partnerId();
         signature.createdAt = now;
         signature.updatedAt = now;
-        String verifyToken = emailVerification ? Tokens.newToken() : null;
-        String manageToken = signature.email != null ? Tokens.newToken() : null;
-        signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
-        signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
-        signature.emailsSent = admin || signature.email == null ? 0 : 1;
-
-        if (insertUnlessDuplicate(signature)) {
-            counts.change(letter.id, SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(signature));
-            if (admin) {
-                return new Signed(new SignOutcome(SignatureResponse.from(signature), null), null);
-            }
-            SignatureMailer.Message mail = emailVerification
-                    ? mailer.verification(signature.email, signature.name, letter.title, verifyToken, manageToken)
-                    : mailer.recorded(signature.email, signature.name, letter.title, manageToken);
-            return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), mail);
-        }
-
-        Signature existing = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2", letter.id, signature.dedupKey)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
-        if (admin) {
-            throw ProblemException.conflict("duplicate-signature", "This letter already has a signature with the same "
-                    + (signature.email != null ? "email" : "organisation name") + ": " + (existing == null ? "" : existing.id) + ".");
-        }
-        // The same answer as for a new signature; the address's owner hears from us instead.
-        return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), reminder(existing, letter, now));
+        return signature;
     }
 
     /** A new link for a signer who signs again: to confirm if still pending, to withdraw if counted. */
@@ -140,27 +172,63 @@ public class SignatureService {
         return null;
     }
 
-    /** One statement that either inserts or finds the duplicate, so concurrent twins leave one row. */
-    private boolean insertUnlessDuplicate(Signature s) {
-        List<?> inserted = em.createNativeQuery("""
-                        insert into signatures (id, letter_id, letter_version, kind, name, title, organization, email, comment,
-                            dedup_key, sort_key, country, represents, display, status, source, source_partner_id,
-                            verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                            ?21, ?22, ?23, 0)
-                        on conflict (letter_id, dedup_key) do nothing
-                        returning id
-                        """)
-                .setParameter(1, s.id).setParameter(2, s.letterId).setParameter(3, s.letterVersion)
-                .setParameter(4, s.kind.name()).setParameter(5, s.name).setParameter(6, s.title)
-                .setParameter(7, s.organization).setParameter(8, s.email).setParameter(9, s.comment)
-                .setParameter(10, s.dedupKey).setParameter(11, s.sortKey).setParameter(12, s.country)
-                .setParameter(13, s.represents).setParameter(14, s.display.name()).setParameter(15, s.status.name())
-                .setParameter(16, s.source.name()).setParameter(17, s.sourcePartnerId)
-                .setParameter(18, s.verifyTokenHash).setParameter(19, s.manageTokenHash).setParameter(20, s.emailsSent)
-                .setParameter(21, s.createdAt).setParameter(22, s.updatedAt).setParameter(23, s.verifiedAt)
-                .getResultList();
-        return !inserted.isEmpty();
+    private static final String INSERT_COLUMNS = """
+            insert into signatures (id, letter_id, letter_version, kind, name, title, organization, email, comment,
+                dedup_key, sort_key, country, represents, display, status, source, source_partner_id,
+                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
+            values """;
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    /** Rows per INSERT statement: 23 parameters each, well under PostgreSQL's 65,535. */
+    static final int INSERT_BATCH = 1000;
+
+    /**
+     * Inserts signatures, many rows a statement, skipping those whose signer already signed
+     * (ON CONFLICT DO NOTHING, so concurrent twins leave one row). Returns the ids inserted.
+     */
+    Set<UUID> insertAll(List<Signature> signatures) {
+        Set<UUID> inserted = new HashSet<>();
+        for (int from = 0; from < signatures.size(); from += INSERT_BATCH) {
+            List<Signature> batch = signatures.subList(from, Math.min(signatures.size(), from + INSERT_BATCH));
+            String sql = INSERT_COLUMNS + String.join(", ", java.util.Collections.nCopies(batch.size(), INSERT_ROW))
+                    + " on conflict (letter_id, dedup_key) do nothing returning id";
+            em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int p = 1;
+                    for (Signature s : batch) {
+                        statement.setObject(p++, s.id);
+                        statement.setObject(p++, s.letterId);
+                        statement.setInt(p++, s.letterVersion);
+                        statement.setString(p++, s.kind.name());
+                        statement.setString(p++, s.name);
+                        statement.setString(p++, s.title);
+                        statement.setString(p++, s.organization);
+                        statement.setString(p++, s.email);
+                        statement.setString(p++, s.comment);
+                        statement.setString(p++, s.dedupKey);
+                        statement.setString(p++, s.sortKey);
+                        statement.setString(p++, s.country);
+                        statement.setInt(p++, s.represents);
+                        statement.setString(p++, s.display.name());
+                        statement.setString(p++, s.status.name());
+                        statement.setString(p++, s.source.name());
+                        statement.setObject(p++, s.sourcePartnerId);
+                        statement.setString(p++, s.verifyTokenHash);
+                        statement.setString(p++, s.manageTokenHash);
+                        statement.setInt(p++, s.emailsSent);
+                        statement.setObject(p++, java.time.OffsetDateTime.ofInstant(s.createdAt, java.time.ZoneOffset.UTC));
+                        statement.setObject(p++, java.time.OffsetDateTime.ofInstant(s.updatedAt, java.time.ZoneOffset.UTC));
+                        statement.setObject(p++, s.verifiedAt == null ? null
+                                : java.time.OffsetDateTime.ofInstant(s.verifiedAt, java.time.ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    }
+                    try (java.sql.ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            inserted.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            });
+        }
+        return inserted;
     }
 
     @Transactional
@@ -178,6 +246,7 @@ public class SignatureService {
             signature.verifiedAt = letters.now();
             signature.updatedAt = signature.verifiedAt;
             counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
+            events.signatureVerified(letter, List.of(signature));
         }
         return new TokenResult(signature.status, letter.id, letter.slug);
     }
@@ -189,6 +258,7 @@ public class SignatureService {
                 .orElseThrow(SignatureService::unknownToken);
         Letter letter = Letter.findById(signature.letterId);
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        events.signatureWithdrawn(letter, signature);
         signature.erase(letters.now());
         counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
         return new TokenResult(signature.status, letter.id, letter.slug);
@@ -197,12 +267,17 @@ public class SignatureService {
     @Transactional
     public Page<SignatureResponse> list(String letterKey, String status, String kind, String source, String country,
                                         String limitParam, String cursorParam) {
-        caller.requireAdmin();
+        caller.requireKey();
         Letter letter = letters.visible(letterKey);
         int limit = Paging.limit(limitParam);
         Paging.Cursor cursor = Paging.cursor(cursorParam);
         StringBuilder where = new StringBuilder("letterId = :letter");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("letter", letter.id);
+        if (caller.isPartner()) {
+            // a partner sees what it pushed, nothing else
+            where.append(" and sourcePartnerId = :partner");
+            params.and("partner", caller.partnerId());
+        }
         if (present(status)) {
             where.append(" and status = :status");
             params.and("status", parseEnum(SignatureStatus.class, status, "status"));
@@ -229,15 +304,18 @@ public class SignatureService {
 
     @Transactional
     public Tagged<SignatureResponse> get(String id) {
-        caller.requireAdmin();
+        caller.requireKey();
         Signature signature = find(id);
         return new Tagged<>(SignatureResponse.from(signature), etag(signature));
     }
 
     @Transactional
     public Tagged<SignatureResponse> update(String id, UpdateSignatureRequest request, String ifMatch) {
-        caller.requireAdmin();
+        caller.requireKey();
         Signature signature = find(id);
+        if (caller.isPartner() && request.status() != null) {
+            throw ProblemException.forbidden("Moderation is the organiser's: a partner corrects or deletes what it pushed.");
+        }
         Preconditions.checkIfMatch(ifMatch, etag(signature));
         if (signature.status == SignatureStatus.WITHDRAWN) {
             throw ProblemException.conflict("signature-withdrawn", "The signer withdrew this signature; nothing of it is left to change.");
@@ -255,6 +333,9 @@ public class SignatureService {
             }
             if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
                 signature.verifiedAt = now;
+            }
+            if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
+                events.signatureVerified(letter, List.of(signature));
             }
             signature.status = status;
         }
@@ -283,7 +364,7 @@ public class SignatureService {
 
     @Transactional
     public void delete(String id, String ifMatch) {
-        caller.requireAdmin();
+        caller.requireKey();
         Signature signature = find(id);
         Preconditions.checkIfMatch(ifMatch, etag(signature));
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
@@ -378,7 +459,7 @@ public class SignatureService {
         }
     }
 
-    private static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {
+    static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {
         List<Violation> violations = new ArrayList<>();
         if (kind == SignatureKind.INDIVIDUAL && represents != null && represents != 1) {
             violations.add(new Violation("represents", "is for organisations only"));
@@ -417,10 +498,11 @@ public class SignatureService {
         return words[words.length - 1] + " " + name;
     }
 
-    private static Signature find(String id) {
+    /** A signature the caller may manage: any for the admin, its own for a partner; else 404. */
+    private Signature find(String id) {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid);
-        if (signature == null) {
+        if (signature == null || (caller.isPartner() && !caller.partnerId().equals(signature.sourcePartnerId))) {
             throw ProblemException.notFound("No signature with that id.");
         }
         return signature;

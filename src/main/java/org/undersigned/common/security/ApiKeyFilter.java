@@ -36,8 +36,8 @@ public class ApiKeyFilter {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
             throw ProblemException.unauthorized("The Authorization header must be 'Bearer <key>'.", true);
         }
-        Role role = apiKeys.roleOf(authorization.substring(7).trim())
-                .orElseThrow(() -> ProblemException.unauthorized("The API key is not valid.", true));
-        caller.authenticate(role);
+        ApiKeys.Identity identity = apiKeys.identify(authorization.substring(7).trim())
+                .orElseThrow(() -> ProblemException.unauthorized("The API key is not valid, or it has been revoked.", true));
+        caller.authenticate(identity);
     }
 }

@@ -1,17 +1,27 @@
 package org.undersigned.common.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.undersigned.common.Hashing;
+import org.undersigned.common.Sql;
+import org.undersigned.common.Tokens;
 import org.undersigned.common.UndersignedConfig;
 
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Recognises API keys. Only a SHA-256 hash of the admin key is kept; a presented key is hashed and
- * compared in constant time.
+ * Recognises API keys. Only hashes are kept: the admin key's SHA-256 in memory (compared in
+ * constant time), partner keys' in the database (looked up by hash, so the secret never meets
+ * a comparison that could leak it through timing).
  */
 @ApplicationScoped
 @Startup
@@ -19,8 +29,17 @@ public class ApiKeys {
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     static final int MAX_KEY_LENGTH = 512;
+    /** last_used_at is written at most this often per key, not on every request. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    /** Who a key belongs to. */
+    public record Identity(Role role, UUID partnerId, UUID keyId) {
+    }
 
     private final byte[] adminKeyHash;
+
+    @Inject
+    EntityManager em;
 
     ApiKeys(UndersignedConfig config) {
         Optional<String> adminKey = config.adminKey().filter(k -> !k.isBlank());
@@ -30,15 +49,44 @@ public class ApiKeys {
         this.adminKeyHash = adminKey.map(Hashing::sha256).orElse(null);
     }
 
-    public Optional<Role> roleOf(String presentedKey) {
+    public Optional<Identity> identify(String presentedKey) {
         if (presentedKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
         byte[] presented = Hashing.sha256(presentedKey);
         if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, presented)) {
-            return Optional.of(Role.ADMIN);
+            return Optional.of(new Identity(Role.ADMIN, null, null));
         }
-        return Optional.empty();
+        if (!presentedKey.startsWith(PARTNER_KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> partner(Tokens.hash(presentedKey)));
     }
 
+    private Optional<Identity> partner(String keyHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, partner_id, last_used_at from partner_keys where key_hash = ?1 and revoked_at is null")
+                .setParameter(1, keyHash).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        UUID keyId = (UUID) row[0];
+        Instant lastUsed = Sql.instant(row[2]);
+        Instant now = Instant.now();
+        if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            em.createNativeQuery("update partner_keys set last_used_at = ?1 where id = ?2")
+                    .setParameter(1, now).setParameter(2, keyId).executeUpdate();
+        }
+        return Optional.of(new Identity(Role.PARTNER, (UUID) row[1], keyId));
+    }
+
+
+    /** Partner keys are recognisable: {@code usp_} and 43 characters of base64url (256 random bits). */
+    public static final String PARTNER_KEY_PREFIX = "usp_";
+
+    public static String newPartnerKey() {
+        return PARTNER_KEY_PREFIX + Tokens.newToken();
+    }
 }

@@ -3,14 +3,20 @@ package org.undersigned.common.security;
 import jakarta.enterprise.context.RequestScoped;
 import org.undersigned.common.ProblemException;
 
+import java.util.UUID;
+
 /** The authenticated caller of the current request. */
 @RequestScoped
 public class Caller {
 
     private Role role = Role.ANONYMOUS;
+    private UUID partnerId;
+    private UUID keyId;
 
-    void authenticate(Role role) {
-        this.role = role;
+    void authenticate(ApiKeys.Identity identity) {
+        this.role = identity.role();
+        this.partnerId = identity.partnerId();
+        this.keyId = identity.keyId();
     }
 
     /** For start-up tasks (the demo letter), which run with the organiser's rights and no request. */
@@ -26,13 +32,32 @@ public class Caller {
         return role == Role.ADMIN;
     }
 
-    /** Admin-only operations: anonymous callers get a 401 with a challenge. */
+    public boolean isPartner() {
+        return role == Role.PARTNER;
+    }
+
+    /** The partner behind a partner key; {@code null} for anyone else. */
+    public UUID partnerId() {
+        return partnerId;
+    }
+
+    /** The key of a partner caller, for per-key limits. */
+    public UUID keyId() {
+        return keyId;
+    }
+
+    /** Admin-only operations: anonymous callers get a 401 with a challenge, partners a 403. */
     public void requireAdmin() {
-        if (role == Role.ANONYMOUS) {
-            throw ProblemException.unauthorized("This operation needs an admin key in the Authorization header (Bearer).", false);
-        }
+        requireKey();
         if (role != Role.ADMIN) {
             throw ProblemException.forbidden("This operation is reserved to the organiser's admin key.");
+        }
+    }
+
+    /** Operations for any key holder (the admin, or a partner on its own objects). */
+    public void requireKey() {
+        if (role == Role.ANONYMOUS) {
+            throw ProblemException.unauthorized("This operation needs an API key in the Authorization header (Bearer).", false);
         }
     }
 }

@@ -3,5 +3,8 @@ package org.undersigned.common.security;
 /** Who is calling: decided once per request from the {@code Authorization} header. */
 public enum Role {
     ANONYMOUS,
-    ADMIN
+    /** The organiser: everything. */
+    ADMIN,
+    /** A partner NGO's key: its own signatures on the letters it may push to, its own webhooks. */
+    PARTNER
 }

@@ -1,0 +1,84 @@
+package org.undersigned.common;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.undersigned.common.security.Caller;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Fixed one-minute windows counted in PostgreSQL, so the limit holds across every instance of the
+ * service. Over the limit: 429 with Retry-After; every limited answer carries RateLimit-* headers.
+ */
+public class RateLimiter {
+
+    static final int WINDOW_SECONDS = 60;
+    private static final String DECISION = "undersigned.rate-limit";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Provider<UndersignedConfig> config;
+
+    record Decision(int limit, int remaining, long resetSeconds) {
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
+    public void limit(ContainerRequestContext context, ResourceInfo resource, HttpServerRequest request) {
+        if (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(RateLimited.class)
+                || caller.isAdmin()) {
+            return;
+        }
+        String bucket;
+        int limit;
+        if (caller.isPartner()) {
+            bucket = "sign:key:" + caller.keyId();
+            limit = config.get().rateLimits().partnerSigningPerMinute();
+        } else {
+            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            bucket = "sign:address:" + HexFormat.of().formatHex(Hashing.sha256(address)).substring(0, 32);
+            limit = config.get().rateLimits().publicSigningPerMinute();
+        }
+        long now = Instant.now().getEpochSecond();
+        long windowStart = now - now % WINDOW_SECONDS;
+        int hits = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        insert into rate_limit_windows (bucket, window_start, hits) values (?1, ?2, 1)
+                        on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1
+                        returning hits
+                        """).setParameter(1, bucket).setParameter(2, Instant.ofEpochSecond(windowStart)).getSingleResult()).intValue());
+        long reset = windowStart + WINDOW_SECONDS - now;
+        Decision decision = new Decision(limit, Math.max(0, limit - hits), reset);
+        context.setProperty(DECISION, decision);
+        if (hits > limit) {
+            throw new ProblemException(429, ProblemException.TYPE_PREFIX + "rate-limited", "Too many requests",
+                    "At most " + limit + " signing requests a minute from one " + (caller.isPartner() ? "key" : "address")
+                            + "; retry after " + reset + " seconds.", null,
+                    Map.of("Retry-After", Long.toString(reset), "RateLimit-Limit", Integer.toString(limit),
+                            "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)));
+        }
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof Decision decision && !response.getHeaders().containsKey("RateLimit-Limit")) {
+            response.getHeaders().putSingle("RateLimit-Limit", Integer.toString(decision.limit()));
+            response.getHeaders().putSingle("RateLimit-Remaining", Integer.toString(decision.remaining()));
+            response.getHeaders().putSingle("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        }
+    }
+}

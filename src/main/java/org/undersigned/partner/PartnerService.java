@@ -1,0 +1,176 @@
+package org.undersigned.partner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.undersigned.common.Ids;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.Tokens;
+import org.undersigned.common.security.ApiKeys;
+import org.undersigned.common.security.Caller;
+import org.undersigned.letter.Letter;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Partners and their keys: the organiser's business only. */
+@ApplicationScoped
+public class PartnerService {
+
+    static final int MAX_LETTERS = 1000;
+    /** Two live keys let a partner rotate: issue the new one, deploy it, revoke the old. */
+    static final int MAX_LIVE_KEYS = 2;
+    static final int KEY_PREFIX_LENGTH = 12;
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public Tagged<PartnerResponse> create(CreatePartnerRequest request) {
+        caller.requireAdmin();
+        Instant now = now();
+        Partner partner = new Partner();
+        partner.id = UUID.randomUUID();
+        partner.name = request.name().strip();
+        partner.contactName = request.contactName();
+        partner.contactEmail = request.contactEmail();
+        partner.allOpenLetters = Boolean.TRUE.equals(request.allOpenLetters());
+        partner.letterIds = resolveLetters(request.letters() == null ? List.of() : request.letters());
+        partner.createdAt = now;
+        partner.updatedAt = now;
+        partner.persistAndFlush();
+        return view(partner);
+    }
+
+    @Transactional
+    public Page<PartnerResponse> list(String limitParam, String cursorParam) {
+        caller.requireAdmin();
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        List<Partner> rows = cursor == null
+                ? Partner.<Partner>find("order by createdAt, id").range(0, limit).list()
+                : Partner.<Partner>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                cursor.instant(), cursor.id()).range(0, limit).list();
+        List<PartnerResponse> items = rows.stream().limit(limit).map(PartnerResponse::from).toList();
+        String next = rows.size() > limit ? Paging.Cursor.after(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    @Transactional
+    public Tagged<PartnerResponse> get(String id) {
+        caller.requireAdmin();
+        return view(find(id));
+    }
+
+    @Transactional
+    public Tagged<PartnerResponse> update(String id, UpdatePartnerRequest request, String ifMatch) {
+        caller.requireAdmin();
+        Partner partner = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(partner));
+        if (request.name() != null) partner.name = request.name().orElseThrow().strip();
+        if (request.contactName() != null) partner.contactName = request.contactName().orElse(null);
+        if (request.contactEmail() != null) partner.contactEmail = request.contactEmail().orElse(null);
+        if (request.allOpenLetters() != null) partner.allOpenLetters = request.allOpenLetters().orElseThrow();
+        if (request.letters() != null) partner.letterIds = resolveLetters(request.letters().orElseThrow());
+        partner.updatedAt = now();
+        Partner.flush();
+        return view(partner);
+    }
+
+    @Transactional
+    public void delete(String id, String ifMatch) {
+        caller.requireAdmin();
+        Partner partner = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(partner));
+        partner.delete();
+    }
+
+    @Transactional
+    public IssuedKeyResponse issueKey(String partnerId) {
+        caller.requireAdmin();
+        Partner partner = Partner.findById(find(partnerId).id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        long live = PartnerKey.count("partnerId = ?1 and revokedAt is null", partner.id);
+        if (live >= MAX_LIVE_KEYS) {
+            throw ProblemException.conflict("too-many-keys", "A partner has at most " + MAX_LIVE_KEYS
+                    + " live keys; revoke one before issuing another.");
+        }
+        String secret = ApiKeys.newPartnerKey();
+        PartnerKey key = new PartnerKey();
+        key.id = UUID.randomUUID();
+        key.partnerId = partner.id;
+        key.prefix = secret.substring(0, KEY_PREFIX_LENGTH);
+        key.keyHash = Tokens.hash(secret);
+        key.createdAt = now();
+        key.persist();
+        return new IssuedKeyResponse(key.id, key.prefix, secret, key.createdAt);
+    }
+
+    @Transactional
+    public Page<PartnerKeyResponse> keys(String partnerId) {
+        caller.requireAdmin();
+        Partner partner = find(partnerId);
+        return Page.complete(PartnerKey.<PartnerKey>list("partnerId = ?1 order by createdAt, id", partner.id)
+                .stream().map(PartnerKeyResponse::from).toList());
+    }
+
+    @Transactional
+    public void revokeKey(String partnerId, String keyId) {
+        caller.requireAdmin();
+        Partner partner = find(partnerId);
+        UUID id = Ids.parse(keyId);
+        PartnerKey key = id == null ? null : PartnerKey.findById(id);
+        if (key == null || !key.partnerId.equals(partner.id)) {
+            throw ProblemException.notFound("This partner has no key with that id.");
+        }
+        if (key.revokedAt == null) {
+            key.revokedAt = now();
+        }
+    }
+
+    /** The partner behind the calling key, for checks on what it may do. */
+    @Transactional
+    public Partner current() {
+        return caller.partnerId() == null ? null : Partner.findById(caller.partnerId());
+    }
+
+    private static Set<UUID> resolveLetters(List<String> keys) {
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            int index = i;
+            Letter letter = Letter.findByKey(key)
+                    .orElseThrow(() -> ProblemException.invalid("letters[" + index + "]", "names no letter"));
+            ids.add(letter.id);
+        }
+        return ids;
+    }
+
+    private static Partner find(String id) {
+        UUID uuid = Ids.parse(id);
+        Partner partner = uuid == null ? null : Partner.findById(uuid);
+        if (partner == null) {
+            throw ProblemException.notFound("No partner with that id.");
+        }
+        return partner;
+    }
+
+    private static Tagged<PartnerResponse> view(Partner partner) {
+        return new Tagged<>(PartnerResponse.from(partner), etag(partner));
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(Partner partner) {
+        return Preconditions.etag("P" + partner.revision);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,177 @@
+package org.undersigned.signature;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Violation;
+import org.undersigned.common.Violations;
+import org.undersigned.common.security.Caller;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bulk pushes from partners and the organiser: up to {@value #MAX_ROWS} rows as a JSON array or
+ * as CSV with a header row of the same field names. Each row is validated like a single
+ * signature and gets its own result; valid rows go in together, many to a statement, in one
+ * transaction, so a failed push leaves nothing half-written.
+ */
+@ApplicationScoped
+public class BulkImport {
+
+    static final int MAX_ROWS = 10_000;
+    private static final CsvMapper CSV = new CsvMapper();
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    SignatureService signatures;
+
+    @Inject
+    SignatureCounts counts;
+
+    @Inject
+    SignatureEvents events;
+
+    private record ParsedRow(int row, SignRequest request, List<Violation> violations) {
+    }
+
+    public BulkResult fromJson(String letterKey, InputStream body) {
+        caller.requireKey();
+        JsonNode array;
+        try {
+            array = json.readTree(body);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body is not well-formed JSON.");
+        }
+        if (array == null || !array.isArray()) {
+            throw ProblemException.badRequest("A bulk push is a JSON array of signatures.");
+        }
+        checkRowCount(array.size());
+        List<ParsedRow> rows = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode node = array.get(i);
+            if (!node.isObject()) {
+                rows.add(new ParsedRow(i + 1, null, List.of(new Violation("body", "must be an object"))));
+                continue;
+            }
+            try {
+                rows.add(validated(i + 1, json.treeToValue(node, SignRequest.class)));
+            } catch (JsonMappingException e) {
+                rows.add(new ParsedRow(i + 1, null, List.of(Violations.of(e))));
+            } catch (JsonProcessingException e) {
+                rows.add(new ParsedRow(i + 1, null, List.of(new Violation("body", "is not a signature"))));
+            }
+        }
+        return importRows(letterKey, rows);
+    }
+
+    public BulkResult fromCsv(String letterKey, InputStream body) {
+        caller.requireKey();
+        List<Map<String, String>> records = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
+            while (it.hasNext()) {
+                records.add(it.next());
+                checkRowCount(records.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw ProblemException.badRequest("The CSV could not be read: it needs a header row of field names and one signature a line.");
+        }
+        List<ParsedRow> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            records.get(i).forEach((column, value) -> fields.put(column.strip(), value == null || value.isBlank() ? null : value));
+            try {
+                rows.add(validated(i + 1, json.convertValue(fields, SignRequest.class)));
+            } catch (IllegalArgumentException e) {
+                Violation violation = e.getCause() instanceof JsonMappingException mapping
+                        ? Violations.of(mapping) : new Violation("body", "is not a signature");
+                rows.add(new ParsedRow(i + 1, null, List.of(violation)));
+            }
+        }
+        return importRows(letterKey, rows);
+    }
+
+    private ParsedRow validated(int row, SignRequest request) {
+        List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(request)));
+        violations.addAll(SignatureService.kindViolations(request.kind(), request.represents(), request.organization()));
+        return new ParsedRow(row, violations.isEmpty() ? request : null, violations);
+    }
+
+    @Transactional
+    BulkResult importRows(String letterKey, List<ParsedRow> rows) {
+        Letter letter = signatures.signableByCaller(letterKey);
+        Instant now = letters.now();
+        List<Signature> candidates = new ArrayList<>();
+        List<Signature> byRow = new ArrayList<>(rows.size());
+        for (ParsedRow row : rows) {
+            Signature signature = row.request() == null ? null : signatures.newSignature(letter, row.request(), now, true);
+            byRow.add(signature);
+            if (signature != null) {
+                candidates.add(signature);
+            }
+        }
+        Set<java.util.UUID> inserted = signatures.insertAll(candidates);
+        SignatureCounts.Delta delta = new SignatureCounts.Delta();
+        List<Signature> created = new ArrayList<>(inserted.size());
+        List<BulkResult.Row> results = new ArrayList<>(rows.size());
+        int duplicates = 0;
+        int invalid = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Signature signature = byRow.get(i);
+            if (signature == null) {
+                invalid++;
+                results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.INVALID, null, rows.get(i).violations()));
+            } else if (inserted.contains(signature.id)) {
+                created.add(signature);
+                delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(signature));
+                results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.CREATED, signature.id, null));
+            } else {
+                // whoever signed first, and through whom, stays private
+                duplicates++;
+                results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.DUPLICATE, null, null));
+            }
+        }
+        counts.apply(letter.id, delta);
+        events.signatureVerified(letter, created);
+        return new BulkResult(created.size(), duplicates, invalid, results);
+    }
+
+    private static void checkRowCount(int rows) {
+        if (rows > MAX_ROWS) {
+            throw new ProblemException(413, ProblemException.TYPE_PREFIX + "too-many-rows", "Payload too large",
+                    "A bulk push holds at most " + MAX_ROWS + " rows; split it into several requests.");
+        }
+    }
+}

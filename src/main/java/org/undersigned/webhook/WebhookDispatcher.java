@@ -1,0 +1,183 @@
+package org.undersigned.webhook;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.UndersignedConfig;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Delivers the outbox, at least once, following the Standard Webhooks convention. Any number of
+ * instances may run it: each claims due rows with FOR UPDATE SKIP LOCKED and a lease, so an
+ * event goes out once per subscription, not once per instance; a crashed instance's lease expires
+ * and another retries with the same webhook-id.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    static final int CLAIM_BATCH = 20;
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    UrlGuard urlGuard;
+
+    @Inject
+    UndersignedConfig config;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    record Claimed(UUID id, UUID webhookId, String url, String secret, String payload, int attempts) {
+    }
+
+    record Outcome(Integer status, String error, long durationMs) {
+        boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    @Scheduled(every = "${undersigned.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatch() {
+        List<Claimed> claimed;
+        do {
+            claimed = QuarkusTransaction.requiringNew().call(this::claim);
+            for (Claimed delivery : claimed) {
+                Outcome outcome = deliver(delivery);
+                QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
+            }
+        } while (claimed.size() == CLAIM_BATCH);
+    }
+
+    private List<Claimed> claim() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select d.id, d.webhook_id, w.url, w.secret, d.payload, d.attempts
+                        from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+                        where d.state = 'PENDING' and d.next_attempt_at <= now() and w.enabled
+                        order by d.next_attempt_at
+                        limit ?1
+                        for update of d skip locked
+                        """).setParameter(1, CLAIM_BATCH).getResultList();
+        List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                (String) r[4], ((Number) r[5]).intValue())).toList();
+        if (!claimed.isEmpty()) {
+            em.createNativeQuery("update webhook_deliveries set next_attempt_at = ?1 where id in (?2)")
+                    .setParameter(1, Instant.now().plus(LEASE))
+                    .setParameter(2, claimed.stream().map(Claimed::id).toList())
+                    .executeUpdate();
+        }
+        return claimed;
+    }
+
+    Outcome deliver(Claimed delivery) {
+        long start = System.nanoTime();
+        try {
+            URI uri = urlGuard.check(delivery.url());
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(config.webhooks().timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Undersigned-Webhooks/1")
+                    .header("webhook-id", delivery.id().toString())
+                    .header("webhook-timestamp", timestamp)
+                    .header("webhook-signature", sign(delivery.secret(), delivery.id() + "." + timestamp + "." + delivery.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new Outcome(response.statusCode(), null, elapsed(start));
+        } catch (ProblemException e) {
+            return new Outcome(null, "refused: the URL " + e.violations().get(0).message(), elapsed(start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted", elapsed(start));
+        } catch (Exception e) {
+            return new Outcome(null, e.getClass().getSimpleName(), elapsed(start));
+        }
+    }
+
+    private void record(Claimed delivery, Outcome outcome) {
+        Instant now = Instant.now();
+        em.createNativeQuery("insert into webhook_attempts (id, delivery_id, attempted_at, status, error, duration_ms) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, delivery.id()).setParameter(3, now)
+                .setParameter(4, outcome.status()).setParameter(5, truncate(outcome.error()))
+                .setParameter(6, (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()))
+                .executeUpdate();
+        int attempts = delivery.attempts() + 1;
+        String state;
+        Instant next = now;
+        if (outcome.delivered()) {
+            state = "DELIVERED";
+        } else if (outcome.status() != null && outcome.status() == 410) {
+            state = "FAILED";
+            em.createNativeQuery("update webhooks set enabled = false, disabled_reason = ?1, revision = revision + 1 where id = ?2")
+                    .setParameter(1, "the endpoint answered 410 Gone").setParameter(2, delivery.webhookId()).executeUpdate();
+        } else if (attempts >= config.webhooks().maxAttempts()) {
+            state = "FAILED";
+        } else {
+            state = "PENDING";
+            next = now.plus(backoff(attempts));
+        }
+        em.createNativeQuery("""
+                        update webhook_deliveries set state = ?1, attempts = ?2, next_attempt_at = ?3, last_status = ?4,
+                            last_error = ?5, delivered_at = ?6 where id = ?7
+                        """)
+                .setParameter(1, state).setParameter(2, attempts).setParameter(3, next).setParameter(4, outcome.status())
+                .setParameter(5, truncate(outcome.error())).setParameter(6, outcome.delivered() ? now : null)
+                .setParameter(7, delivery.id())
+                .executeUpdate();
+        if (!outcome.delivered()) {
+            LOG.debugf("Webhook delivery %s attempt %d: %s", delivery.id(), attempts,
+                    outcome.status() != null ? "HTTP " + outcome.status() : outcome.error());
+        }
+    }
+
+    /** Exponential, capped, with full jitter between half and the whole of the step. */
+    Duration backoff(int attempts) {
+        long base = config.webhooks().retryBase().toMillis();
+        long cap = config.webhooks().retryMax().toMillis();
+        long step = Math.min(cap, base * (1L << Math.min(attempts - 1, 30)));
+        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+    }
+
+    /** {@code v1,<base64 HMAC-SHA256>} keyed by the secret after its {@code whsec_} prefix. */
+    static String sign(String secret, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JRE", e);
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300);
+    }
+}

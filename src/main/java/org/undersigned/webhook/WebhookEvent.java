@@ -1,0 +1,25 @@
+package org.undersigned.webhook;
+
+/** The events a webhook can subscribe to, by their wire names. */
+public enum WebhookEvent {
+    SIGNATURE_VERIFIED("signature.verified"),
+    SIGNATURE_WITHDRAWN("signature.withdrawn"),
+    LETTER_PUBLISHED("letter.published"),
+    LETTER_CLOSED("letter.closed"),
+    LETTER_DELIVERED("letter.delivered");
+
+    public final String wireName;
+
+    WebhookEvent(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public static WebhookEvent ofWireName(String name) {
+        for (WebhookEvent event : values()) {
+            if (event.wireName.equals(name)) {
+                return event;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.undersigned.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes events into the outbox in the caller's transaction, one row per subscription that
+ * should hear of them: the admin's subscriptions always, a partner's when it may push to the letter.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Publishes one event per item of {@code data}, all about the same letter. */
+    public void publish(WebhookEvent event, UUID letterId, List<Map<String, Object>> data) {
+        if (data.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        String[] payloads = new String[data.size()];
+        for (int i = 0; i < payloads.length; i++) {
+            Map<String, Object> envelope = new LinkedHashMap<>();
+            envelope.put("type", event.wireName);
+            envelope.put("timestamp", now.toString());
+            envelope.put("data", data.get(i));
+            try {
+                payloads[i] = json.writeValueAsString(envelope);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an event payload is plain data", e);
+            }
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into webhook_deliveries (id, webhook_id, event_type, payload, state, attempts, next_attempt_at, created_at)
+                    select gen_random_uuid(), w.id, ?, p.payload, 'PENDING', 0, now(), now()
+                    from webhooks w
+                    left join partners pa on pa.id = w.partner_id
+                    cross join unnest(?::text[]) as p(payload)
+                    where w.enabled and ? = any (w.events)
+                      and (w.partner_id is null or pa.all_open_letters
+                           or exists (select 1 from partner_letters pl where pl.partner_id = w.partner_id and pl.letter_id = ?))
+                    """)) {
+                statement.setString(1, event.wireName);
+                statement.setArray(2, connection.createArrayOf("text", payloads));
+                statement.setString(3, event.wireName);
+                statement.setObject(4, letterId);
+                statement.executeUpdate();
+            }
+        });
+    }
+}

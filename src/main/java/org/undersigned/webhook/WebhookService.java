@@ -1,0 +1,165 @@
+package org.undersigned.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.undersigned.common.Ids;
+import org.undersigned.common.Sql;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.security.Caller;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Webhook subscriptions of the admin and of partners, each seeing only its own. */
+@ApplicationScoped
+public class WebhookService {
+
+    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|letter\\.published|letter\\.closed|letter\\.delivered)$";
+    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, letter.published, letter.closed, letter.delivered";
+    static final int MAX_WEBHOOKS_PER_OWNER = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UrlGuard urlGuard;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Tagged<WebhookResponse> create(CreateWebhookRequest request) {
+        caller.requireKey();
+        urlGuard.check(request.url());
+        long existing = caller.isPartner() ? Webhook.count("partnerId", caller.partnerId()) : Webhook.count("partnerId is null");
+        if (existing >= MAX_WEBHOOKS_PER_OWNER) {
+            throw ProblemException.conflict("too-many-webhooks", "At most " + MAX_WEBHOOKS_PER_OWNER + " webhooks per key holder.");
+        }
+        Instant now = now();
+        Webhook webhook = new Webhook();
+        webhook.id = UUID.randomUUID();
+        webhook.partnerId = caller.partnerId();
+        webhook.url = request.url();
+        webhook.events = new ArrayList<>(new LinkedHashSet<>(request.events()));
+        webhook.secret = newSecret();
+        webhook.enabled = true;
+        webhook.createdAt = now;
+        webhook.updatedAt = now;
+        webhook.persistAndFlush();
+        return new Tagged<>(WebhookResponse.from(webhook, true), etag(webhook));
+    }
+
+    @Transactional
+    public Page<WebhookResponse> list() {
+        caller.requireKey();
+        List<Webhook> webhooks = caller.isPartner()
+                ? Webhook.list("partnerId = ?1 order by createdAt, id", caller.partnerId())
+                : Webhook.list("order by createdAt, id");
+        return Page.complete(webhooks.stream().map(w -> WebhookResponse.from(w, false)).toList());
+    }
+
+    @Transactional
+    public Tagged<WebhookResponse> get(String id) {
+        Webhook webhook = find(id);
+        return new Tagged<>(WebhookResponse.from(webhook, false), etag(webhook));
+    }
+
+    @Transactional
+    public Tagged<WebhookResponse> update(String id, UpdateWebhookRequest request, String ifMatch) {
+        Webhook webhook = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(webhook));
+        if (request.url() != null) {
+            urlGuard.check(request.url().orElseThrow());
+            webhook.url = request.url().orElseThrow();
+        }
+        if (request.events() != null) webhook.events = new ArrayList<>(new LinkedHashSet<>(request.events().orElseThrow()));
+        if (request.enabled() != null) {
+            webhook.enabled = request.enabled().orElseThrow();
+            webhook.disabledReason = webhook.enabled ? null : "disabled by its owner";
+        }
+        webhook.updatedAt = now();
+        Webhook.flush();
+        return new Tagged<>(WebhookResponse.from(webhook, false), etag(webhook));
+    }
+
+    @Transactional
+    public void delete(String id, String ifMatch) {
+        Webhook webhook = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(webhook));
+        webhook.delete();
+    }
+
+    @Transactional
+    public Page<DeliveryResponse> deliveries(String id, String limitParam, String cursorParam) {
+        Webhook webhook = find(id);
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        List<WebhookDelivery> rows = cursor == null
+                ? WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt, id", webhook.id).range(0, limit).list()
+                : WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                webhook.id, cursor.instant(), cursor.id()).range(0, limit).list();
+        List<WebhookDelivery> page = rows.stream().limit(limit).toList();
+        Map<UUID, List<DeliveryResponse.Attempt>> attempts = attemptsOf(page.stream().map(d -> d.id).toList());
+        List<DeliveryResponse> items = page.stream().map(d -> new DeliveryResponse(d.id, d.eventType, d.state, d.attempts,
+                d.lastStatus, d.createdAt, "PENDING".equals(d.state) ? d.nextAttemptAt : null, d.deliveredAt,
+                attempts.getOrDefault(d.id, List.of()))).toList();
+        String next = rows.size() > limit ? Paging.Cursor.after(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
+        return new Page<>(items, next);
+    }
+
+    private Map<UUID, List<DeliveryResponse.Attempt>> attemptsOf(List<UUID> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select delivery_id, attempted_at, status, error, duration_ms from webhook_attempts
+                        where delivery_id in (?1) order by attempted_at
+                        """).setParameter(1, deliveryIds).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0], Collectors.mapping(r -> new DeliveryResponse.Attempt(
+                Sql.instant(r[1]), r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], ((Number) r[4]).intValue()),
+                Collectors.toList())));
+    }
+
+    /** A webhook of the caller's: the admin's own and every partner's for the admin, its own for a partner. */
+    private Webhook find(String id) {
+        caller.requireKey();
+        UUID uuid = Ids.parse(id);
+        Webhook webhook = uuid == null ? null : Webhook.findById(uuid);
+        if (webhook == null || (caller.isPartner() && !caller.partnerId().equals(webhook.partnerId))) {
+            throw ProblemException.notFound("No webhook with that id.");
+        }
+        return webhook;
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(Webhook webhook) {
+        return Preconditions.etag("W" + webhook.revision);
+    }
+
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
