@@ -11,11 +11,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.headerContains;
@@ -63,14 +68,37 @@ public abstract class ApiTest {
     @GreenMailResource.InjectGreenMail
     protected com.icegreen.greenmail.util.GreenMail greenMail;
 
+    /** Messages received before this test began; emails are sent after commit, so one may still be on its way. */
+    private int mailBaseline;
+
     @BeforeEach
     void cleanDatabase() throws Exception {
-        if (greenMail != null) {
-            greenMail.purgeEmailFromAllMailboxes();
-        }
+        mailBaseline = greenMail == null ? 0 : greenMail.getReceivedMessages().length;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate table letters cascade");
+            statement.execute("truncate table letters, partners, webhooks, idempotency_keys, rate_limit_windows cascade");
         }
+    }
+
+    /** The emails this test caused to an address, oldest first, once at least {@code atLeast} have arrived (10 s at most). */
+    protected List<MimeMessage> mailsTo(String address, int atLeast) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<MimeMessage> mails = receivedBy(address);
+        while (mails.size() < atLeast && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            mails = receivedBy(address);
+        }
+        return mails;
+    }
+
+    private List<MimeMessage> receivedBy(String address) {
+        MimeMessage[] all = greenMail.getReceivedMessages();
+        return Arrays.stream(all, Math.min(mailBaseline, all.length), all.length).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
     }
 
     /** A request with the admin key and a JSON body type. */

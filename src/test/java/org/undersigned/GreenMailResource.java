@@ -37,7 +37,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.tls", "false",
-                "quarkus.mailer.mock", "false");
+                "quarkus.mailer.mock", "false",
+                // the test server now and then stalls a session; give up on it soon and try again
+                "quarkus.mailer.timeout", "2S");
     }
 
     @Override

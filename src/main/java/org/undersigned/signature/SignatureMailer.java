@@ -2,6 +2,7 @@ package org.undersigned.signature;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -18,6 +19,9 @@ public class SignatureMailer {
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    ManagedExecutor executor;
 
     @Inject
     UndersignedConfig config;
@@ -58,14 +62,26 @@ public class SignatureMailer {
         return new Message(to, "Your signature: " + letterTitle, text);
     }
 
-    /** Sends after commit; a failure leaves the signature as it is (the signer can sign again to resend). */
+    /** Attempts per email: a stalled or refused SMTP session is given up (quarkus.mailer.timeout) and tried again. */
+    static final int SEND_ATTEMPTS = 3;
+
+    /**
+     * Sends after commit, without holding the signer's request while the SMTP server answers. A
+     * failure leaves the signature as it is: the signer can sign again to get another email.
+     */
     void send(Message message) {
-        try {
-            mailer.send(Mail.withText(message.to(), message.subject(), message.text()));
-        } catch (RuntimeException e) {
-            // never log the address: it is personal data
-            LOG.warnf("Could not send a signature email (%s): %s", message.subject(), e.getClass().getSimpleName());
-        }
+        executor.runAsync(() -> {
+            for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
+                try {
+                    mailer.send(Mail.withText(message.to(), message.subject(), message.text()));
+                    return;
+                } catch (RuntimeException e) {
+                    // never log the address: it is personal data
+                    LOG.warnf("Could not send a signature email (%s), attempt %d of %d: %s", message.subject(), attempt,
+                            SEND_ATTEMPTS, e.getClass().getSimpleName());
+                }
+            }
+        });
     }
 
     private String link(String page, String token) {

@@ -68,7 +68,7 @@ public class SignatureService {
 
     /** Records a signature; the email it calls for is sent only after the commit. */
     public SignOutcome sign(String letterKey, SignRequest request) {
-        checkShape(request, !caller.isAdmin());
+        checkShape(request, !caller.isAdmin() && !caller.isPartner());
         Signed signed = QuarkusTransaction.requiringNew().call(() -> signInTransaction(letterKey, request));
         if (signed.mail() != null) {
             mailer.send(signed.mail());

@@ -120,12 +120,12 @@ class SignatureModerationTest extends ApiTest {
     }
 
     @Test
-    void aWithdrawnSignatureCannotBeEdited() {
+    void aWithdrawnSignatureCannotBeEdited() throws Exception {
         String letter = SigningTest.openLetter("NONE");
         anonymous().body(Signing.individual("Leaving", "leaving@example.org", "KR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         String id = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
-        String token = Signing.withdrawToken(Signing.mailsTo(greenMail, "leaving@example.org", 1).get(0));
+        String token = Signing.withdrawToken(mailsTo("leaving@example.org", 1).get(0));
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200);
         admin().body(Map.of("name", "Back again")).patch("/v1/signatures/" + id).then().statusCode(409);
         admin().get("/v1/signatures/" + id).then().body("name", nullValue());

@@ -1,12 +1,9 @@
 package org.undersigned.signature;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,18 +36,6 @@ final class Signing {
         body.put("country", country);
         body.put("represents", represents);
         return body;
-    }
-
-    /** The emails received by an address, oldest first. */
-    static List<MimeMessage> mailsTo(GreenMail greenMail, String address, int atLeast) {
-        assertTrue(greenMail.waitForIncomingEmail(5000, atLeast) || atLeast == 0, "expected at least " + atLeast + " emails");
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
     }
 
     static String verifyToken(MimeMessage message) {

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SigningTest extends ApiTest {
 
     @Test
-    void aPublicSignatureWaitsForItsEmailThenCounts() {
+    void aPublicSignatureWaitsForItsEmailThenCounts() throws Exception {
         String letter = openLetter("EMAIL");
         Response accepted = anonymous().body(Signing.individual("Roberta Cohen", "roberta@example.org", "US"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202)
@@ -49,7 +49,7 @@ class SigningTest extends ApiTest {
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(0));
         anonymous().get("/v1/letters/" + letter + "/signatories").then().body("items", empty());
 
-        MimeMessage mail = Signing.mailsTo(greenMail, "roberta@example.org", 1).get(0);
+        MimeMessage mail = mailsTo("roberta@example.org", 1).get(0);
         String token = Signing.verifyToken(mail);
         anonymous().body(Map.of("token", token)).post("/v1/signatures/verify").then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).body("letter_id", equalTo(letter));
@@ -65,10 +65,11 @@ class SigningTest extends ApiTest {
     }
 
     @Test
-    void signingAgainLooksTheSameAndMailsTheOwnerInstead() {
+    void signingAgainLooksTheSameAndMailsTheOwnerInstead() throws Exception {
         String letter = openLetter("EMAIL");
         String first = anonymous().body(Signing.individual("Sonja Biserko", "Sonja.Biserko@Gmail.com", "RS"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).extract().asString();
+        assertEquals(1, mailsTo("Sonja.Biserko@Gmail.com", 1).size());
         // the same person by gmail's rules: dots, a +tag and case do not make a new signer
         String second = anonymous().body(Signing.individual("Someone Else", "sonjabiserko+petition@googlemail.com", "FR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).extract().asString();
@@ -77,9 +78,9 @@ class SigningTest extends ApiTest {
                 .body("items[0].name", equalTo("Sonja Biserko"));
 
         // both emails go to the address that signed first; the second carries a fresh link
-        List<MimeMessage> mails = Signing.mailsTo(greenMail, "Sonja.Biserko@Gmail.com", 2);
+        List<MimeMessage> mails = mailsTo("Sonja.Biserko@Gmail.com", 2);
         assertEquals(2, mails.size());
-        assertEquals(2, greenMail.getReceivedMessages().length);
+        assertEquals(0, mailsTo("sonjabiserko+petition@googlemail.com", 0).size());
         String freshToken = Signing.verifyToken(mails.get(1));
         assertNotEquals(Signing.verifyToken(mails.get(0)), freshToken);
         anonymous().body(Map.of("token", freshToken)).post("/v1/signatures/verify").then().statusCode(200);
@@ -87,41 +88,44 @@ class SigningTest extends ApiTest {
         // once verified, signing again sends the withdraw link, and nothing else changes
         anonymous().body(Signing.individual("Sonja Biserko", "sonja.biserko@gmail.com", "RS"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).body(equalTo(second));
-        assertTrue(greenMail.waitForIncomingEmail(5000, 3));
-        Signing.withdrawToken(greenMail.getReceivedMessages()[2]);
+        Signing.withdrawToken(mailsTo("Sonja.Biserko@Gmail.com", 3).get(2));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
     }
 
     @Test
     void emailsToOneSignatureAreCapped() throws Exception {
         String letter = openLetter("EMAIL");
-        for (int i = 0; i < 8; i++) {
+        anonymous().body(Signing.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        // the test server creates a mailbox on first delivery: let that happen before the rest arrive
+        assertEquals(1, mailsTo("marzuki@example.org", 1).size());
+        for (int i = 0; i < 7; i++) {
             anonymous().body(Signing.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
                     .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         }
-        greenMail.waitForIncomingEmail(5000, SignatureRules.MAX_EMAILS_PER_SIGNATURE);
-        Thread.sleep(500);
-        assertEquals(SignatureRules.MAX_EMAILS_PER_SIGNATURE, greenMail.getReceivedMessages().length);
+        mailsTo("marzuki@example.org", SignatureRules.MAX_EMAILS_PER_SIGNATURE);
+        Thread.sleep(1000);
+        assertEquals(SignatureRules.MAX_EMAILS_PER_SIGNATURE, mailsTo("marzuki@example.org", 0).size());
     }
 
     @Test
-    void withPolicyNoneAPublicSignatureCountsAtOnce() {
+    void withPolicyNoneAPublicSignatureCountsAtOnce() throws Exception {
         String letter = openLetter("NONE");
         anonymous().body(Signing.individual("Chris Sidoti", "chris@example.org", "AU"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).body("status", equalTo("ACCEPTED"));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(1));
-        MimeMessage mail = Signing.mailsTo(greenMail, "chris@example.org", 1).get(0);
+        MimeMessage mail = mailsTo("chris@example.org", 1).get(0);
         Signing.withdrawToken(mail);
     }
 
     @Test
-    void withdrawalErasesTheSignerEverywhereAndRecounts() {
+    void withdrawalErasesTheSignerEverywhereAndRecounts() throws Exception {
         String letter = openLetter("NONE");
         anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "Vitit Muntarbhorn", "email", "vitit@example.org",
                         "country", "TH", "title", "Former UN Special Rapporteur", "comment", "Glad to sign"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         String id = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
-        String token = Signing.withdrawToken(Signing.mailsTo(greenMail, "vitit@example.org", 1).get(0));
+        String token = Signing.withdrawToken(mailsTo("vitit@example.org", 1).get(0));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
 
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200)
@@ -210,7 +214,7 @@ class SigningTest extends ApiTest {
     }
 
     @Test
-    void theAdminAddsVerifiedSignaturesWithOrWithoutEmail() {
+    void theAdminAddsVerifiedSignaturesWithOrWithoutEmail() throws Exception {
         String letter = openLetter("EMAIL");
         Response created = admin().body(Signing.organization("Committee for Human Rights in North Korea", null, "US", 3))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201)
@@ -226,7 +230,8 @@ class SigningTest extends ApiTest {
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(409);
         anonymous().get("/v1/letters/" + letter + "/summary").then()
                 .body("organizations", equalTo(1)).body("organizations_represented", equalTo(3)).body("individuals", equalTo(1));
-        assertEquals(0, greenMail.getReceivedMessages().length);
+        Thread.sleep(500);
+        assertEquals(0, mailsTo("alton@example.org", 0).size());
     }
 
     static String openLetter(String policy) {

@@ -1,0 +1,77 @@
+package org.undersigned.partner;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.undersigned.ApiTest;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Signing is limited per client address and per partner key, with the headers clients need to back off. */
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimits.class)
+class RateLimitTest extends ApiTest {
+
+    public static class LowLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("undersigned.rate-limits.public-signing-per-minute", "3",
+                    "undersigned.rate-limits.partner-signing-per-minute", "2");
+        }
+    }
+
+    /** The windows are whole minutes: start well inside one so that a test's requests share it. */
+    private static void awayFromAWindowEdge() {
+        long second = java.time.Instant.now().getEpochSecond() % 60;
+        if (second > 50) {
+            try {
+                Thread.sleep((61 - second) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void publicSigningIsLimitedPerAddress() {
+        awayFromAWindowEdge();
+        String letter = PartnerAccessTest.openLetter();
+        for (int i = 0; i < 3; i++) {
+            anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "Signer " + i, "email", "s" + i + "@example.org"))
+                    .post("/v1/letters/" + letter + "/signatures").then().statusCode(202)
+                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", String.valueOf(2 - i))
+                    .header("RateLimit-Reset", notNullValue());
+        }
+        anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "One too many", "email", "late@example.org"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .header("RateLimit-Remaining", "0")
+                .body("status", equalTo(429));
+        // the organiser is not limited
+        admin().body(Map.of("kind", "ORGANIZATION", "name", "Paper Sign-on")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201);
+        admin().get("/v1/letters/" + letter + "/signatures").then().body("items.size()", equalTo(4));
+    }
+
+    @Test
+    void partnerKeysHaveTheirOwnLimit() {
+        awayFromAWindowEdge();
+        String letter = PartnerAccessTest.openLetter();
+        String key = Partners.issueKey(Partners.create("Busy partner", List.of(letter)));
+        String other = Partners.issueKey(Partners.create("Quiet partner", List.of(letter)));
+        for (int i = 0; i < 2; i++) {
+            Partners.as(key).body(Map.of("kind", "ORGANIZATION", "name", "Org " + i)).post("/v1/letters/" + letter + "/signatures")
+                    .then().statusCode(201);
+        }
+        Partners.as(key).body("[]").post("/v1/letters/" + letter + "/signatures/bulk").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+        Partners.as(other).body(Map.of("kind", "ORGANIZATION", "name", "Other org")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201);
+    }
+}
