@@ -26,7 +26,12 @@ public final class Preconditions {
     /** A 200 with the representation and its ETag, or a 304 when {@code If-None-Match} names that tag. */
     public static Response ok(Request request, Tagged<?> tagged) {
         Response notModified = notModified(request, tagged.etag());
-        return notModified != null ? notModified : Response.ok(tagged.body()).tag(tagged.etag()).build();
+        return notModified != null ? notModified : updated(tagged);
+    }
+
+    /** A 200 with a representation and its ETag (after a change: the new one). */
+    public static Response updated(Tagged<?> tagged) {
+        return Response.ok(tagged.body()).tag(tagged.etag()).build();
     }
 
     /** A 201 with the new resource, its Location and its ETag. */

@@ -55,8 +55,7 @@ public class LetterResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateLetterRequest request) {
-        Tagged<LetterResponse> updated = letters.update(letter, request, ifMatch);
-        return Response.ok(updated.body()).tag(updated.etag()).build();
+        return Preconditions.updated(letters.update(letter, request, ifMatch));
     }
 
     @DELETE
@@ -105,8 +104,7 @@ public class LetterResource {
     }
 
     private Response transition(String letter, LetterTransition transition, String ifMatch) {
-        Tagged<LetterResponse> changed = letters.transition(letter, transition, ifMatch);
-        return Response.ok(changed.body()).tag(changed.etag()).build();
+        return Preconditions.updated(letters.transition(letter, transition, ifMatch));
     }
 
     private static int versionNumber(String number) {

@@ -51,9 +51,8 @@ public class RecipientResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("letter") String letter, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateRecipientRequest request) {
-        Tagged<RecipientResponse> updated = addressees.update(letter, ROLE, id, AddresseeChange.of(request), ifMatch,
-                RecipientResponse::from);
-        return Response.ok(updated.body()).tag(updated.etag()).build();
+        return Preconditions.updated(addressees.update(letter, ROLE, id, AddresseeChange.of(request), ifMatch,
+                RecipientResponse::from));
     }
 
     @DELETE

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.Preconditions;
-import org.undersigned.common.Tagged;
 
 @Path("/v1/signatures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +36,7 @@ public class SignatureResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateSignatureRequest request) {
-        Tagged<SignatureResponse> updated = signatures.update(id, request, ifMatch);
-        return Response.ok(updated.body()).tag(updated.etag()).build();
+        return Preconditions.updated(signatures.update(id, request, ifMatch));
     }
 
     @DELETE

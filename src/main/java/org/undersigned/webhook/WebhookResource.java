@@ -52,8 +52,7 @@ public class WebhookResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateWebhookRequest request) {
-        Tagged<WebhookResponse> updated = webhooks.update(id, request, ifMatch);
-        return Response.ok(updated.body()).tag(updated.etag()).build();
+        return Preconditions.updated(webhooks.update(id, request, ifMatch));
     }
 
     @DELETE
