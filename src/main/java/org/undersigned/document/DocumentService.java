@@ -1,0 +1,101 @@
+package org.undersigned.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.undersigned.common.Hashing;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tagged;
+import org.undersigned.letter.Addressee;
+import org.undersigned.letter.AddresseeRole;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterVersion;
+import org.undersigned.signature.Signature;
+import org.undersigned.signature.SignatureCounts;
+import org.undersigned.signature.SignatureKind;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The letter as delivered: dated, addressed, signed by those who chose to be named, copied. */
+@ApplicationScoped
+public class DocumentService {
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    SignatureCounts counts;
+
+    /** What to render: the format, a version (null: current), the summary sentence or not, and the order of signatories. */
+    public record Options(DocumentFormat format, Integer version, boolean summary, boolean bySigningTime) {
+    }
+
+    /** The ETag of a rendering, cheap to compute: what it depends on, hashed. */
+    @Transactional
+    public jakarta.ws.rs.core.EntityTag etag(String letterKey, Options options) {
+        Letter letter = letters.visible(letterKey);
+        return tag(letter, options);
+    }
+
+    @Transactional
+    public Tagged<String> render(String letterKey, Options options) {
+        Letter letter = letters.visible(letterKey);
+        LetterVersion text = version(letter, options.version());
+        Locale locale = Locale.forLanguageTag(letter.language);
+        String date = letter.letterDate == null ? null
+                : letter.letterDate.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", locale));
+        List<List<String>> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream()
+                .map(a -> lines(Stream.concat(Stream.of(a.name, a.title, a.organization), a.addressLines.stream())))
+                .toList();
+        List<String> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream()
+                .map(a -> String.join(", ", lines(Stream.of(a.name, a.title, a.organization))))
+                .toList();
+        List<String> organizations = new ArrayList<>();
+        List<LetterDocument.Individual> individuals = new ArrayList<>();
+        for (Signature s : signatories(letter, options.bySigningTime())) {
+            if (s.kind == SignatureKind.ORGANIZATION) {
+                organizations.add(s.name);
+            } else {
+                List<String> lines = new ArrayList<>();
+                if (s.title != null) lines.addAll(Arrays.asList(s.title.split("\\R")));
+                if (s.organization != null) lines.add(s.organization);
+                individuals.add(new LetterDocument.Individual(s.name, lines));
+            }
+        }
+        String summary = options.summary() ? counts.summary(letter.id).sentence() : null;
+        LetterDocument document = new LetterDocument(date, recipients, text.title, text.subject, text.salutation, text.body,
+                text.closing, summary, organizations, individuals, ccs, letter.language);
+        return new Tagged<>(DocumentRenderer.render(document, options.format()), tag(letter, options));
+    }
+
+    private jakarta.ws.rs.core.EntityTag tag(Letter letter, Options options) {
+        String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
+                Long.toString(counts.changes(letter.id)), String.valueOf(options.version()), options.format().name(),
+                Boolean.toString(options.summary()), Boolean.toString(options.bySigningTime()));
+        return Preconditions.etag("D" + parts.substring(0, 32));
+    }
+
+    private static LetterVersion version(Letter letter, Integer number) {
+        int wanted = number == null ? letter.currentVersion : number;
+        return LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letter.id, wanted).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("This letter has no version " + wanted + "."));
+    }
+
+    /** Verified signatures shown by name: organisations then individuals, as letters list them, or by signing time. */
+    private static List<Signature> signatories(Letter letter, boolean bySigningTime) {
+        String order = bySigningTime ? "createdAt, id" : "sortKey, id";
+        return Signature.list("letterId = ?1 and status = org.undersigned.signature.SignatureStatus.VERIFIED"
+                + " and display = org.undersigned.signature.SignatureDisplay.PUBLIC order by kind desc, " + order, letter.id);
+    }
+
+    private static List<String> lines(Stream<String> values) {
+        return values.filter(v -> v != null && !v.isBlank()).toList();
+    }
+}

@@ -1,0 +1,16 @@
+package org.undersigned.document;
+
+import java.util.List;
+
+/**
+ * A letter as delivered, ready to render: every field already in the order and shape the page
+ * shows. {@code body} is Markdown; everything else is plain text.
+ */
+record LetterDocument(String date, List<List<String>> recipients, String title, String subject, String salutation,
+                      String body, String closing, String summary, List<String> organizations,
+                      List<Individual> individuals, List<String> ccs, String language) {
+
+    /** An individual signatory: the name, then one line per title or affiliation. */
+    record Individual(String name, List<String> lines) {
+    }
+}
