@@ -91,10 +91,13 @@ class DocumentTest extends ApiTest {
                 .statusCode(200).body(containsString("Thank you for your consideration.")).body(not(containsString("With respect,")));
         anonymous().queryParam("format", "text").queryParam("version", 9).get("/v1/letters/" + letter + "/document").then().statusCode(404);
 
+        admin().body(Map.of("kind", "ORGANIZATION", "name", "Zulu Signed First")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Map.of("kind", "ORGANIZATION", "name", "Alpha Signed Last")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         String bySigning = anonymous().queryParam("format", "text").queryParam("order", "signed_at")
                 .get("/v1/letters/" + letter + "/document").asString();
-        // signed in the order of the fixture, where Alton comes first among individuals too
-        assertTrue(bySigning.indexOf("1969 KAL") < bySigning.indexOf("Unification Strategy Institute"));
+        String byName = anonymous().queryParam("format", "text").get("/v1/letters/" + letter + "/document").asString();
+        assertTrue(bySigning.indexOf("Zulu Signed First") < bySigning.indexOf("Alpha Signed Last"), bySigning);
+        assertTrue(byName.indexOf("Alpha Signed Last") < byName.indexOf("Zulu Signed First"), byName);
 
         String etag = anonymous().queryParam("format", "text").get("/v1/letters/" + letter + "/document").then().extract().header("ETag");
         anonymous().queryParam("format", "text").header("If-None-Match", etag).get("/v1/letters/" + letter + "/document").then().statusCode(304);

@@ -1,0 +1,156 @@
+package org.undersigned.document;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.security.Caller;
+import org.undersigned.common.validation.CountryCodeValidator;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The organiser's export of a letter's signatures, streamed from a database cursor so that memory
+ * stays flat however many rows there are. CSV cells a spreadsheet would run as a formula are
+ * neutralised with a leading apostrophe.
+ */
+@ApplicationScoped
+public class SignatureExport {
+
+    static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "title", "organization", "country",
+            "represents", "display", "email", "comment", "status", "source", "created_at", "verified_at", "withdrawn_at");
+    private static final int FETCH_SIZE = 1000;
+
+    public enum Format { CSV, NDJSON }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Checks who asks and what, now; the rows are read while the answer is written. */
+    public StreamingOutput export(String letterKey, Format format, String status, String kind, String source, String country) {
+        caller.requireAdmin();
+        UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
+        StringBuilder where = new StringBuilder("letter_id = ?");
+        List<Object> params = new ArrayList<>(List.of(letterId));
+        filter(where, params, "status", status, Set.of("PENDING", "VERIFIED", "REJECTED", "WITHDRAWN"));
+        filter(where, params, "kind", kind, Set.of("ORGANIZATION", "INDIVIDUAL"));
+        filter(where, params, "source", source, Set.of("PUBLIC", "ADMIN", "PARTNER"));
+        if (country != null && !country.isEmpty()) {
+            if (!CountryCodeValidator.isCountry(country)) {
+                throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as KR");
+            }
+            where.append(" and country = ?");
+            params.add(country);
+        }
+        String sql = "select " + String.join(", ", COLUMNS) + " from signatures where " + where + " order by created_at, id";
+        return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (format == Format.CSV) {
+                        writeCsv(rows, writer);
+                    } else {
+                        writeNdjson(rows, writer);
+                    }
+                }
+                writer.flush();
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    private static void writeCsv(ResultSet rows, Writer writer) throws java.sql.SQLException, java.io.IOException {
+        writer.write(String.join(",", COLUMNS));
+        writer.write("\r\n");
+        while (rows.next()) {
+            for (int i = 1; i <= COLUMNS.size(); i++) {
+                if (i > 1) writer.write(',');
+                writer.write(csvCell(value(rows, i)));
+            }
+            writer.write("\r\n");
+        }
+    }
+
+    private void writeNdjson(ResultSet rows, Writer writer) throws java.sql.SQLException, java.io.IOException {
+        JsonGenerator generator = json.getFactory().createGenerator(writer);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        while (rows.next()) {
+            generator.writeStartObject();
+            for (int i = 1; i <= COLUMNS.size(); i++) {
+                String value = value(rows, i);
+                if (COLUMNS.get(i - 1).equals("letter_version") || COLUMNS.get(i - 1).equals("represents")) {
+                    generator.writeNumberField(COLUMNS.get(i - 1), Integer.parseInt(value));
+                } else {
+                    generator.writeStringField(COLUMNS.get(i - 1), value);
+                }
+            }
+            generator.writeEndObject();
+            generator.flush();
+            writer.write('\n');
+        }
+        generator.flush();
+    }
+
+    private static String value(ResultSet rows, int column) throws java.sql.SQLException {
+        Object value = rows.getObject(column);
+        if (value == null) return null;
+        if (value instanceof java.sql.Timestamp ts) return ts.toInstant().toString();
+        if (value instanceof java.time.OffsetDateTime odt) return odt.toInstant().toString();
+        return value.toString().strip();
+    }
+
+    /** RFC 4180 quoting, after neutralising a cell a spreadsheet would run as a formula. */
+    static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
+        }
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    private static void filter(StringBuilder where, List<Object> params, String field, String value, Set<String> allowed) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (!allowed.contains(value)) {
+            throw ProblemException.invalid(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        where.append(" and ").append(field).append(" = ?");
+        params.add(value);
+    }
+}
