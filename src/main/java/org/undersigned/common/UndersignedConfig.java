@@ -20,6 +20,16 @@ public interface UndersignedConfig {
 
     Webhooks webhooks();
 
+    Document document();
+
+    interface Document {
+        /**
+         * A TrueType font for PDFs of letters in scripts the bundled DejaVu Serif does not cover
+         * (a CJK font, for one); it comes first in the font stack as 'Letter Font'.
+         */
+        Optional<String> fontFile();
+    }
+
     RateLimits rateLimits();
 
     interface Webhooks {

@@ -8,7 +8,9 @@ import java.util.Locale;
 enum DocumentFormat {
     TEXT("text/plain;charset=UTF-8"),
     MARKDOWN("text/markdown;charset=UTF-8"),
-    HTML("text/html;charset=UTF-8");
+    HTML("text/html;charset=UTF-8"),
+    /** The HTML rendering, typeset. */
+    PDF("application/pdf");
 
     final String mediaType;
 
@@ -28,6 +30,7 @@ enum DocumentFormat {
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) return TEXT;
         if (type.isCompatible(MediaType.valueOf("text/markdown"))) return MARKDOWN;
         if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) return HTML;
+        if (type.isCompatible(MediaType.valueOf("application/pdf"))) return PDF;
         return null;
     }
 }

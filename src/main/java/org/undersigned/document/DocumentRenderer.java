@@ -23,7 +23,7 @@ final class DocumentRenderer {
         return switch (format) {
             case TEXT -> text(d);
             case MARKDOWN -> markdown(d);
-            case HTML -> html(d);
+            case HTML, PDF -> html(d);
         };
     }
 
@@ -73,10 +73,11 @@ final class DocumentRenderer {
         StringBuilder h = new StringBuilder(4096);
         h.append("<!DOCTYPE html>\n<html lang=\"").append(esc(d.language())).append("\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
                 .append(esc(d.title())).append("</title>\n<style>\n")
-                .append("body { font-family: 'DejaVu Serif', Georgia, serif; max-width: 42em; margin: 2em auto; line-height: 1.45; }\n")
+                .append("html, body { font-family: 'Letter Font', 'DejaVu Serif', Georgia, serif; }\n")
+                .append("body { max-width: 42em; margin: 2em auto; line-height: 1.45; }\n")
                 .append(".date, .recipient, .subject, .salutation, .closing, .summary { margin: 1em 0; }\n")
                 .append(".signatories p { margin: 0.2em 0; } .individual { margin: 0.8em 0; } .cc { margin-top: 2em; }\n")
-                .append("@page { size: A4; margin: 2cm; @bottom-center { content: counter(page) \" / \" counter(pages); } }\n")
+                .append("@page { size: A4; margin: 2cm; @bottom-center { font-family: 'Letter Font', 'DejaVu Serif', serif; content: counter(page) \" / \" counter(pages); } }\n")
                 .append("</style>\n</head>\n<body>\n");
         if (d.date() != null) h.append("<p class=\"date\">").append(esc(d.date())).append("</p>\n");
         for (List<String> recipient : d.recipients()) {

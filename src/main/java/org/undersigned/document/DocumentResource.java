@@ -23,7 +23,7 @@ public class DocumentResource {
     DocumentService documents;
 
     @GET
-    @Produces({"text/plain", "text/markdown", "text/html", MediaType.APPLICATION_JSON})
+    @Produces({"text/plain", "text/markdown", "text/html", "application/pdf", MediaType.APPLICATION_JSON})
     public Response document(@PathParam("letter") String letter, @QueryParam("format") String format,
                              @QueryParam("version") String version, @QueryParam("summary") String summary,
                              @QueryParam("order") String order, @Context HttpHeaders headers, @Context Request request) {
@@ -34,7 +34,7 @@ public class DocumentResource {
         if (notModified != null) {
             return notModified;
         }
-        Tagged<String> document = documents.render(letter, options);
+        Tagged<Object> document = documents.render(letter, options);
         return Response.ok(document.body(), options.format().mediaType).tag(document.etag()).build();
     }
 
@@ -42,7 +42,7 @@ public class DocumentResource {
         if (format != null && !format.isEmpty()) {
             DocumentFormat chosen = DocumentFormat.ofName(format);
             if (chosen == null) {
-                throw ProblemException.invalid("format", "must be one of text, markdown, html");
+                throw ProblemException.invalid("format", "must be one of text, markdown, html, pdf");
             }
             return chosen;
         }
@@ -56,7 +56,7 @@ public class DocumentResource {
             }
         }
         throw new ProblemException(406, "about:blank", "Not Acceptable",
-                "The document comes as text/plain, text/markdown or text/html (or ?format=).");
+                "The document comes as text/plain, text/markdown, text/html or application/pdf (or ?format=).");
     }
 
     private static Integer version(String version) {

@@ -33,6 +33,9 @@ public class DocumentService {
     @Inject
     SignatureCounts counts;
 
+    @Inject
+    PdfRenderer pdf;
+
     /** What to render: the format, a version (null: current), the summary sentence or not, and the order of signatories. */
     public record Options(DocumentFormat format, Integer version, boolean summary, boolean bySigningTime) {
     }
@@ -45,7 +48,7 @@ public class DocumentService {
     }
 
     @Transactional
-    public Tagged<String> render(String letterKey, Options options) {
+    public Tagged<Object> render(String letterKey, Options options) {
         Letter letter = letters.visible(letterKey);
         LetterVersion text = version(letter, options.version());
         Locale locale = Locale.forLanguageTag(letter.language);
@@ -72,7 +75,9 @@ public class DocumentService {
         String summary = options.summary() ? counts.summary(letter.id).sentence() : null;
         LetterDocument document = new LetterDocument(date, recipients, text.title, text.subject, text.salutation, text.body,
                 text.closing, summary, organizations, individuals, ccs, letter.language);
-        return new Tagged<>(DocumentRenderer.render(document, options.format()), tag(letter, options));
+        String rendered = DocumentRenderer.render(document, options.format());
+        Object body = options.format() == DocumentFormat.PDF ? pdf.render(rendered) : rendered;
+        return new Tagged<>(body, tag(letter, options));
     }
 
     private jakarta.ws.rs.core.EntityTag tag(Letter letter, Options options) {

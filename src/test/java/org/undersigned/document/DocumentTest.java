@@ -59,6 +59,29 @@ class DocumentTest extends ApiTest {
     }
 
     @Test
+    void thePdfHasSelectableTextEmbeddedFontsAndPageNumbers() throws Exception {
+        String letter = exampleLetter();
+        byte[] pdf = anonymous().accept("application/pdf").get("/v1/letters/" + letter + "/document").then().statusCode(200)
+                .contentType(startsWith("application/pdf")).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Joint Open Letter to President Moon Jae-in"), text);
+            assertTrue(text.contains("1969 KAL Abductees' Families Association"), text);
+            assertTrue(text.contains("Chris Sidoti"), text);
+            assertFalse(text.contains("Undisclosed partner organization"), text);
+            int pages = document.getNumberOfPages();
+            assertTrue(pages >= 2, "pages: " + pages);
+            assertTrue(text.contains("1 / " + pages), text);
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+                }
+            }
+        }
+    }
+
+    @Test
     void markdownKeepsTheBodyAndEscapesNames() throws Exception {
         String letter = exampleLetter();
         admin().body(Map.of("kind", "INDIVIDUAL", "name", "Star *Name* [x]", "title", "Line one\nLine two"))
@@ -114,7 +137,7 @@ class DocumentTest extends ApiTest {
         admin().queryParam("format", "text").get("/v1/letters/" + draft + "/document").then().statusCode(200)
                 .body(containsString("Draft letter"));
         invalidRequest().queryParam("format", "docx").get("/v1/letters/" + draft + "/document").then().statusCode(400);
-        invalidRequest().accept("application/pdf").header("Authorization", "Bearer " + ADMIN_KEY)
+        invalidRequest().accept("image/png").header("Authorization", "Bearer " + ADMIN_KEY)
                 .get("/v1/letters/" + draft + "/document").then().statusCode(406);
         invalidRequest().header("Authorization", "Bearer " + ADMIN_KEY).queryParam("version", "zero")
                 .get("/v1/letters/" + draft + "/document").then().statusCode(400);
