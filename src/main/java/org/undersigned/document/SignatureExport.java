@@ -33,7 +33,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignatureExport {
 
-    static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "title", "organization", "country",
+    static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "sort_name", "title", "organization", "country",
             "represents", "display", "email", "comment", "status", "source", "created_at", "verified_at", "withdrawn_at");
     private static final int FETCH_SIZE = 1000;
 

@@ -12,7 +12,8 @@ import org.undersigned.common.validation.EmailAddress;
 /**
  * A signature as a signer, the organiser or a partner sends it. {@code title} is the signer's
  * title or affiliation and may run over several lines; {@code represents} is for organisations
- * that speak for member organisations.
+ * that speak for member organisations. {@code sortName} overrides how letters sort the signer
+ * (for names written family name first).
  */
 public record SignRequest(
         @NotNull SignatureKind kind,
@@ -23,5 +24,6 @@ public record SignRequest(
         @Min(1) @Max(SignatureRules.MAX_REPRESENTS) Integer represents,
         SignatureDisplay display,
         @Size(max = 254) @EmailAddress String email,
-        @Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String comment) {
+        @Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String comment,
+        @Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String sortName) {
 }

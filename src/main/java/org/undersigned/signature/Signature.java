@@ -23,6 +23,8 @@ public class Signature extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SignatureKind kind;
     public String name;
+    /** How letters sort this signer when the name alone would mislead (family name first). */
+    public String sortName;
     public String title;
     public String organization;
     public String email;
@@ -51,6 +53,7 @@ public class Signature extends PanacheEntityBase {
     /** Erases every personal field; what stays is a tombstone that counts nothing. */
     void erase(Instant now) {
         name = null;
+        sortName = null;
         title = null;
         organization = null;
         email = null;

@@ -134,6 +134,7 @@ public class SignatureService {
         signature.letterVersion = letter.currentVersion;
         signature.kind = request.kind();
         signature.name = request.name().strip();
+        signature.sortName = blankToNull(request.sortName());
         signature.title = blankToNull(request.title());
         signature.organization = blankToNull(request.organization());
         signature.country = request.country();
@@ -173,12 +174,12 @@ public class SignatureService {
     }
 
     private static final String INSERT_COLUMNS = """
-            insert into signatures (id, letter_id, letter_version, kind, name, title, organization, email, comment,
+            insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
             values """;
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    /** Rows per INSERT statement: 23 parameters each, well under PostgreSQL's 65,535. */
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    /** Rows per INSERT statement: 24 parameters each, well under PostgreSQL's 65,535. */
     static final int INSERT_BATCH = 1000;
 
     /**
@@ -200,6 +201,7 @@ public class SignatureService {
                         statement.setInt(p++, s.letterVersion);
                         statement.setString(p++, s.kind.name());
                         statement.setString(p++, s.name);
+                        statement.setString(p++, s.sortName);
                         statement.setString(p++, s.title);
                         statement.setString(p++, s.organization);
                         statement.setString(p++, s.email);
@@ -347,6 +349,7 @@ public class SignatureService {
         if (request.represents() != null) signature.represents = request.represents().orElseThrow();
         if (request.email() != null) signature.email = request.email().map(String::strip).orElse(null);
         if (request.comment() != null) signature.comment = blankToNull(request.comment().orElse(null));
+        if (request.sortName() != null) signature.sortName = blankToNull(request.sortName().orElse(null));
         checkKindFields(signature.kind, signature.represents, signature.organization);
         String dedupKey = dedupKey(signature);
         if (dedupKey != null && !dedupKey.equals(signature.dedupKey)
@@ -490,6 +493,9 @@ public class SignatureService {
             return null;
         }
         String name = Names.fold(s.name);
+        if (s.sortName != null) {
+            return Names.fold(s.sortName) + " " + name;
+        }
         if (s.kind == SignatureKind.ORGANIZATION) {
             return name;
         }

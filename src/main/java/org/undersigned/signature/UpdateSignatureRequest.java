@@ -24,5 +24,6 @@ public record UpdateSignatureRequest(
         Optional<@CountryCode String> country,
         Optional<@NotNull @Min(1) @Max(SignatureRules.MAX_REPRESENTS) Integer> represents,
         Optional<@Size(max = 254) @EmailAddress String> email,
-        Optional<@Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String> comment) {
+        Optional<@Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String> comment,
+        Optional<@Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String> sortName) {
 }

@@ -66,6 +66,20 @@ class SignatoriesAndSummaryTest extends ApiTest {
     }
 
     @Test
+    void anExplicitSortNameOverridesTheFamilyNameRule() {
+        String letter = SigningTest.openLetter("NONE");
+        admin().body(Map.of("kind", "INDIVIDUAL", "name", "Moon Jae-in", "sort_name", "Moon")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201).body("sort_name", equalTo("Moon"));
+        admin().body(Map.of("kind", "INDIVIDUAL", "name", "Ana Lopez")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        String zed = admin().body(Map.of("kind", "INDIVIDUAL", "name", "Kim Zed")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201).extract().path("id");
+        // default keys: Lopez (L), Zed (Z); explicit: Moon (M) rather than Jae-in (J)
+        assertEquals(List.of("Ana Lopez", "Moon Jae-in", "Kim Zed"), allSignatoryNames(letter, "kind=INDIVIDUAL"));
+        admin().body(Map.of("sort_name", "Kim")).patch("/v1/signatures/" + zed).then().statusCode(200);
+        assertEquals(List.of("Kim Zed", "Ana Lopez", "Moon Jae-in"), allSignatoryNames(letter, "kind=INDIVIDUAL"));
+    }
+
+    @Test
     void singularsAreRight() {
         String letter = SigningTest.openLetter("NONE");
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("sentence", equalTo("No signatures yet"));
