@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -77,6 +79,16 @@ public final class Paging {
         } catch (IllegalArgumentException e) {
             throw invalidCursor();
         }
+    }
+
+    /**
+     * A page from rows fetched with one more than {@code limit}: the extra row, when there is one,
+     * says a next page exists, and the last row shown names where it starts.
+     */
+    public static <E, R> Page<R> page(List<E> rows, int limit, Function<E, R> view, Function<E, Cursor> cursorOf) {
+        List<R> items = rows.stream().limit(limit).map(view).toList();
+        String next = rows.size() > limit ? cursorOf.apply(rows.get(limit - 1)).encode() : null;
+        return new Page<>(items, next);
     }
 
     /** A 200 with the page as body and, when there is a next page, a {@code Link: rel="next"} header. */

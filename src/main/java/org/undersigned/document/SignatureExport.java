@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.undersigned.common.ProblemException;
+import org.undersigned.common.QueryParams;
 import org.undersigned.common.security.Caller;
-import org.undersigned.common.validation.CountryCodeValidator;
-import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 
 import java.io.BufferedWriter;
@@ -22,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,15 +54,12 @@ public class SignatureExport {
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));
-        filter(where, params, "status", status, Set.of("PENDING", "VERIFIED", "REJECTED", "WITHDRAWN"));
-        filter(where, params, "kind", kind, Set.of("ORGANIZATION", "INDIVIDUAL"));
-        filter(where, params, "source", source, Set.of("PUBLIC", "ADMIN", "PARTNER"));
-        if (country != null && !country.isEmpty()) {
-            if (!CountryCodeValidator.isCountry(country)) {
-                throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as KR");
-            }
+        filter(where, params, "status", status, org.undersigned.signature.SignatureStatus.class);
+        filter(where, params, "kind", kind, org.undersigned.signature.SignatureKind.class);
+        filter(where, params, "source", source, org.undersigned.signature.SignatureSource.class);
+        if (QueryParams.present(country)) {
             where.append(" and country = ?");
-            params.add(country);
+            params.add(QueryParams.country(country));
         }
         String sql = "select " + String.join(", ", COLUMNS) + " from signatures where " + where + " order by created_at, id";
         return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {
@@ -143,14 +137,10 @@ public class SignatureExport {
         return value;
     }
 
-    private static void filter(StringBuilder where, List<Object> params, String field, String value, Set<String> allowed) {
-        if (value == null || value.isEmpty()) {
-            return;
+    private static <E extends Enum<E>> void filter(StringBuilder where, List<Object> params, String field, String value, Class<E> type) {
+        if (QueryParams.present(value)) {
+            where.append(" and ").append(field).append(" = ?");
+            params.add(QueryParams.enumValue(type, value, field).name());
         }
-        if (!allowed.contains(value)) {
-            throw ProblemException.invalid(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
-        }
-        where.append(" and ").append(field).append(" = ?");
-        params.add(value);
     }
 }

@@ -7,7 +7,6 @@ final class LetterRules {
     static final String SLUG_MESSAGE = "must be lower-case letters and digits joined by single hyphens";
     static final String URL_PATTERN = "^https?://[^\\s]+$";
     static final String URL_MESSAGE = "must be an http or https URL";
-    static final int MAX_SLUG_LENGTH = 100;
     static final int MAX_ADDRESSEES = 50;
     static final int MAX_ADDRESS_LINES = 10;
 

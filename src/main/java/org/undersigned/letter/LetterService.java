@@ -11,6 +11,7 @@ import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
+import org.undersigned.common.QueryParams;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.security.Caller;
@@ -18,7 +19,6 @@ import org.undersigned.common.validation.LanguageTagValidator;
 import org.undersigned.signature.SignatureCounts;
 import org.undersigned.webhook.WebhookEvent;
 import org.undersigned.webhook.WebhookOutbox;
-import org.undersigned.signature.SummaryResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +35,6 @@ import java.util.UUID;
 public class LetterService {
 
     static final String DEFAULT_LANGUAGE = "en";
-    static final int MAX_QUERY_LENGTH = 200;
 
     @Inject
     Caller caller;
@@ -93,33 +92,24 @@ public class LetterService {
             where.append(" and status <> :draft");
             params.and("draft", LetterStatus.DRAFT);
         }
-        if (status != null && !status.isEmpty()) {
+        if (QueryParams.present(status)) {
             where.append(" and status = :status");
-            params.and("status", parseStatus(status));
+            params.and("status", QueryParams.enumValue(LetterStatus.class, status, "status"));
         }
-        if (language != null && !language.isEmpty()) {
+        if (QueryParams.present(language)) {
             where.append(" and language = :language");
             params.and("language", canonicalLanguage(language));
         }
         if (q != null && !q.isBlank()) {
-            if (q.length() > MAX_QUERY_LENGTH) {
-                throw ProblemException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-            }
             where.append(" and (lower(title) like :q escape '\\' or lower(coalesce(subject, '')) like :q escape '\\')");
-            params.and("q", Sql.containsPattern(q.trim().toLowerCase(Locale.ROOT)));
+            params.and("q", Sql.containsPattern(QueryParams.search(q).trim().toLowerCase(Locale.ROOT)));
         }
         if (cursor != null) {
             where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
             params.and("at", cursor.instant()).and("id", cursor.id());
         }
         List<Letter> rows = Letter.<Letter>find(where + " order by createdAt desc, id desc", params).range(0, limit).list();
-        List<LetterListItem> items = rows.stream().limit(limit).map(LetterListItem::from).toList();
-        String next = null;
-        if (rows.size() > limit) {
-            Letter last = rows.get(limit - 1);
-            next = Paging.Cursor.after(last.createdAt, last.id).encode();
-        }
-        return new Page<>(items, next);
+        return Paging.page(rows, limit, LetterListItem::from, l -> Paging.Cursor.after(l.createdAt, l.id));
     }
 
     @Transactional
@@ -227,9 +217,7 @@ public class LetterService {
         }
         List<LetterVersion> rows = LetterVersion.<LetterVersion>find("letterId = ?1 and number > ?2 order by number", letter.id, after)
                 .range(0, limit).list();
-        List<VersionInfo> items = rows.stream().limit(limit).map(VersionInfo::from).toList();
-        String next = rows.size() > limit ? new Paging.Cursor(Integer.toString(rows.get(limit - 1).number), letter.id).encode() : null;
-        return new Page<>(items, next);
+        return Paging.page(rows, limit, VersionInfo::from, v -> new Paging.Cursor(Integer.toString(v.number), letter.id));
     }
 
     @Transactional
@@ -296,13 +284,14 @@ public class LetterService {
     Tagged<LetterResponse> view(Letter letter) {
         Letter.flush(); // the revision, and so the ETag, is settled at flush
         LetterVersion version = version(letter.id, letter.currentVersion);
+        SignatureCounts.Snapshot snapshot = counts.snapshot(letter.id);
         List<RecipientResponse> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream().map(RecipientResponse::from).toList();
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
         LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, letter.title, letter.subject,
                 letter.salutation, letter.body, letter.closing, letter.letterDate, letter.language, letter.signingDeadline,
-                letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), counts.summary(letter.id),
+                letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), snapshot.summary(),
                 recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
-        return new Tagged<>(body, Preconditions.etag("L" + letter.revision, counts.changes(letter.id)));
+        return new Tagged<>(body, Preconditions.etag("L" + letter.revision, snapshot.changes()));
     }
 
     /**
@@ -370,14 +359,6 @@ public class LetterService {
             suffix++;
         }
         return base + "-" + suffix;
-    }
-
-    private static LetterStatus parseStatus(String status) {
-        try {
-            return LetterStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of DRAFT, OPEN, CLOSED, DELIVERED");
-        }
     }
 
     private static String canonicalLanguage(String language) {

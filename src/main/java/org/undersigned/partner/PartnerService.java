@@ -59,9 +59,7 @@ public class PartnerService {
                 ? Partner.<Partner>find("order by createdAt, id").range(0, limit).list()
                 : Partner.<Partner>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
                 cursor.instant(), cursor.id()).range(0, limit).list();
-        List<PartnerResponse> items = rows.stream().limit(limit).map(PartnerResponse::from).toList();
-        String next = rows.size() > limit ? Paging.Cursor.after(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode() : null;
-        return new Page<>(items, next);
+        return Paging.page(rows, limit, PartnerResponse::from, p -> Paging.Cursor.after(p.createdAt, p.id));
     }
 
     @Transactional

@@ -126,11 +126,19 @@ public class SignatureCounts {
         return changes.longValue();
     }
 
+    /** A letter's summary with the change count it was read at (the basis of its ETag). */
+    public record Snapshot(SummaryResponse summary, long changes) {
+    }
+
     public SummaryResponse summary(UUID letterId) {
+        return snapshot(letterId).summary();
+    }
+
+    public Snapshot snapshot(UUID letterId) {
         Object[] totals = (Object[]) em.createNativeQuery("""
                         select coalesce(sum(organizations), 0), coalesce(sum(organizations_undisclosed), 0),
                                coalesce(sum(organizations_represented), 0), coalesce(sum(individuals), 0),
-                               coalesce(sum(individuals_undisclosed), 0)
+                               coalesce(sum(individuals_undisclosed), 0), coalesce(sum(changes), 0)
                         from letter_counts where letter_id = ?1
                         """)
                 .setParameter(1, letterId).getSingleResult();
@@ -139,6 +147,7 @@ public class SignatureCounts {
         long represented = ((Number) totals[2]).longValue();
         long individuals = ((Number) totals[3]).longValue();
         long individualsUndisclosed = ((Number) totals[4]).longValue();
+        long changes = ((Number) totals[5]).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select country, sum(signatures) as n from letter_country_counts where letter_id = ?1
@@ -150,9 +159,9 @@ public class SignatureCounts {
             byCountry.add(new SummaryResponse.CountryCount(row[0].toString().trim(), ((Number) row[1]).longValue()));
         }
         long countries = byCountry.size();
-        return new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
+        return new Snapshot(new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
                 represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
-                organizations + individuals, byCountry, sentence(organizations, represented, individuals, countries));
+                organizations + individuals, byCountry, sentence(organizations, represented, individuals, countries)), changes);
     }
 
     /** "47 groups representing 300 non-governmental organizations and 7 concerned individuals in 16 countries". */

@@ -10,6 +10,7 @@ import org.undersigned.common.Names;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
+import org.undersigned.common.QueryParams;
 import org.undersigned.common.Sql;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
@@ -35,8 +36,6 @@ import java.util.UUID;
 /** Signing, verification, withdrawal, moderation, and the public list of signatories. */
 @ApplicationScoped
 public class SignatureService {
-
-    static final int MAX_QUERY_LENGTH = 200;
 
     @Inject
     Caller caller;
@@ -280,28 +279,28 @@ public class SignatureService {
             where.append(" and sourcePartnerId = :partner");
             params.and("partner", caller.partnerId());
         }
-        if (present(status)) {
+        if (QueryParams.present(status)) {
             where.append(" and status = :status");
-            params.and("status", parseEnum(SignatureStatus.class, status, "status"));
+            params.and("status", QueryParams.enumValue(SignatureStatus.class, status, "status"));
         }
-        if (present(kind)) {
+        if (QueryParams.present(kind)) {
             where.append(" and kind = :kind");
-            params.and("kind", parseEnum(SignatureKind.class, kind, "kind"));
+            params.and("kind", QueryParams.enumValue(SignatureKind.class, kind, "kind"));
         }
-        if (present(source)) {
+        if (QueryParams.present(source)) {
             where.append(" and source = :source");
-            params.and("source", parseEnum(SignatureSource.class, source, "source"));
+            params.and("source", QueryParams.enumValue(SignatureSource.class, source, "source"));
         }
-        if (present(country)) {
+        if (QueryParams.present(country)) {
             where.append(" and country = :country");
-            params.and("country", parseCountry(country));
+            params.and("country", QueryParams.country(country));
         }
         if (cursor != null) {
             where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
             params.and("at", cursor.instant()).and("id", cursor.id());
         }
         List<Signature> rows = Signature.<Signature>find(where + " order by createdAt, id", params).range(0, limit).list();
-        return page(rows, limit, SignatureResponse::from, s -> Paging.Cursor.after(s.createdAt, s.id));
+        return Paging.page(rows, limit, SignatureResponse::from, s -> Paging.Cursor.after(s.createdAt, s.id));
     }
 
     @Transactional
@@ -388,20 +387,17 @@ public class SignatureService {
         StringBuilder sql = new StringBuilder("select * from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
         List<Object[]> params = new ArrayList<>();
         params.add(new Object[]{"letter", letter.id});
-        if (present(kind)) {
+        if (QueryParams.present(kind)) {
             sql.append(" and kind = :kind");
-            params.add(new Object[]{"kind", parseEnum(SignatureKind.class, kind, "kind").name()});
+            params.add(new Object[]{"kind", QueryParams.enumValue(SignatureKind.class, kind, "kind").name()});
         }
-        if (present(country)) {
+        if (QueryParams.present(country)) {
             sql.append(" and country = :country");
-            params.add(new Object[]{"country", parseCountry(country)});
+            params.add(new Object[]{"country", QueryParams.country(country)});
         }
-        if (present(q)) {
-            if (q.length() > MAX_QUERY_LENGTH) {
-                throw ProblemException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-            }
+        if (QueryParams.present(q)) {
             sql.append(" and lower(name) like :q escape '\\'");
-            params.add(new Object[]{"q", Sql.containsPattern(q.strip().toLowerCase(Locale.ROOT))});
+            params.add(new Object[]{"q", Sql.containsPattern(QueryParams.search(q).strip().toLowerCase(Locale.ROOT))});
         }
         if (cursor != null) {
             if (byName) {
@@ -425,22 +421,15 @@ public class SignatureService {
         params.forEach(p -> query.setParameter((String) p[0], p[1]));
         @SuppressWarnings("unchecked")
         List<Signature> rows = query.getResultList();
-        return page(rows, limit, SignatoryResponse::from, s -> byName
+        return Paging.page(rows, limit, SignatoryResponse::from, s -> byName
                 ? new Paging.Cursor((s.kind == SignatureKind.ORGANIZATION ? "O:" : "I:") + s.sortKey, s.id)
                 : Paging.Cursor.after(s.createdAt, s.id));
     }
 
     @Transactional
     public Tagged<SummaryResponse> summary(String letterKey) {
-        Letter letter = letters.visible(letterKey);
-        return new Tagged<>(counts.summary(letter.id), Preconditions.etag("S" + counts.changes(letter.id)));
-    }
-
-    private static <R> Page<R> page(List<Signature> rows, int limit, java.util.function.Function<Signature, R> view,
-                                    java.util.function.Function<Signature, Paging.Cursor> cursorOf) {
-        List<R> items = rows.stream().limit(limit).map(view).toList();
-        String next = rows.size() > limit ? cursorOf.apply(rows.get(limit - 1)).encode() : null;
-        return new Page<>(items, next);
+        SignatureCounts.Snapshot snapshot = counts.snapshot(letters.visible(letterKey).id);
+        return new Tagged<>(snapshot.summary(), Preconditions.etag("S" + snapshot.changes()));
     }
 
     /** Rules that span fields: what the contract cannot say alone. */
@@ -522,28 +511,6 @@ public class SignatureService {
         return ProblemException.notFound("This link is not valid, or it has been used to withdraw already.");
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            StringBuilder values = new StringBuilder();
-            for (E constant : type.getEnumConstants()) {
-                values.append(values.isEmpty() ? "" : ", ").append(constant.name());
-            }
-            throw ProblemException.invalid(field, "must be one of " + values);
-        }
-    }
-
-    private static String parseCountry(String country) {
-        if (!org.undersigned.common.validation.CountryCodeValidator.isCountry(country)) {
-            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as KR");
-        }
-        return country;
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isEmpty();
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

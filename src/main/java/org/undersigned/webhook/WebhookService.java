@@ -114,13 +114,10 @@ public class WebhookService {
                 ? WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt, id", webhook.id).range(0, limit).list()
                 : WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
                 webhook.id, cursor.instant(), cursor.id()).range(0, limit).list();
-        List<WebhookDelivery> page = rows.stream().limit(limit).toList();
-        Map<UUID, List<DeliveryResponse.Attempt>> attempts = attemptsOf(page.stream().map(d -> d.id).toList());
-        List<DeliveryResponse> items = page.stream().map(d -> new DeliveryResponse(d.id, d.eventType, d.state, d.attempts,
-                d.lastStatus, d.createdAt, "PENDING".equals(d.state) ? d.nextAttemptAt : null, d.deliveredAt,
-                attempts.getOrDefault(d.id, List.of()))).toList();
-        String next = rows.size() > limit ? Paging.Cursor.after(page.get(limit - 1).createdAt, page.get(limit - 1).id).encode() : null;
-        return new Page<>(items, next);
+        Map<UUID, List<DeliveryResponse.Attempt>> attempts = attemptsOf(rows.stream().limit(limit).map(d -> d.id).toList());
+        return Paging.page(rows, limit, d -> new DeliveryResponse(d.id, d.eventType, d.state, d.attempts, d.lastStatus,
+                d.createdAt, "PENDING".equals(d.state) ? d.nextAttemptAt : null, d.deliveredAt,
+                attempts.getOrDefault(d.id, List.of())), d -> Paging.Cursor.after(d.createdAt, d.id));
     }
 
     private Map<UUID, List<DeliveryResponse.Attempt>> attemptsOf(List<UUID> deliveryIds) {
