@@ -1,6 +1,7 @@
 package org.undersigned.common;
 
 import org.undersigned.common.validation.CountryCodeValidator;
+import org.undersigned.common.validation.LanguageTagValidator;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -31,6 +32,14 @@ public final class QueryParams {
             throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as KR");
         }
         return value;
+    }
+
+    /** A BCP 47 tag in its canonical case, so that pt-br finds pt-BR. */
+    public static String language(String value, String parameter) {
+        if (!new LanguageTagValidator().isValid(value, null)) {
+            throw ProblemException.invalid(parameter, "must be a BCP 47 language tag, such as en or pt-BR");
+        }
+        return LanguageTagValidator.canonical(value);
     }
 
     /** A text search: at most {@value #MAX_SEARCH_LENGTH} characters. */

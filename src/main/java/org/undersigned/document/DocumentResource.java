@@ -7,11 +7,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.undersigned.common.Languages;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
@@ -26,16 +26,18 @@ public class DocumentResource {
     @Produces({"text/plain", "text/markdown", "text/html", "application/pdf", MediaType.APPLICATION_JSON})
     public Response document(@PathParam("letter") String letter, @QueryParam("format") String format,
                              @QueryParam("version") String version, @QueryParam("summary") String summary,
-                             @QueryParam("order") String order, @Context HttpHeaders headers, @Context Request request) {
+                             @QueryParam("order") String order, @QueryParam("lang") String lang,
+                             @Context HttpHeaders headers, @Context Request request) {
         DocumentService.Options options = new DocumentService.Options(format(format, headers), version(version),
-                flag(summary), byTime(order));
-        EntityTag etag = documents.etag(letter, options);
-        Response notModified = Preconditions.notModified(request, etag);
+                flag(summary), byTime(order), lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        DocumentService.Variant variant = documents.variant(letter, options);
+        Response notModified = Preconditions.notModified(request, variant.etag());
         if (notModified != null) {
-            return notModified;
+            return Languages.negotiated(notModified, variant.language(), HttpHeaders.ACCEPT);
         }
         Tagged<Object> document = documents.render(letter, options);
-        return Response.ok(document.body(), options.format().mediaType).tag(document.etag()).build();
+        return Languages.negotiated(Response.ok(document.body(), options.format().mediaType).tag(document.etag()).build(),
+                variant.language(), HttpHeaders.ACCEPT);
     }
 
     private static DocumentFormat format(String format, HttpHeaders headers) {

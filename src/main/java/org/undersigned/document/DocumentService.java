@@ -5,18 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Hashing;
 import org.undersigned.common.Preconditions;
-import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
 import org.undersigned.letter.Addressee;
 import org.undersigned.letter.AddresseeRole;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
-import org.undersigned.letter.LetterVersion;
+import org.undersigned.letter.TranslationService;
 import org.undersigned.signature.Signature;
 import org.undersigned.signature.SignatureCounts;
 import org.undersigned.signature.SignatureKind;
 
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,24 +36,35 @@ public class DocumentService {
     @Inject
     PdfRenderer pdf;
 
-    /** What to render: the format, a version (null: current), the summary sentence or not, and the order of signatories. */
-    public record Options(DocumentFormat format, Integer version, boolean summary, boolean bySigningTime) {
+    @Inject
+    TranslationService translations;
+
+    /**
+     * What to render: the format, a version (null: current), the summary sentence or not, the
+     * order of signatories, and the language asked for ({@code lang}, else {@code Accept-Language}).
+     */
+    public record Options(DocumentFormat format, Integer version, boolean summary, boolean bySigningTime, String lang,
+                          String acceptLanguage) {
     }
 
-    /** The ETag of a rendering, cheap to compute: what it depends on, hashed. */
+    /** A rendering's ETag, cheap to compute (what it depends on, hashed), and the language it comes in. */
+    public record Variant(jakarta.ws.rs.core.EntityTag etag, String language) {
+    }
+
     @Transactional
-    public jakarta.ws.rs.core.EntityTag etag(String letterKey, Options options) {
+    public Variant variant(String letterKey, Options options) {
         Letter letter = letters.visible(letterKey);
-        return tag(letter, options);
+        TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
+        return new Variant(tag(letter, text, options), text.language());
     }
 
     @Transactional
     public Tagged<Object> render(String letterKey, Options options) {
         Letter letter = letters.visible(letterKey);
-        LetterVersion text = version(letter, options.version());
-        Locale locale = Locale.forLanguageTag(letter.language);
+        TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
+        Locale locale = Locale.forLanguageTag(text.language());
         String date = letter.letterDate == null ? null
-                : letter.letterDate.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", locale));
+                : letter.letterDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
         List<List<String>> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream()
                 .map(a -> lines(Stream.concat(Stream.of(a.name, a.title, a.organization), a.addressLines.stream())))
                 .toList();
@@ -73,24 +84,19 @@ public class DocumentService {
             }
         }
         String summary = options.summary() ? counts.summary(letter.id).sentence() : null;
-        LetterDocument document = new LetterDocument(date, recipients, text.title, text.subject, text.salutation, text.body,
-                text.closing, summary, organizations, individuals, ccs, letter.language);
+        LetterDocument document = new LetterDocument(date, recipients, text.title(), text.subject(), text.salutation(), text.body(),
+                text.closing(), summary, organizations, individuals, ccs, text.language());
         String rendered = DocumentRenderer.render(document, options.format());
         Object body = options.format() == DocumentFormat.PDF ? pdf.render(rendered) : rendered;
-        return new Tagged<>(body, tag(letter, options));
+        return new Tagged<>(body, tag(letter, text, options));
     }
 
-    private jakarta.ws.rs.core.EntityTag tag(Letter letter, Options options) {
+    private jakarta.ws.rs.core.EntityTag tag(Letter letter, TranslationService.Localized text, Options options) {
         String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
-                Long.toString(counts.changes(letter.id)), String.valueOf(options.version()), options.format().name(),
+                Long.toString(counts.changes(letter.id)), Integer.toString(text.version().number), text.language(),
+                text.translation() == null ? "" : text.translation().contentHash, options.format().name(),
                 Boolean.toString(options.summary()), Boolean.toString(options.bySigningTime()));
         return Preconditions.etag("D" + parts.substring(0, 32));
-    }
-
-    private static LetterVersion version(Letter letter, Integer number) {
-        int wanted = number == null ? letter.currentVersion : number;
-        return LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letter.id, wanted).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("This letter has no version " + wanted + "."));
     }
 
     /** Verified signatures shown by name: organisations then individuals, as letters list them, or by signing time. */

@@ -30,8 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignatureExport {
 
-    static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "sort_name", "title", "organization", "country",
-            "represents", "display", "email", "comment", "status", "source", "created_at", "verified_at", "withdrawn_at");
+    static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "sort_name", "title", "organization",
+            "country", "language", "represents", "display", "email", "comment", "status", "source", "created_at", "verified_at",
+            "withdrawn_at");
     private static final int FETCH_SIZE = 1000;
 
     public enum Format { CSV, NDJSON }
@@ -49,7 +50,8 @@ public class SignatureExport {
     ObjectMapper json;
 
     /** Checks who asks and what, now; the rows are read while the answer is written. */
-    public StreamingOutput export(String letterKey, Format format, String status, String kind, String source, String country) {
+    public StreamingOutput export(String letterKey, Format format, String status, String kind, String source, String country,
+                                  String language) {
         caller.requireAdmin();
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
         StringBuilder where = new StringBuilder("letter_id = ?");
@@ -60,6 +62,10 @@ public class SignatureExport {
         if (QueryParams.present(country)) {
             where.append(" and country = ?");
             params.add(QueryParams.country(country));
+        }
+        if (QueryParams.present(language)) {
+            where.append(" and language = ?");
+            params.add(QueryParams.language(language, "language"));
         }
         String sql = "select " + String.join(", ", COLUMNS) + " from signatures where " + where + " order by created_at, id";
         return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {

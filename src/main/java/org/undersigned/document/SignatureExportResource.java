@@ -26,10 +26,11 @@ public class SignatureExportResource {
     public Response export(@PathParam("letter") String letter, @QueryParam("format") String format,
                            @QueryParam("status") String status, @QueryParam("kind") String kind,
                            @QueryParam("source") String source, @QueryParam("country") String country,
+                           @QueryParam("language") String language,
                            @Context HttpHeaders headers) {
         SignatureExport.Format chosen = format(format, headers);
         String type = chosen == SignatureExport.Format.CSV ? CSV + ";charset=UTF-8" : NDJSON;
-        return Response.ok(export.export(letter, chosen, status, kind, source, country), type)
+        return Response.ok(export.export(letter, chosen, status, kind, source, country, language), type)
                 .header("Content-Disposition", "attachment; filename=\"signatures." + (chosen == SignatureExport.Format.CSV ? "csv" : "ndjson") + "\"")
                 .header("Cache-Control", "no-store")
                 .build();

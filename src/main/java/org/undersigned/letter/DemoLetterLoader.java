@@ -65,7 +65,7 @@ public class DemoLetterLoader {
         try (InputStream in = DemoLetterLoader.class.getResourceAsStream(SIGNATURES_RESOURCE)) {
             demoSignatures = json.readValue(in, DemoSignatures.class);
         }
-        demoSignatures.signatures().forEach(signature -> signatures.sign(demo.slug(), signature));
+        demoSignatures.signatures().forEach(signature -> signatures.sign(demo.slug(), signature, null));
         LOG.infof("Demo letter loaded: /v1/letters/%s", demo.slug());
     }
 }

@@ -22,6 +22,7 @@ import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
+import org.undersigned.common.Languages;
 
 @Path("/v1/letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +47,11 @@ public class LetterResource {
 
     @GET
     @Path("{letter}")
-    public Response get(@PathParam("letter") String letter, @Context Request request) {
-        return Preconditions.ok(request, letters.get(letter));
+    public Response get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
+                        @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
+        Tagged<LetterResponse> tagged = letters.get(letter, lang, acceptLanguage);
+        String served = tagged.body().translation() == null ? tagged.body().language() : tagged.body().translation().language();
+        return Languages.negotiated(Preconditions.ok(request, tagged), served);
     }
 
     @PATCH
@@ -99,8 +103,10 @@ public class LetterResource {
     @GET
     @Path("{letter}/versions/{number}")
     public Response version(@PathParam("letter") String letter, @PathParam("number") String number,
+                            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage,
                             @Context Request request) {
-        return Preconditions.ok(request, letters.version(letter, versionNumber(number)));
+        Tagged<LetterVersionResponse> tagged = letters.version(letter, versionNumber(number), lang, acceptLanguage);
+        return Languages.negotiated(Preconditions.ok(request, tagged), tagged.body().language());
     }
 
     private Response transition(String letter, LetterTransition transition, String ifMatch) {

@@ -7,9 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A letter with its addressees, current version and the summary of its signatures. */
+/**
+ * A letter with its addressees, current version and the summary of its signatures. {@code language}
+ * is the original's; the text fields come from {@code translation} when the reader asked for one
+ * of {@code languages} other than the original.
+ */
 public record LetterResponse(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
-                             String body, String closing, LocalDate letterDate, String language, Instant signingDeadline,
+                             String body, String closing, LocalDate letterDate, String language, List<String> languages, TranslationInfo translation,
+                             Instant signingDeadline,
                              VerificationPolicy verificationPolicy, String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<CcResponse> ccs, Instant createdAt,
                              Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {

@@ -46,6 +46,9 @@ public class LetterService {
     SignatureCounts counts;
 
     @Inject
+    TranslationService translations;
+
+    @Inject
     WebhookOutbox outbox;
 
     Clock clock = Clock.systemUTC();
@@ -98,7 +101,7 @@ public class LetterService {
         }
         if (QueryParams.present(language)) {
             where.append(" and language = :language");
-            params.and("language", canonicalLanguage(language));
+            params.and("language", QueryParams.language(language, "language"));
         }
         if (q != null && !q.isBlank()) {
             where.append(" and (lower(title) like :q escape '\\' or lower(coalesce(subject, '')) like :q escape '\\')");
@@ -112,9 +115,11 @@ public class LetterService {
         return Paging.page(rows, limit, LetterListItem::from, l -> Paging.Cursor.after(l.createdAt, l.id));
     }
 
+    /** The letter, its text in the language asked for by {@code lang} or {@code Accept-Language}. */
     @Transactional
-    public Tagged<LetterResponse> get(String key) {
-        return view(visible(key));
+    public Tagged<LetterResponse> get(String key, String lang, String acceptLanguage) {
+        Letter letter = visible(key);
+        return view(letter, translations.localize(letter, null, lang, acceptLanguage));
     }
 
     @Transactional
@@ -125,7 +130,7 @@ public class LetterService {
             letter.slug = requireFreeSlug(request.slug().orElseThrow(), letter.id);
         }
         if (request.letterDate() != null) letter.letterDate = request.letterDate().orElse(null);
-        if (request.language() != null) letter.language = LanguageTagValidator.canonical(request.language().orElseThrow());
+        if (request.language() != null) letter.language = originalLanguage(letter, request.language().orElseThrow());
         if (request.signingDeadline() != null) letter.signingDeadline = truncate(request.signingDeadline().orElse(null));
         if (request.verificationPolicy() != null) letter.verificationPolicy = request.verificationPolicy().orElseThrow();
         if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
@@ -221,12 +226,12 @@ public class LetterService {
     }
 
     @Transactional
-    public Tagged<LetterVersionResponse> version(String key, int number) {
+    public Tagged<LetterVersionResponse> version(String key, int number, String lang, String acceptLanguage) {
         Letter letter = visible(key);
-        LetterVersion version = LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letter.id, number)
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("This letter has no version " + number + "."));
-        return new Tagged<>(LetterVersionResponse.from(version), Preconditions.etag(version.contentHash));
+        TranslationService.Localized text = translations.localize(letter, number, lang, acceptLanguage);
+        String tag = text.translation() == null ? text.version().contentHash
+                : text.version().contentHash.substring(0, 32) + "." + text.translation().contentHash.substring(0, 32);
+        return new Tagged<>(LetterVersionResponse.from(text), Preconditions.etag(tag));
     }
 
     /** The letter for a read: drafts exist only for the admin. */
@@ -281,17 +286,24 @@ public class LetterService {
         return ProblemException.notFound("No letter '" + abbreviate(key) + "'.");
     }
 
+    /** The letter in its original language, as a write returns it. */
     Tagged<LetterResponse> view(Letter letter) {
         Letter.flush(); // the revision, and so the ETag, is settled at flush
-        LetterVersion version = version(letter.id, letter.currentVersion);
+        return view(letter, translations.localize(letter, null, letter.language, null));
+    }
+
+    private Tagged<LetterResponse> view(Letter letter, TranslationService.Localized text) {
+        Letter.flush();
+        LetterVersion version = text.version();
         SignatureCounts.Snapshot snapshot = counts.snapshot(letter.id);
         List<RecipientResponse> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream().map(RecipientResponse::from).toList();
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
-        LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, letter.title, letter.subject,
-                letter.salutation, letter.body, letter.closing, letter.letterDate, letter.language, letter.signingDeadline,
+        LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, text.title(), text.subject(),
+                text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
+                translations.languages(letter), text.info(), letter.signingDeadline,
                 letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), snapshot.summary(),
                 recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
-        return new Tagged<>(body, Preconditions.etag("L" + letter.revision, snapshot.changes()));
+        return new Tagged<>(body, Preconditions.etag("L" + letter.revision, snapshot.changes(), text.language()));
     }
 
     /**
@@ -303,7 +315,7 @@ public class LetterService {
         Preconditions.checkIfMatch(ifMatch, tag -> tag.equals(revision) || tag.startsWith(revision + "."));
     }
 
-    private static LetterVersion version(UUID letterId, int number) {
+    static LetterVersion version(UUID letterId, int number) {
         return LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letterId, number).singleResult();
     }
 
@@ -361,11 +373,15 @@ public class LetterService {
         return base + "-" + suffix;
     }
 
-    private static String canonicalLanguage(String language) {
-        if (!new LanguageTagValidator().isValid(language, null)) {
-            throw ProblemException.invalid("language", "must be a BCP 47 language tag, such as en or pt-BR");
+    /** A new original language, which must not be one the letter is already translated into. */
+    private static String originalLanguage(Letter letter, String language) {
+        String canonical = LanguageTagValidator.canonical(language);
+        if (!canonical.equals(letter.language)
+                && LetterTranslation.count("letterId = ?1 and language = ?2", letter.id, canonical) > 0) {
+            throw ProblemException.conflict("language-translated",
+                    "The letter has a translation into " + canonical + "; delete it before making " + canonical + " the original language.");
         }
-        return LanguageTagValidator.canonical(language);
+        return canonical;
     }
 
     private static String abbreviate(String key) {

@@ -17,6 +17,8 @@ import org.undersigned.common.Violations;
 import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
+import org.undersigned.letter.TranslationService;
+import org.undersigned.common.validation.LanguageTagValidator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +61,9 @@ public class BulkImport {
 
     @Inject
     SignatureEvents events;
+
+    @Inject
+    TranslationService translations;
 
     private record ParsedRow(int row, SignRequest request, List<Violation> violations) {
     }
@@ -135,8 +140,17 @@ public class BulkImport {
         Instant now = letters.now();
         List<Signature> candidates = new ArrayList<>();
         List<Signature> byRow = new ArrayList<>(rows.size());
-        for (ParsedRow row : rows) {
-            Signature signature = row.request() == null ? null : signatures.newSignature(letter, row.request(), now, true);
+        List<String> languages = translations.languages(letter);
+        for (int i = 0; i < rows.size(); i++) {
+            ParsedRow row = rows.get(i);
+            String language = row.request() == null || row.request().language() == null ? languages.get(0)
+                    : LanguageTagValidator.canonical(row.request().language());
+            if (row.request() != null && !languages.contains(language)) {
+                row = new ParsedRow(row.row(), null, List.of(new Violation("language",
+                        "must be a language the letter reads in: " + String.join(", ", languages))));
+                rows.set(i, row);
+            }
+            Signature signature = row.request() == null ? null : signatures.newSignature(letter, row.request(), now, true, language);
             byRow.add(signature);
             if (signature != null) {
                 candidates.add(signature);

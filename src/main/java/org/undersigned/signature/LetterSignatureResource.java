@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,8 +32,9 @@ public class LetterSignatureResource {
     @POST
     @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response sign(@PathParam("letter") String letter, @Valid @NotNull SignRequest request) {
-        SignatureService.SignOutcome outcome = signatures.sign(letter, request);
+    public Response sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
+                         @Valid @NotNull SignRequest request) {
+        SignatureService.SignOutcome outcome = signatures.sign(letter, request, acceptLanguage);
         if (outcome.created() != null) {
             return Response.created(java.net.URI.create("/v1/signatures/" + outcome.created().id()))
                     .entity(outcome.created()).build();
@@ -43,9 +45,9 @@ public class LetterSignatureResource {
     @GET
     public Response list(@PathParam("letter") String letter, @QueryParam("status") String status,
                          @QueryParam("kind") String kind, @QueryParam("source") String source,
-                         @QueryParam("country") String country, @QueryParam("limit") String limit,
-                         @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(signatures.list(letter, status, kind, source, country, limit, cursor), uriInfo);
+                         @QueryParam("country") String country, @QueryParam("language") String language,
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        return Paging.ok(signatures.list(letter, status, kind, source, country, language, limit, cursor), uriInfo);
     }
 
     @POST

@@ -8,12 +8,14 @@ import jakarta.validation.constraints.Size;
 import org.undersigned.common.validation.CleanText;
 import org.undersigned.common.validation.CountryCode;
 import org.undersigned.common.validation.EmailAddress;
+import org.undersigned.common.validation.LanguageTag;
 
 /**
  * A signature as a signer, the organiser or a partner sends it. {@code title} is the signer's
  * title or affiliation and may run over several lines; {@code represents} is for organisations
  * that speak for member organisations. {@code sortName} overrides how letters sort the signer
- * (for names written family name first).
+ * (for names written family name first). {@code language} is the language the signer read the
+ * letter in: the original's or a translation's (by default the one negotiated from Accept-Language).
  */
 public record SignRequest(
         @NotNull SignatureKind kind,
@@ -25,5 +27,6 @@ public record SignRequest(
         SignatureDisplay display,
         @Size(max = 254) @EmailAddress String email,
         @Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String comment,
-        @Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String sortName) {
+        @Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String sortName,
+        @LanguageTag String language) {
 }

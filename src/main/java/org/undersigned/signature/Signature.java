@@ -32,6 +32,8 @@ public class Signature extends PanacheEntityBase {
     public String dedupKey;
     public String sortKey;
     public String country;
+    /** The language the letter was read in when signed. */
+    public String language;
     public int represents = 1;
     @Enumerated(EnumType.STRING)
     public SignatureDisplay display;

@@ -26,9 +26,9 @@ public class SignatureCounts {
 
     /** What one signature adds to the counts: nothing unless it is verified. */
     record Contribution(int organizations, int organizationsUndisclosed, long represented, int individuals,
-                        int individualsUndisclosed, String country) {
+                        int individualsUndisclosed, String country, String language) {
 
-        static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, null);
+        static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, null, null);
 
         static Contribution of(Signature s) {
             if (s.status != SignatureStatus.VERIFIED) {
@@ -36,9 +36,9 @@ public class SignatureCounts {
             }
             boolean undisclosed = s.display == SignatureDisplay.UNDISCLOSED;
             if (s.kind == SignatureKind.ORGANIZATION) {
-                return new Contribution(1, undisclosed ? 1 : 0, Math.max(1, s.represents), 0, 0, s.country);
+                return new Contribution(1, undisclosed ? 1 : 0, Math.max(1, s.represents), 0, 0, s.country, s.language);
             }
-            return new Contribution(0, 0, 0, 1, undisclosed ? 1 : 0, s.country);
+            return new Contribution(0, 0, 0, 1, undisclosed ? 1 : 0, s.country, s.language);
         }
     }
 
@@ -50,6 +50,7 @@ public class SignatureCounts {
         private long individuals;
         private long individualsUndisclosed;
         private final Map<String, Long> countries = new TreeMap<>();
+        private final Map<String, Long> languages = new TreeMap<>();
 
         /** Adds the move of one signature from what it contributed before a change to what it contributes after. */
         public Delta add(Contribution before, Contribution after) {
@@ -58,18 +59,19 @@ public class SignatureCounts {
             represented += after.represented() - before.represented();
             individuals += after.individuals() - before.individuals();
             individualsUndisclosed += after.individualsUndisclosed() - before.individualsUndisclosed();
-            if (before.country() != null && before.organizations() + before.individuals() > 0) {
-                countries.merge(before.country(), -1L, Long::sum);
-            }
-            if (after.country() != null && after.organizations() + after.individuals() > 0) {
-                countries.merge(after.country(), 1L, Long::sum);
-            }
+            boolean counted = before.organizations() + before.individuals() > 0;
+            boolean counts = after.organizations() + after.individuals() > 0;
+            if (counted && before.country() != null) countries.merge(before.country(), -1L, Long::sum);
+            if (counts && after.country() != null) countries.merge(after.country(), 1L, Long::sum);
+            if (counted && before.language() != null) languages.merge(before.language(), -1L, Long::sum);
+            if (counts && after.language() != null) languages.merge(after.language(), 1L, Long::sum);
             return this;
         }
 
         boolean isEmpty() {
             return organizations == 0 && organizationsUndisclosed == 0 && represented == 0 && individuals == 0
-                    && individualsUndisclosed == 0 && countries.values().stream().allMatch(n -> n == 0);
+                    && individualsUndisclosed == 0 && countries.values().stream().allMatch(n -> n == 0)
+                    && languages.values().stream().allMatch(n -> n == 0);
         }
     }
 
@@ -103,19 +105,19 @@ public class SignatureCounts {
                 .setParameter(6, delta.individuals)
                 .setParameter(7, delta.individualsUndisclosed)
                 .executeUpdate();
-        delta.countries.forEach((country, n) -> {
-            if (n != 0) {
-                addToCountry(letterId, country, shard, n);
-            }
-        });
+        delta.countries.forEach((country, n) -> addTo("letter_country_counts", "country", letterId, country, shard, n));
+        delta.languages.forEach((language, n) -> addTo("letter_language_counts", "language", letterId, language, shard, n));
     }
 
-    private void addToCountry(UUID letterId, String country, int shard, long delta) {
-        em.createNativeQuery("""
-                        insert into letter_country_counts (letter_id, country, shard, signatures) values (?1, ?2, ?3, ?4)
-                        on conflict (letter_id, country, shard) do update set signatures = letter_country_counts.signatures + excluded.signatures
-                        """)
-                .setParameter(1, letterId).setParameter(2, country).setParameter(3, shard).setParameter(4, delta)
+    /** Adds to a count by country or by language (table and column are constants of this class). */
+    private void addTo(String table, String column, UUID letterId, String value, int shard, long delta) {
+        if (delta == 0) {
+            return;
+        }
+        em.createNativeQuery("insert into " + table + " (letter_id, " + column + ", shard, signatures) values (?1, ?2, ?3, ?4)"
+                        + " on conflict (letter_id, " + column + ", shard) do update set signatures = " + table
+                        + ".signatures + excluded.signatures")
+                .setParameter(1, letterId).setParameter(2, value).setParameter(3, shard).setParameter(4, delta)
                 .executeUpdate();
     }
 
@@ -158,10 +160,20 @@ public class SignatureCounts {
         for (Object[] row : rows) {
             byCountry.add(new SummaryResponse.CountryCount(row[0].toString().trim(), ((Number) row[1]).longValue()));
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> languageRows = em.createNativeQuery("""
+                        select language, sum(signatures) as n from letter_language_counts where letter_id = ?1
+                        group by language having sum(signatures) > 0 order by n desc, language
+                        """)
+                .setParameter(1, letterId).getResultList();
+        List<SummaryResponse.LanguageCount> byLanguage = new ArrayList<>(languageRows.size());
+        for (Object[] row : languageRows) {
+            byLanguage.add(new SummaryResponse.LanguageCount(row[0].toString(), ((Number) row[1]).longValue()));
+        }
         long countries = byCountry.size();
         return new Snapshot(new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
                 represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
-                organizations + individuals, byCountry, sentence(organizations, represented, individuals, countries)), changes);
+                organizations + individuals, byCountry, byLanguage, sentence(organizations, represented, individuals, countries)), changes);
     }
 
     /** "47 groups representing 300 non-governmental organizations and 7 concerned individuals in 16 countries". */

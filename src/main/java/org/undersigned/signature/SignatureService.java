@@ -19,6 +19,7 @@ import org.undersigned.common.Violation;
 import org.undersigned.common.security.Caller;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.TranslationService;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.VerificationPolicy;
@@ -58,6 +59,9 @@ public class SignatureService {
     @Inject
     SignatureEvents events;
 
+    @Inject
+    TranslationService translations;
+
     /** What signing produced: the private view for the admin, or the same acknowledgement for everyone else. */
     public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
     }
@@ -66,22 +70,23 @@ public class SignatureService {
     }
 
     /** Records a signature; the email it calls for is sent only after the commit. */
-    public SignOutcome sign(String letterKey, SignRequest request) {
+    public SignOutcome sign(String letterKey, SignRequest request, String acceptLanguage) {
         checkShape(request, !caller.isAdmin() && !caller.isPartner());
-        Signed signed = QuarkusTransaction.requiringNew().call(() -> signInTransaction(letterKey, request));
+        Signed signed = QuarkusTransaction.requiringNew().call(() -> signInTransaction(letterKey, request, acceptLanguage));
         if (signed.mail() != null) {
             mailer.send(signed.mail());
         }
         return signed.outcome();
     }
 
-    private Signed signInTransaction(String letterKey, SignRequest request) {
+    private Signed signInTransaction(String letterKey, SignRequest request, String acceptLanguage) {
         Letter letter = signableByCaller(letterKey);
         Instant now = letters.now();
         boolean trusted = caller.isAdmin() || caller.isPartner();
         boolean emailVerification = !trusted && letter.verificationPolicy == VerificationPolicy.EMAIL;
 
-        Signature signature = newSignature(letter, request, now, !emailVerification);
+        String language = translations.signingLanguage(letter, request.language(), acceptLanguage);
+        Signature signature = newSignature(letter, request, now, !emailVerification, language);
         String verifyToken = emailVerification ? Tokens.newToken() : null;
         String manageToken = signature.email != null ? Tokens.newToken() : null;
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
@@ -126,7 +131,7 @@ public class SignatureService {
     }
 
     /** A signature from a request, before any token or insert. */
-    Signature newSignature(Letter letter, SignRequest request, Instant now, boolean verified) {
+    Signature newSignature(Letter letter, SignRequest request, Instant now, boolean verified, String language) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
         signature.letterId = letter.id;
@@ -137,6 +142,7 @@ public class SignatureService {
         signature.title = blankToNull(request.title());
         signature.organization = blankToNull(request.organization());
         signature.country = request.country();
+        signature.language = language;
         signature.represents = request.represents() == null ? 1 : request.represents();
         signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
         signature.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
@@ -174,11 +180,11 @@ public class SignatureService {
 
     private static final String INSERT_COLUMNS = """
             insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
-                dedup_key, sort_key, country, represents, display, status, source, source_partner_id,
+                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
             values """;
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    /** Rows per INSERT statement: 24 parameters each, well under PostgreSQL's 65,535. */
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    /** Rows per INSERT statement: 25 parameters each, well under PostgreSQL's 65,535. */
     static final int INSERT_BATCH = 1000;
 
     /**
@@ -208,6 +214,7 @@ public class SignatureService {
                         statement.setString(p++, s.dedupKey);
                         statement.setString(p++, s.sortKey);
                         statement.setString(p++, s.country);
+                        statement.setString(p++, s.language);
                         statement.setInt(p++, s.represents);
                         statement.setString(p++, s.display.name());
                         statement.setString(p++, s.status.name());
@@ -267,7 +274,7 @@ public class SignatureService {
 
     @Transactional
     public Page<SignatureResponse> list(String letterKey, String status, String kind, String source, String country,
-                                        String limitParam, String cursorParam) {
+                                        String language, String limitParam, String cursorParam) {
         caller.requireKey();
         Letter letter = letters.visible(letterKey);
         int limit = Paging.limit(limitParam);
@@ -294,6 +301,10 @@ public class SignatureService {
         if (QueryParams.present(country)) {
             where.append(" and country = :country");
             params.and("country", QueryParams.country(country));
+        }
+        if (QueryParams.present(language)) {
+            where.append(" and language = :language");
+            params.and("language", QueryParams.language(language, "language"));
         }
         if (cursor != null) {
             where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");

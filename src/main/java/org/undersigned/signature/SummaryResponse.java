@@ -9,8 +9,12 @@ import java.util.List;
 public record SummaryResponse(long organizations, long organizationsListed, long organizationsUndisclosed,
                               long organizationsRepresented, long individuals, long individualsListed,
                               long individualsUndisclosed, long countries, long total, List<CountryCount> byCountry,
-                              String sentence) {
+                              List<LanguageCount> byLanguage, String sentence) {
 
     public record CountryCount(String country, long signatures) {
+    }
+
+    /** Verified signatures by the language the letter was read in when signed. */
+    public record LanguageCount(String language, long signatures) {
     }
 }
