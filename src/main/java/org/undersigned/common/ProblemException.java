@@ -67,6 +67,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, TYPE_PREFIX + "forbidden", "Forbidden", detail);
     }
 
+    /** A 503 with Retry-After: the service cannot answer now but should soon. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, TYPE_PREFIX + "unavailable", "Service unavailable", detail, null,
+                Map.of("Retry-After", "2"));
+    }
+
     public static ProblemException payloadTooLarge(long limitBytes) {
         return new ProblemException(413, TYPE_PREFIX + "payload-too-large", "Payload too large",
                 "The request body exceeds the limit of " + limitBytes + " bytes.");

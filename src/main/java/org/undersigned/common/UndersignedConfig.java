@@ -32,6 +32,24 @@ public interface UndersignedConfig {
 
     RateLimits rateLimits();
 
+    Signing signing();
+
+    interface Signing {
+        /**
+         * Group commit: concurrent signatures are written together, this many at most a
+         * transaction, by this many writers; a writer that finds fewer waiting lingers this long
+         * for more. Each signer is answered after the commit that holds their row.
+         */
+        @WithDefault("500")
+        int batchMax();
+
+        @WithDefault("2")
+        int writers();
+
+        @WithDefault("1MS")
+        java.time.Duration linger();
+    }
+
     interface Webhooks {
         /** Hosts a webhook may name even though they resolve to internal addresses (tests: 127.0.0.1). */
         Optional<java.util.List<String>> allowedHosts();

@@ -11,6 +11,8 @@ final class SignatureRules {
     static final int MAX_REPRESENTS = 100_000;
     /** Verification and notice emails one signature can cause. */
     static final int MAX_EMAILS_PER_SIGNATURE = 5;
+    /** How long a signing request waits for the batch that holds its row to commit. */
+    static final int COMMIT_WAIT_SECONDS = 30;
 
     private SignatureRules() {
     }

@@ -62,6 +62,9 @@ public class SignatureService {
     @Inject
     TranslationService translations;
 
+    @Inject
+    SigningBatcher batcher;
+
     /** What signing produced: the private view for the admin, or the same acknowledgement for everyone else. */
     public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
     }
@@ -69,22 +72,41 @@ public class SignatureService {
     private record Signed(SignOutcome outcome, SignatureMailer.Message mail) {
     }
 
-    /** Records a signature; the email it calls for is sent only after the commit. */
+    /** A signature ready to be written, with what its answer and its email need once it is. */
+    private record Prepared(Signature signature, UUID letterId, String letterTitle, boolean trusted,
+                            boolean emailVerification, String verifyToken, String manageToken) {
+    }
+
+    /**
+     * Records a signature. The row goes to the {@link SigningBatcher}, which writes it in a
+     * transaction shared with concurrent signers; the answer, and the email it calls for, come
+     * after that commit.
+     */
     public SignOutcome sign(String letterKey, SignRequest request, String acceptLanguage) {
         checkShape(request, !caller.isAdmin() && !caller.isPartner());
-        Signed signed = QuarkusTransaction.requiringNew().call(() -> signInTransaction(letterKey, request, acceptLanguage));
+        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(letterKey, request, acceptLanguage));
+        Signature signature = prepared.signature();
+        if (awaitCommit(batcher.submit(signature))) {
+            if (prepared.trusted()) {
+                return new SignOutcome(SignatureResponse.from(signature), null);
+            }
+            mailer.send(prepared.emailVerification()
+                    ? mailer.verification(signature.email, signature.name, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
+                    : mailer.recorded(signature.email, signature.name, prepared.letterTitle(), prepared.manageToken()));
+            return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
+        }
+        Signed signed = QuarkusTransaction.requiringNew().call(() -> duplicate(prepared));
         if (signed.mail() != null) {
             mailer.send(signed.mail());
         }
         return signed.outcome();
     }
 
-    private Signed signInTransaction(String letterKey, SignRequest request, String acceptLanguage) {
+    private Prepared prepare(String letterKey, SignRequest request, String acceptLanguage) {
         Letter letter = signableByCaller(letterKey);
         Instant now = letters.now();
         boolean trusted = caller.isAdmin() || caller.isPartner();
         boolean emailVerification = !trusted && letter.verificationPolicy == VerificationPolicy.EMAIL;
-
         String language = translations.signingLanguage(letter, request.language(), acceptLanguage);
         Signature signature = newSignature(letter, request, now, !emailVerification, language);
         String verifyToken = emailVerification ? Tokens.newToken() : null;
@@ -92,22 +114,29 @@ public class SignatureService {
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
         signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
         signature.emailsSent = trusted || signature.email == null ? 0 : 1;
+        return new Prepared(signature, letter.id, letter.title, trusted, emailVerification, verifyToken, manageToken);
+    }
 
-        if (!insertAll(List.of(signature)).isEmpty()) {
-            counts.change(letter.id, SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(signature));
-            if (signature.status == SignatureStatus.VERIFIED) {
-                events.signatureVerified(letter, List.of(signature));
+    private static boolean awaitCommit(java.util.concurrent.CompletableFuture<Boolean> inserted) {
+        try {
+            return inserted.get(SignatureRules.COMMIT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            if (trusted) {
-                return new Signed(new SignOutcome(SignatureResponse.from(signature), null), null);
-            }
-            SignatureMailer.Message mail = emailVerification
-                    ? mailer.verification(signature.email, signature.name, letter.title, verifyToken, manageToken)
-                    : mailer.recorded(signature.email, signature.name, letter.title, manageToken);
-            return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), mail);
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw ProblemException.unavailable("The signature could not be written in time; try again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("The service is stopping; try again.");
         }
+    }
 
-        Signature existing = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2", letter.id, signature.dedupKey)
+    /** A signer who already signed: the admin and partners hear so; the public, the same answer as before. */
+    private Signed duplicate(Prepared prepared) {
+        Signature signature = prepared.signature();
+        Signature existing = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2", prepared.letterId(), signature.dedupKey)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (caller.isAdmin()) {
             throw ProblemException.conflict("duplicate-signature", "This letter already has a signature with the same "
@@ -118,7 +147,8 @@ public class SignatureService {
             throw ProblemException.conflict("duplicate-signature", "This letter already has this signature.");
         }
         // The same answer as for a new signature; the address's owner hears from us instead.
-        return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(emailVerification)), reminder(existing, letter, now));
+        return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification())),
+                reminder(existing, prepared.letterTitle(), letters.now()));
     }
 
     /** The letter a caller may sign or push to: partners only to the letters they are allowed on (else 404). */
@@ -159,7 +189,7 @@ public class SignatureService {
     }
 
     /** A new link for a signer who signs again: to confirm if still pending, to withdraw if counted. */
-    private SignatureMailer.Message reminder(Signature existing, Letter letter, Instant now) {
+    private SignatureMailer.Message reminder(Signature existing, String letterTitle, Instant now) {
         if (existing == null || existing.email == null || existing.emailsSent >= SignatureRules.MAX_EMAILS_PER_SIGNATURE) {
             return null;
         }
@@ -170,10 +200,10 @@ public class SignatureService {
         if (existing.status == SignatureStatus.PENDING) {
             String verifyToken = Tokens.newToken();
             existing.verifyTokenHash = Tokens.hash(verifyToken);
-            return mailer.verification(existing.email, existing.name, letter.title, verifyToken, manageToken);
+            return mailer.verification(existing.email, existing.name, letterTitle, verifyToken, manageToken);
         }
         if (existing.status == SignatureStatus.VERIFIED) {
-            return mailer.recorded(existing.email, existing.name, letter.title, manageToken);
+            return mailer.recorded(existing.email, existing.name, letterTitle, manageToken);
         }
         return null;
     }

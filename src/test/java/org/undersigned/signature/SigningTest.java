@@ -180,6 +180,52 @@ class SigningTest extends ApiTest {
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(1));
     }
 
+    /**
+     * Concurrent signers share transactions (group commit): every one is answered after the
+     * commit that holds their row, duplicates among them are told so, and the counts are exact.
+     */
+    @Test
+    void concurrentSignersAreWrittenTogetherAndEachAnsweredAfterTheirCommit() throws Exception {
+        String letter = openLetter("NONE");
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/letters/" + letter + "/signatures");
+        int distinct = 270;
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < distinct + 30; i++) {
+            int n = i < distinct ? i : (i - distinct) * 9; // the last 30 sign again as earlier signers
+            String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer " + n + "\",\"email\":\"signer" + n + "@example.org\",\"country\":\"KR\"}";
+            calls.add(() -> client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + ADMIN_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        java.util.Collections.shuffle(calls, new java.util.Random(7));
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<String> created = new ArrayList<>();
+        int conflicts = 0;
+        try {
+            for (Future<HttpResponse<String>> response : pool.invokeAll(calls)) {
+                int status = response.get().statusCode();
+                if (status == 201) {
+                    created.add(response.get().body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+                } else {
+                    assertEquals(409, status, response.get().body());
+                    conflicts++;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(distinct, created.size());
+        assertEquals(30, conflicts);
+        // each 201 was answered after its commit: the row is there for anyone to read
+        for (String id : created.subList(0, 20)) {
+            admin().get("/v1/signatures/" + id).then().statusCode(200);
+        }
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(distinct))
+                .body("by_country[0].signatures", equalTo(distinct));
+        admin().queryParam("limit", 100).get("/v1/letters/" + letter + "/signatories").then().body("items", hasSize(100));
+    }
+
     @Test
     void signaturesRecordTheVersionTheySigned() {
         String letter = openLetter("NONE");
