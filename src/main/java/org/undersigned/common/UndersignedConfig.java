@@ -34,6 +34,22 @@ public interface UndersignedConfig {
 
     Signing signing();
 
+    Caching caching();
+
+    interface Caching {
+        /**
+         * How long an instance answers a letter's revalidation (If-None-Match) from memory,
+         * without asking the database. Its own edits clear the memory at once; counts moved by
+         * signatures, and edits made on another instance, show within this time.
+         */
+        @WithDefault("1S")
+        java.time.Duration letterTagTtl();
+
+        /** Entries kept at most (letter, language asked for); beyond it the memory starts afresh. */
+        @WithDefault("10000")
+        int letterTagEntries();
+    }
+
     interface Signing {
         /**
          * Group commit: concurrent signatures are written together, this many at most a

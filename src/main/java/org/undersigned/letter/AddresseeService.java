@@ -40,7 +40,7 @@ public class AddresseeService {
         Letter letter = letters.writable(letterKey, null);
         Instant now = letters.now();
         Addressee addressee = insert(letter, role, change, now);
-        letter.updatedAt = now;
+        letters.touched(letter, now);
         Addressee.flush();
         return new Tagged<>(view.apply(addressee), etag(addressee));
     }
@@ -60,7 +60,7 @@ public class AddresseeService {
             renumber(list, now);
         }
         addressee.updatedAt = now;
-        letter.updatedAt = now;
+        letters.touched(letter, now);
         Addressee.flush();
         return new Tagged<>(view.apply(addressee), etag(addressee));
     }
@@ -75,7 +75,7 @@ public class AddresseeService {
         addressee.delete();
         Instant now = letters.now();
         renumber(list, now);
-        letter.updatedAt = now;
+        letters.touched(letter, now);
     }
 
     /** Inserts at the requested 1-based position (default: last), moving the others down. */

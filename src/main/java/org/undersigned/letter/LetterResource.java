@@ -31,6 +31,9 @@ public class LetterResource {
     @Inject
     LetterService letters;
 
+    @Inject
+    LetterTagCache tags;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateLetterRequest request) {
@@ -49,8 +52,18 @@ public class LetterResource {
     @Path("{letter}")
     public Response get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                         @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
+        LetterTagCache.Served cached = tags.lookup(letter, lang, acceptLanguage);
+        if (cached != null) {
+            Response notModified = Preconditions.notModified(request, cached.etag());
+            if (notModified != null) {
+                return Languages.negotiated(notModified, cached.language());
+            }
+        }
         Tagged<LetterResponse> tagged = letters.get(letter, lang, acceptLanguage);
         String served = tagged.body().translation() == null ? tagged.body().language() : tagged.body().translation().language();
+        if (tagged.body().status() != LetterStatus.DRAFT) {
+            tags.remember(letter, lang, acceptLanguage, tagged.etag(), served);
+        }
         return Languages.negotiated(Preconditions.ok(request, tagged), served);
     }
 

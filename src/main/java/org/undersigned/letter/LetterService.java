@@ -49,6 +49,9 @@ public class LetterService {
     TranslationService translations;
 
     @Inject
+    LetterTagCache tags;
+
+    @Inject
     WebhookOutbox outbox;
 
     Clock clock = Clock.systemUTC();
@@ -169,6 +172,7 @@ public class LetterService {
                     "Only a draft can be deleted; this letter is " + letter.status + ". Close it instead.");
         }
         letter.delete();
+        tags.invalidate();
     }
 
     @Transactional
@@ -286,8 +290,15 @@ public class LetterService {
         return ProblemException.notFound("No letter '" + abbreviate(key) + "'.");
     }
 
+    /** Marks a change to a letter's addressees or translations: a new revision, and no cached tag. */
+    void touched(Letter letter, Instant now) {
+        letter.updatedAt = now;
+        tags.invalidate();
+    }
+
     /** The letter in its original language, as a write returns it. */
     Tagged<LetterResponse> view(Letter letter) {
+        tags.invalidate(); // every write returns through here
         Letter.flush(); // the revision, and so the ETag, is settled at flush
         return view(letter, translations.localize(letter, null, letter.language, null));
     }

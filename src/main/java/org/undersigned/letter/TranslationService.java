@@ -119,7 +119,7 @@ public class TranslationService {
         if (created) {
             translation.persist();
         }
-        letter.updatedAt = now; // the letter's languages, and so its ETag, change with its translations
+        letters.touched(letter, now); // the letter's languages, and so its ETag, change with its translations
         LetterTranslation.flush();
         return new PutOutcome(view(letter, translation), created && latest.isEmpty());
     }
@@ -136,7 +136,7 @@ public class TranslationService {
         LetterTranslation latest = latest(letter.id, language).orElseThrow(() -> noTranslation(lang));
         Preconditions.checkIfMatch(ifMatch, etag(latest, LetterService.version(letter.id, letter.currentVersion)));
         LetterTranslation.delete("letterId = ?1 and language = ?2", letter.id, language);
-        letter.updatedAt = letters.now();
+        letters.touched(letter, letters.now());
     }
 
     /** The languages a letter reads in: its own first, then its translations' in tag order. */
