@@ -44,7 +44,7 @@ public abstract class ApiTest {
     private static OpenApiValidationFilter contractFilter;
 
     @Inject
-    DataSource dataSource;
+    protected DataSource dataSource;
 
     @BeforeAll
     static void validateAgainstContract() {

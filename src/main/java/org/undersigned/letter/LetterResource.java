@@ -62,7 +62,7 @@ public class LetterResource {
         Tagged<LetterResponse> tagged = letters.get(letter, lang, acceptLanguage);
         String served = tagged.body().translation() == null ? tagged.body().language() : tagged.body().translation().language();
         if (tagged.body().status() != LetterStatus.DRAFT) {
-            tags.remember(letter, lang, acceptLanguage, tagged.etag(), served);
+            tags.remember(tagged.body().id(), letter, lang, acceptLanguage, tagged.etag(), served);
         }
         return Languages.negotiated(Preconditions.ok(request, tagged), served);
     }

@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.undersigned.letter.LetterTagCache;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ public class SignatureCounts {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    LetterTagCache letterTags;
 
     /** What one signature adds to the counts: nothing unless it is verified. */
     record Contribution(int organizations, int organizationsUndisclosed, long represented, int individuals,
@@ -84,6 +88,7 @@ public class SignatureCounts {
         if (delta.isEmpty()) {
             return;
         }
+        letterTags.invalidate(letterId); // a letter carries its summary
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         em.createNativeQuery("""
                         insert into letter_counts (letter_id, shard, organizations, organizations_undisclosed,
