@@ -38,16 +38,16 @@ public interface UndersignedConfig {
 
     interface Caching {
         /**
-         * How long an instance answers a letter's revalidation (If-None-Match) from memory,
-         * without asking the database. Its own edits clear the memory at once; counts moved by
-         * signatures, and edits made on another instance, show within this time.
+         * How long an instance serves a public letter, and a letter's summary, from memory
+         * without asking the database. Changes made through the instance clear what they touch
+         * when they commit; changes made through another instance show within this time.
          */
         @WithDefault("1S")
-        java.time.Duration letterTagTtl();
+        java.time.Duration letterTtl();
 
-        /** Entries kept at most (letter, language asked for); beyond it the memory starts afresh. */
+        /** Letters kept at most (by letter and language asked for); beyond it the memory starts afresh. */
         @WithDefault("10000")
-        int letterTagEntries();
+        int letterEntries();
     }
 
     interface Signing {

@@ -32,7 +32,7 @@ public class LetterResource {
     LetterService letters;
 
     @Inject
-    LetterTagCache tags;
+    LetterReadCache cache;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -52,17 +52,14 @@ public class LetterResource {
     @Path("{letter}")
     public Response get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                         @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
-        LetterTagCache.Served cached = tags.lookup(letter, lang, acceptLanguage);
+        LetterReadCache.Served cached = cache.lookup(letter, lang, acceptLanguage);
         if (cached != null) {
-            Response notModified = Preconditions.notModified(request, cached.etag());
-            if (notModified != null) {
-                return Languages.negotiated(notModified, cached.language());
-            }
+            return Languages.negotiated(Preconditions.ok(request, cached.letter()), cached.language());
         }
         Tagged<LetterResponse> tagged = letters.get(letter, lang, acceptLanguage);
         String served = tagged.body().translation() == null ? tagged.body().language() : tagged.body().translation().language();
         if (tagged.body().status() != LetterStatus.DRAFT) {
-            tags.remember(tagged.body().id(), letter, lang, acceptLanguage, tagged.etag(), served);
+            cache.remember(letter, lang, acceptLanguage, tagged, served);
         }
         return Languages.negotiated(Preconditions.ok(request, tagged), served);
     }

@@ -49,7 +49,7 @@ public class LetterService {
     TranslationService translations;
 
     @Inject
-    LetterTagCache tags;
+    LetterReadCache cache;
 
     @Inject
     WebhookOutbox outbox;
@@ -172,7 +172,7 @@ public class LetterService {
                     "Only a draft can be deleted; this letter is " + letter.status + ". Close it instead.");
         }
         letter.delete();
-        tags.invalidate();
+        cache.invalidateAll();
     }
 
     @Transactional
@@ -293,12 +293,12 @@ public class LetterService {
     /** Marks a change to a letter's addressees or translations: a new revision, and no cached tag. */
     void touched(Letter letter, Instant now) {
         letter.updatedAt = now;
-        tags.invalidate();
+        cache.invalidateAll();
     }
 
     /** The letter in its original language, as a write returns it. */
     Tagged<LetterResponse> view(Letter letter) {
-        tags.invalidate(); // every write returns through here
+        cache.invalidateAll(); // every write returns through here
         Letter.flush(); // the revision, and so the ETag, is settled at flush
         return view(letter, translations.localize(letter, null, letter.language, null));
     }

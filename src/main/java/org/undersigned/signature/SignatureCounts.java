@@ -3,7 +3,9 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.undersigned.letter.LetterTagCache;
+import org.undersigned.letter.LetterReadCache;
+import org.undersigned.common.UndersignedConfig;
+import java.util.concurrent.ConcurrentHashMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,16 @@ public class SignatureCounts {
     EntityManager em;
 
     @Inject
-    LetterTagCache letterTags;
+    LetterReadCache letters;
+
+    @Inject
+    UndersignedConfig config;
+
+    /** Summaries as last read, for a short while; cleared by this instance's changes when they commit. */
+    private final ConcurrentHashMap<UUID, CachedSnapshot> snapshots = new ConcurrentHashMap<>();
+
+    private record CachedSnapshot(Snapshot snapshot, long expiresAtNanos) {
+    }
 
     /** What one signature adds to the counts: nothing unless it is verified. */
     record Contribution(int organizations, int organizationsUndisclosed, long represented, int individuals,
@@ -88,7 +99,7 @@ public class SignatureCounts {
         if (delta.isEmpty()) {
             return;
         }
-        letterTags.invalidate(letterId); // a letter carries its summary
+        forget(letterId);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         em.createNativeQuery("""
                         insert into letter_counts (letter_id, shard, organizations, organizations_undisclosed,
@@ -141,7 +152,31 @@ public class SignatureCounts {
         return snapshot(letterId).summary();
     }
 
+    /**
+     * The summary, from memory when it was read less than the letter time-to-live ago and no
+     * change through this instance has touched it since; otherwise from the counter rows.
+     */
     public Snapshot snapshot(UUID letterId) {
+        CachedSnapshot cached = snapshots.get(letterId);
+        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
+            return cached.snapshot();
+        }
+        Snapshot snapshot = read(letterId);
+        if (snapshots.size() >= config.caching().letterEntries()) {
+            snapshots.clear();
+        }
+        snapshots.put(letterId, new CachedSnapshot(snapshot, System.nanoTime() + config.caching().letterTtl().toNanos()));
+        return snapshot;
+    }
+
+    /** After the counts moved: the cached summary and letters go, now and when the change commits. */
+    private void forget(UUID letterId) {
+        snapshots.remove(letterId);
+        letters.invalidate(letterId);
+        letters.afterCompletion(() -> snapshots.remove(letterId));
+    }
+
+    private Snapshot read(UUID letterId) {
         Object[] totals = (Object[]) em.createNativeQuery("""
                         select coalesce(sum(organizations), 0), coalesce(sum(organizations_undisclosed), 0),
                                coalesce(sum(organizations_represented), 0), coalesce(sum(individuals), 0),

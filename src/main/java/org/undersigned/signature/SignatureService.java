@@ -428,10 +428,7 @@ public class SignatureService {
         StringBuilder sql = new StringBuilder("select * from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
         List<Object[]> params = new ArrayList<>();
         params.add(new Object[]{"letter", letter.id});
-        if (QueryParams.present(kind)) {
-            sql.append(" and kind = :kind");
-            params.add(new Object[]{"kind", QueryParams.enumValue(SignatureKind.class, kind, "kind").name()});
-        }
+        SignatureKind onlyKind = QueryParams.present(kind) ? QueryParams.enumValue(SignatureKind.class, kind, "kind") : null;
         if (QueryParams.present(country)) {
             sql.append(" and country = :country");
             params.add(new Object[]{"country", QueryParams.country(country)});
@@ -440,31 +437,58 @@ public class SignatureService {
             sql.append(" and lower(name) like :q escape '\\'");
             params.add(new Object[]{"q", Sql.containsPattern(QueryParams.search(q).strip().toLowerCase(Locale.ROOT))});
         }
-        if (cursor != null) {
-            if (byName) {
-                // organisations first (kind descending), then by sort key
+        List<Signature> rows = new ArrayList<>(limit + 1);
+        if (byName) {
+            // Organisations first, then individuals, each by sort key: one index range per kind, so
+            // that a page deep in the list costs what the first one does.
+            SignatureKind cursorKind = null;
+            if (cursor != null) {
                 String key = cursor.key();
                 if (key.length() < 2 || key.charAt(1) != ':' || (key.charAt(0) != 'O' && key.charAt(0) != 'I')) {
                     throw ProblemException.invalid("cursor", "is not a cursor this API issued");
                 }
-                sql.append(" and (kind < :ckind or (kind = :ckind and (sort_key, id) > (:ckey, :cid)))");
-                params.add(new Object[]{"ckind", key.charAt(0) == 'O' ? "ORGANIZATION" : "INDIVIDUAL"});
-                params.add(new Object[]{"ckey", key.substring(2)});
-            } else {
+                cursorKind = key.charAt(0) == 'O' ? SignatureKind.ORGANIZATION : SignatureKind.INDIVIDUAL;
+            }
+            for (SignatureKind k : List.of(SignatureKind.ORGANIZATION, SignatureKind.INDIVIDUAL)) {
+                if ((onlyKind != null && onlyKind != k) || (cursorKind == SignatureKind.INDIVIDUAL && k == SignatureKind.ORGANIZATION)) {
+                    continue;
+                }
+                StringBuilder part = new StringBuilder(sql).append(" and kind = '").append(k.name()).append("'");
+                List<Object[]> partParams = new ArrayList<>(params);
+                if (cursorKind == k) {
+                    part.append(" and (sort_key, id) > (:ckey, :cid)");
+                    partParams.add(new Object[]{"ckey", cursor.key().substring(2)});
+                    partParams.add(new Object[]{"cid", cursor.id()});
+                }
+                part.append(" order by sort_key, id limit ").append(limit + 1 - rows.size());
+                rows.addAll(signatoryRows(part.toString(), partParams));
+                if (rows.size() > limit) {
+                    break;
+                }
+            }
+        } else {
+            if (onlyKind != null) {
+                sql.append(" and kind = :kind");
+                params.add(new Object[]{"kind", onlyKind.name()});
+            }
+            if (cursor != null) {
                 sql.append(" and (created_at, id) > (:cat, :cid)");
                 params.add(new Object[]{"cat", cursor.instant()});
+                params.add(new Object[]{"cid", cursor.id()});
             }
-            params.add(new Object[]{"cid", cursor.id()});
+            sql.append(" order by created_at, id limit ").append(limit + 1);
+            rows.addAll(signatoryRows(sql.toString(), params));
         }
-        sql.append(byName ? " order by kind desc, sort_key, id" : " order by created_at, id");
-        sql.append(" limit ").append(limit + 1);
-        var query = em.createNativeQuery(sql.toString(), Signature.class);
-        params.forEach(p -> query.setParameter((String) p[0], p[1]));
-        @SuppressWarnings("unchecked")
-        List<Signature> rows = query.getResultList();
         return Paging.page(rows, limit, SignatoryResponse::from, s -> byName
                 ? new Paging.Cursor((s.kind == SignatureKind.ORGANIZATION ? "O:" : "I:") + s.sortKey, s.id)
                 : Paging.Cursor.after(s.createdAt, s.id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Signature> signatoryRows(String sql, List<Object[]> params) {
+        var query = em.createNativeQuery(sql, Signature.class);
+        params.forEach(p -> query.setParameter((String) p[0], p[1]));
+        return query.getResultList();
     }
 
     @Transactional
