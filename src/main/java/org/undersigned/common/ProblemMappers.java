@@ -140,9 +140,23 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return respond(problem, request);
         }
+        if (clientGone(e)) {
+            // the client closed the connection while its body was read: there is no one to answer
+            LOG.debugf("Client closed the connection during %s %s", request.method(), request.path());
+            return respond(ProblemException.badRequest("The connection closed before the request body was read."), request);
+        }
         LOG.errorf(e, "Unexpected error on %s %s", request.method(), request.path());
         return respond(new ProblemException(500, "about:blank", "Internal Server Error",
                 "The server could not complete the request. It has been logged."), request);
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response respondTo(Throwable e, HttpServerRequest request) {
