@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  *   java bench/FixedRate.java BASE_URL LETTER ADMIN_KEY RATE SECONDS SIGN_SHARE READ_PATH
  *
- * Prints "RESULT kind=... count=... errors=... p50=... p99=... max=..." per kind (ms).
+ * Runs an unrecorded warm-up (up to 5 s) at the same rate first. Prints "RESULT kind=... count=...
+ * errors=... created=... p50=... p99=... max=..." per kind (ms), and the same as WARMUP for the warm-up.
  */
 public class FixedRate {
 
@@ -39,11 +40,22 @@ public class FixedRate {
                 .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
         URI signUri = URI.create(base + "/v1/letters/" + letter + "/signatures");
         URI readUri = URI.create(base + readPath);
-        int total = rate * seconds;
+        // an unrecorded warm-up at the same rate: the client's JIT and connection pool, not the service, would show otherwise
+        ConcurrentLinkedQueue<Sample> warmup = new ConcurrentLinkedQueue<>();
+        double warmupElapsed = load(client, signUri, readUri, key, rate, Math.min(5, seconds), signShare, "warmup", warmup);
+        report("WARMUP", warmup, warmupElapsed);
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+        double elapsed = load(client, signUri, readUri, key, rate, seconds, signShare, "run", samples);
+        report("RESULT", samples, elapsed);
+        System.exit(0);
+    }
+
+    static double load(HttpClient client, URI signUri, URI readUri, String key, int rate, int seconds, double signShare,
+                       String phase, ConcurrentLinkedQueue<Sample> samples) throws Exception {
+        int total = rate * seconds;
         CountDownLatch done = new CountDownLatch(total);
         AtomicInteger inFlight = new AtomicInteger();
-        String seed = Long.toString(System.currentTimeMillis(), 36);
+        String seed = phase + Long.toString(System.currentTimeMillis(), 36);
         long start = System.nanoTime() + 100_000_000L;
         int signEvery = signShare <= 0 ? Integer.MAX_VALUE : (int) Math.round(1 / signShare);
         for (int i = 0; i < total; i++) {
@@ -77,7 +89,10 @@ public class FixedRate {
             });
         }
         done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void report(String label, ConcurrentLinkedQueue<Sample> samples, double elapsed) {
         for (boolean sign : new boolean[]{false, true}) {
             List<Long> latencies = new ArrayList<>();
             int errors = 0;
@@ -90,11 +105,10 @@ public class FixedRate {
             }
             if (latencies.isEmpty()) continue;
             Collections.sort(latencies);
-            System.out.printf("RESULT kind=%s count=%d errors=%d created=%d rate=%.1f p50=%.2f p99=%.2f max=%.2f%n",
+            System.out.printf(label + " kind=%s count=%d errors=%d created=%d rate=%.1f p50=%.2f p99=%.2f max=%.2f%n",
                     sign ? "sign" : "read", latencies.size(), errors, created, latencies.size() / elapsed,
                     percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1000.0);
         }
-        System.exit(0);
     }
 
     static double percentile(List<Long> sorted, double p) {

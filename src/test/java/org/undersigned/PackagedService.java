@@ -65,6 +65,16 @@ public final class PackagedService implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** SIGTERM, as an orchestrator stops a container. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; null if it has not within the time given. */
+    public Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

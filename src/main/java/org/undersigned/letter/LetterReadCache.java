@@ -33,6 +33,24 @@ public class LetterReadCache {
 
     private final ConcurrentHashMap<String, Served> served = new ConcurrentHashMap<>();
 
+    private record Signable(SignableLetter letter, long expiresAtNanos) {
+    }
+
+    /** What signing needs of a letter, by the key it is signed under (not drafts). */
+    private final ConcurrentHashMap<String, Signable> signable = new ConcurrentHashMap<>();
+
+    SignableLetter signable(String letterKey) {
+        Signable entry = signable.get(letterKey);
+        return entry != null && entry.expiresAtNanos() - System.nanoTime() > 0 ? entry.letter() : null;
+    }
+
+    void rememberSignable(String letterKey, SignableLetter letter) {
+        if (signable.size() >= config.caching().letterEntries()) {
+            signable.clear();
+        }
+        signable.put(letterKey, new Signable(letter, System.nanoTime() + config.caching().letterTtl().toNanos()));
+    }
+
     public Served lookup(String letterKey, String lang, String acceptLanguage) {
         Served entry = served.get(key(letterKey, lang, acceptLanguage));
         return entry != null && entry.expiresAtNanos() - System.nanoTime() > 0 ? entry : null;
@@ -48,8 +66,12 @@ public class LetterReadCache {
 
     /** After a change to a letter, its addressees or its translations: now, and again when the change commits. */
     void invalidateAll() {
-        served.clear();
-        afterCompletion(served::clear);
+        Runnable clear = () -> {
+            served.clear();
+            signable.clear();
+        };
+        clear.run();
+        afterCompletion(clear);
     }
 
     /** After the counts of one letter moved: now, and again when the change commits. */

@@ -265,6 +265,35 @@ public class LetterService {
         return letter;
     }
 
+    /**
+     * As {@link #signable}, for the signing path: what signing needs of the letter, from memory
+     * when it was read less than the letter time-to-live ago (a letter closed through another
+     * instance takes signatures here for at most that long), so that a signature costs no read.
+     */
+    public SignableLetter signableSnapshot(String key) {
+        SignableLetter letter = cache.signable(key);
+        if (letter == null) {
+            letter = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                Letter found = find(key);
+                return new SignableLetter(found.id, found.status, found.signingDeadline, found.verificationPolicy, found.title,
+                        found.currentVersion, List.copyOf(translations.languages(found)));
+            });
+            if (letter.status() != LetterStatus.DRAFT) {
+                cache.rememberSignable(key, letter);
+            }
+        }
+        if (letter.status() == LetterStatus.DRAFT) {
+            throw notFound(key);
+        }
+        if (letter.status() != LetterStatus.OPEN) {
+            throw ProblemException.conflict("letter-not-open", "The letter is " + letter.status() + "; it no longer takes signatures.");
+        }
+        if (letter.signingDeadline() != null && !letter.signingDeadline().isAfter(now())) {
+            throw ProblemException.conflict("deadline-passed", "The signing deadline of this letter has passed.");
+        }
+        return letter;
+    }
+
     /** The letter for a change by the admin: it exists, matches If-Match, and is not delivered yet. */
     Letter writable(String key, String ifMatch) {
         Letter letter = adminTarget(key, ifMatch);

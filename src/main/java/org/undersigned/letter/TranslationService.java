@@ -179,7 +179,11 @@ public class TranslationService {
 
     /** The language a signature is given in: the one named, which the letter must read in, or else as for a read. */
     public String signingLanguage(Letter letter, String named, String acceptLanguage) {
-        List<String> available = languages(letter);
+        return signingLanguage(languages(letter), named, acceptLanguage);
+    }
+
+    /** As above, among the languages given (the original first). */
+    public String signingLanguage(List<String> available, String named, String acceptLanguage) {
         if (named == null) {
             return choose(available, null, acceptLanguage);
         }

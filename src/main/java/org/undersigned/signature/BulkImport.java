@@ -65,6 +65,9 @@ public class BulkImport {
     @Inject
     TranslationService translations;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private record ParsedRow(int row, SignRequest request, List<Violation> violations) {
     }
 
@@ -150,7 +153,7 @@ public class BulkImport {
                         "must be a language the letter reads in: " + String.join(", ", languages))));
                 rows.set(i, row);
             }
-            Signature signature = row.request() == null ? null : signatures.newSignature(letter, row.request(), now, true, language);
+            Signature signature = row.request() == null ? null : signatures.newSignature(letter.id, letter.currentVersion, row.request(), now, true, language);
             byRow.add(signature);
             if (signature != null) {
                 candidates.add(signature);
@@ -179,6 +182,10 @@ public class BulkImport {
         }
         counts.apply(letter.id, delta);
         events.signatureVerified(letter, created);
+        String source = caller.isAdmin() ? "admin" : "partner";
+        metrics.counter("undersigned.signatures", "outcome", "created", "source", source).increment(created.size());
+        metrics.counter("undersigned.signatures", "outcome", "duplicate", "source", source).increment(duplicates);
+        metrics.counter("undersigned.signatures", "outcome", "invalid", "source", source).increment(invalid);
         return new BulkResult(created.size(), duplicates, invalid, results);
     }
 

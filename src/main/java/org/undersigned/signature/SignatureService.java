@@ -19,6 +19,7 @@ import org.undersigned.common.Violation;
 import org.undersigned.common.security.Caller;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.SignableLetter;
 import org.undersigned.letter.TranslationService;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -65,6 +66,9 @@ public class SignatureService {
     @Inject
     SigningBatcher batcher;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** What signing produced: the private view for the admin, or the same acknowledgement for everyone else. */
     public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
     }
@@ -84,9 +88,12 @@ public class SignatureService {
      */
     public SignOutcome sign(String letterKey, SignRequest request, String acceptLanguage) {
         checkShape(request, !caller.isAdmin() && !caller.isPartner());
-        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(letterKey, request, acceptLanguage));
+        Prepared prepared = prepare(letterKey, request, acceptLanguage);
         Signature signature = prepared.signature();
-        if (awaitCommit(batcher.submit(signature))) {
+        boolean inserted = awaitCommit(batcher.submit(signature));
+        metrics.counter("undersigned.signatures", "outcome", inserted ? "created" : "duplicate",
+                "source", signature.source.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        if (inserted) {
             if (prepared.trusted()) {
                 return new SignOutcome(SignatureResponse.from(signature), null);
             }
@@ -102,19 +109,27 @@ public class SignatureService {
         return signed.outcome();
     }
 
+    /** Everything up to the write, without a database round trip for the admin and the public. */
     private Prepared prepare(String letterKey, SignRequest request, String acceptLanguage) {
-        Letter letter = signableByCaller(letterKey);
+        SignableLetter letter = letters.signableSnapshot(letterKey);
+        if (caller.isPartner()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (!partners.current().mayPushTo(letter.id())) {
+                    throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
+                }
+            });
+        }
         Instant now = letters.now();
         boolean trusted = caller.isAdmin() || caller.isPartner();
-        boolean emailVerification = !trusted && letter.verificationPolicy == VerificationPolicy.EMAIL;
-        String language = translations.signingLanguage(letter, request.language(), acceptLanguage);
-        Signature signature = newSignature(letter, request, now, !emailVerification, language);
+        boolean emailVerification = !trusted && letter.verificationPolicy() == VerificationPolicy.EMAIL;
+        String language = translations.signingLanguage(letter.languages(), request.language(), acceptLanguage);
+        Signature signature = newSignature(letter.id(), letter.currentVersion(), request, now, !emailVerification, language);
         String verifyToken = emailVerification ? Tokens.newToken() : null;
         String manageToken = signature.email != null ? Tokens.newToken() : null;
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
         signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
         signature.emailsSent = trusted || signature.email == null ? 0 : 1;
-        return new Prepared(signature, letter.id, letter.title, trusted, emailVerification, verifyToken, manageToken);
+        return new Prepared(signature, letter.id(), letter.title(), trusted, emailVerification, verifyToken, manageToken);
     }
 
     private static boolean awaitCommit(java.util.concurrent.CompletableFuture<Boolean> inserted) {
@@ -161,11 +176,11 @@ public class SignatureService {
     }
 
     /** A signature from a request, before any token or insert. */
-    Signature newSignature(Letter letter, SignRequest request, Instant now, boolean verified, String language) {
+    Signature newSignature(UUID letterId, int letterVersion, SignRequest request, Instant now, boolean verified, String language) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
-        signature.letterId = letter.id;
-        signature.letterVersion = letter.currentVersion;
+        signature.letterId = letterId;
+        signature.letterVersion = letterVersion;
         signature.kind = request.kind();
         signature.name = request.name().strip();
         signature.sortName = blankToNull(request.sortName());

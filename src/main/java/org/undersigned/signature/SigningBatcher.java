@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
@@ -47,6 +48,9 @@ public class SigningBatcher {
 
     @Inject
     UndersignedConfig config;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** A signature waiting to be written, and the answer its request waits for: inserted or not. */
     record Job(Signature signature, CompletableFuture<Boolean> inserted) {
@@ -118,6 +122,7 @@ public class SigningBatcher {
     private void write(List<Job> batch) {
         try {
             Set<UUID> inserted = QuarkusTransaction.requiringNew().call(() -> insert(batch));
+            metrics.summary("undersigned.signing.batch.size").record(batch.size());
             batch.forEach(job -> job.inserted().complete(inserted.contains(job.signature().id)));
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {

@@ -3,6 +3,7 @@ package org.undersigned.webhook;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -118,6 +119,9 @@ public class WebhookDispatcher {
         }
     }
 
+    @Inject
+    MeterRegistry metrics;
+
     private void record(Claimed delivery, Outcome outcome) {
         Instant now = Instant.now();
         em.createNativeQuery("insert into webhook_attempts (id, delivery_id, attempted_at, status, error, duration_ms) values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -148,6 +152,8 @@ public class WebhookDispatcher {
                 .setParameter(5, truncate(outcome.error())).setParameter(6, outcome.delivered() ? now : null)
                 .setParameter(7, delivery.id())
                 .executeUpdate();
+        metrics.counter("undersigned.webhook.deliveries", "outcome",
+                outcome.delivered() ? "delivered" : "FAILED".equals(state) ? "failed" : "retry").increment();
         if (!outcome.delivered()) {
             LOG.debugf("Webhook delivery %s attempt %d: %s", delivery.id(), attempts,
                     outcome.status() != null ? "HTTP " + outcome.status() : outcome.error());

@@ -26,8 +26,15 @@ public class WebhookOutbox {
     ObjectMapper json;
 
     /** Publishes one event per item of {@code data}, all about the same letter. */
+    /** Whether any enabled subscription wants this event: most changes then skip writing payloads at all. */
+    private boolean anySubscriber(WebhookEvent event) {
+        Object any = em.createNativeQuery("select exists (select 1 from webhooks where enabled and ?1 = any (events))")
+                .setParameter(1, event.wireName).getSingleResult();
+        return Boolean.TRUE.equals(any);
+    }
+
     public void publish(WebhookEvent event, UUID letterId, List<Map<String, Object>> data) {
-        if (data.isEmpty()) {
+        if (data.isEmpty() || !anySubscriber(event)) {
             return;
         }
         Instant now = Instant.now();

@@ -41,4 +41,32 @@ class OperabilityTest extends ApiTest {
                 .options("/v1/letters").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.notNullValue());
     }
+
+    @Test
+    void everyResponseCarriesARequestIdThatProblemsRepeat() {
+        String id = anonymous().get("/v1/letters/no-such-letter").then().statusCode(404)
+                .extract().header(RequestIds.HEADER);
+        org.junit.jupiter.api.Assertions.assertNotNull(id);
+        anonymous().header(RequestIds.HEADER, "trace-42").get("/v1/letters/no-such-letter").then().statusCode(404)
+                .header(RequestIds.HEADER, "trace-42").body("request_id", equalTo("trace-42"));
+        // an id that is not a plain token is replaced, not echoed
+        String replaced = anonymous().header(RequestIds.HEADER, "<script>").get("/v1/letters/no-such-letter").then()
+                .statusCode(404).extract().header(RequestIds.HEADER);
+        org.junit.jupiter.api.Assertions.assertNotEquals("<script>", replaced);
+    }
+
+    @Test
+    void metricsCountRequestsSignaturesAndThePool() {
+        String letter = org.undersigned.signature.SigningTestAccess.openLetter("NONE");
+        admin().contentType("application/json").body(Map.of("kind", "INDIVIDUAL", "name", "Counted Signer"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString(
+                "undersigned_signatures_total{outcome=\"created\",source=\"admin\"}"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString("agroal_active_count"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString(
+                "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/letters/{letter}/...\"}"));
+        // no personal data in metrics: the signer's name appears nowhere
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Counted Signer")));
+    }
 }

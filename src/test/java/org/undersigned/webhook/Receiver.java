@@ -12,21 +12,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP endpoint on loopback that records what it receives and answers as scripted. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     /** Statuses to answer, in order; 200 once they run out. */
-    final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
+    public final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body;
@@ -41,12 +41,12 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Waits (at most 15 s) until {@code count} requests have arrived at {@code path}. */
-    List<Received> await(String path, int count) throws InterruptedException {
+    public List<Received> await(String path, int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
             List<Received> atPath = received.stream().filter(r -> r.path().equals(path)).toList();

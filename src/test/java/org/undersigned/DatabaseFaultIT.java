@@ -1,0 +1,130 @@
+package org.undersigned;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PostgreSQL stopped abruptly (pg_ctl stop -m immediate) while signatures arrive: requests fail
+ * fast with 503 problems and Retry-After, readiness goes DOWN while liveness stays UP, and once
+ * the database is back the same process serves again; every acknowledged signature is stored.
+ * Runs against the project's own cluster (bin/postgres), which it crashes and restarts.
+ */
+class DatabaseFaultIT {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void aDatabaseCrashIsA503UntilItReturnsAndLosesNothingAcknowledged() throws Exception {
+        if (!"1".equals(System.getenv("UNDERSIGNED_OWN_POSTGRES"))) {
+            throw new IllegalStateException("This test crashes and restarts the project's own PostgreSQL, which bin/test starts;"
+                    + " it cannot run against a server named by QUARKUS_DATASOURCE_JDBC_URL.");
+        }
+        List<String> acknowledged = new ArrayList<>();
+        String letterId;
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"),
+                Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "2S"))) {
+            HttpResponse<String> created = admin(service, "/v1/letters",
+                    "{\"title\":\"Fault\",\"body\":\"The database goes away.\",\"verification_policy\":\"NONE\"}");
+            letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            admin(service, "/v1/letters/" + letterId + "/publish", null);
+            int n = 0;
+            for (; n < 50; n++) {
+                HttpResponse<String> r = sign(service, letterId, n);
+                assertEquals(201, r.statusCode(), r.body());
+                acknowledged.add(id(r));
+            }
+
+            run("bin/postgres", "crash");
+            int unavailable = 0;
+            for (int i = 0; i < 10; i++, n++) {
+                long start = System.nanoTime();
+                HttpResponse<String> r = sign(service, letterId, n);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (r.statusCode() == 201) {
+                    acknowledged.add(id(r)); // cannot be: the database is down; the assertion below says so
+                }
+                assertEquals(503, r.statusCode(), r.body());
+                assertTrue(r.headers().firstValue("Retry-After").isPresent(), "a 503 says when to retry");
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                assertTrue(millis < 6000, "fails fast, not after a long hang: " + millis + " ms");
+                unavailable++;
+            }
+            assertEquals(10, unavailable);
+            assertEquals(503, get(service, "/q/health/ready").statusCode(), "readiness is DOWN without the database");
+            assertEquals(200, get(service, "/q/health/live").statusCode(), "liveness stays UP: no restart needed");
+
+            run("bin/postgres", "start");
+            long deadline = System.currentTimeMillis() + 30_000;
+            int status = 0;
+            while (System.currentTimeMillis() < deadline) {
+                HttpResponse<String> r = sign(service, letterId, n++);
+                status = r.statusCode();
+                if (status == 201) {
+                    acknowledged.add(id(r));
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertEquals(201, status, "the same process serves again once the database is back");
+            assertEquals(200, get(service, "/q/health/ready").statusCode());
+        }
+        try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            try {
+                List<String> stored = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("select id from signatures where letter_id = '" + letterId + "'")) {
+                    while (rows.next()) stored.add(rows.getString(1));
+                }
+                assertTrue(stored.containsAll(acknowledged), "every acknowledged signature survived the crash");
+                assertEquals(acknowledged.size(), stored.size(), "and none was stored twice or without an answer");
+            } finally {
+                statement.execute("delete from letters where id = '" + letterId + "'");
+            }
+        }
+    }
+
+    private HttpResponse<String> sign(PackagedService service, String letterId, int n) throws Exception {
+        return admin(service, "/v1/letters/" + letterId + "/signatures",
+                "{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer " + n + "\",\"email\":\"fault" + n + "@example.org\"}");
+    }
+
+    private HttpResponse<String> admin(PackagedService service, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(PackagedService service, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String id(HttpResponse<String> r) {
+        return r.body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    }
+
+    private static void run(String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of(".").toFile()).inheritIO();
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL"); // bin/postgres acts on the project's cluster
+        Process process = builder.start();
+        assertEquals(0, process.waitFor(), String.join(" ", command));
+    }
+}

@@ -1,0 +1,95 @@
+package org.undersigned;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SIGTERM with signatures in flight: the service stops within its shutdown timeout, every
+ * signature it acknowledged is in the database, and what was written is whole (the counts
+ * match the rows).
+ */
+class ShutdownIT {
+
+    @Test
+    void aStopMidLoadKeepsEveryAcknowledgedSignature() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String letterId;
+        List<String> acknowledged = new ArrayList<>();
+        int refused = 0;
+        Integer exit;
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of())) {
+            String created = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters")))
+                    .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Shutdown\",\"body\":\"In flight.\",\"verification_policy\":\"NONE\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            letterId = created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/publish")))
+                    .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                inFlight.add(client.sendAsync(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures")))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer " + i
+                                + "\",\"email\":\"stop" + i + "@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString()));
+                if (i == 150) {
+                    service.terminate();
+                }
+            }
+            exit = service.awaitExit(Duration.ofSeconds(25));
+            for (CompletableFuture<HttpResponse<String>> f : inFlight) {
+                try {
+                    HttpResponse<String> response = f.join();
+                    if (response.statusCode() == 201) {
+                        acknowledged.add(response.body().replaceAll("(?s)^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+                    } else {
+                        assertTrue(response.statusCode() == 503, "a refused request is a 503, not " + response.statusCode());
+                        refused++;
+                    }
+                } catch (java.util.concurrent.CompletionException e) {
+                    refused++; // the connection was refused or closed: the client knows it was not acknowledged
+                }
+            }
+        }
+        assertNotNull(exit, "the service stopped within its shutdown timeout");
+        assertTrue(acknowledged.size() > 0, "some signatures were acknowledged before the stop");
+        assertEquals(400, acknowledged.size() + refused);
+        try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            try {
+                List<String> stored = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("select id from signatures where letter_id = '" + letterId + "'")) {
+                    while (rows.next()) stored.add(rows.getString(1));
+                }
+                assertTrue(stored.containsAll(acknowledged), "every acknowledged signature is stored");
+                try (ResultSet counts = statement.executeQuery(
+                        "select coalesce(sum(individuals), 0) from letter_counts where letter_id = '" + letterId + "'")) {
+                    counts.next();
+                    assertEquals(stored.size(), counts.getInt(1), "the counts match the rows: nothing half-written");
+                }
+            } finally {
+                statement.execute("delete from letters where id = '" + letterId + "'");
+            }
+        }
+    }
+}
