@@ -139,21 +139,29 @@ public class SignatureExport {
 
         @Override
         public void write(int b) throws java.io.IOException {
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (b == '\n' && !quoted) {
-                out.write('\r');
-            }
-            out.write(b);
+            write(new byte[]{(byte) b}, 0, 1);
         }
 
+        /** Passes runs of bytes through whole; only a line end outside quotes gets its CR. */
         @Override
         public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-            for (int i = offset; i < offset + length; i++) {
-                write(bytes[i]);
+            int from = offset;
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
+                byte b = bytes[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == '\n' && !quoted) {
+                    out.write(bytes, from, i - from);
+                    out.write(CRLF);
+                    from = i + 1;
+                }
             }
+            out.write(bytes, from, end - from);
         }
     }
+
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private void writeNdjson(ResultSet rows, Writer writer) throws java.sql.SQLException, java.io.IOException {
         JsonGenerator generator = json.getFactory().createGenerator(writer);
