@@ -34,7 +34,10 @@ class ShutdownIT {
         List<String> acknowledged = new ArrayList<>();
         int refused = 0;
         Integer exit;
-        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of())) {
+        // with the demo letter, whose 54 signatures go through the signing path while the service starts
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of("UNDERSIGNED_DEMO_ENABLED", "true"))) {
+            assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/joint-open-letter-to-president-moon-jae-in")))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "the demo letter loaded at start-up");
             String created = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters")))
                     .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Shutdown\",\"body\":\"In flight.\",\"verification_policy\":\"NONE\"}"))

@@ -59,8 +59,17 @@ public class SigningBatcher {
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
+        ensureStarted();
+    }
+
+    /** Starts the writers once, at start-up or at the first signature (a start-up task may sign first). */
+    private synchronized void ensureStarted() {
+        if (running || stopping) {
+            return;
+        }
         running = true;
         for (int i = 0; i < Math.max(1, config.signing().writers()); i++) {
             Thread writer = new Thread(this::writeLoop, "signature-writer-" + i);
@@ -71,7 +80,10 @@ public class SigningBatcher {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
+        synchronized (this) {
+            stopping = true;
+            running = false;
+        }
         for (Thread writer : writers) {
             writer.join(10_000); // writers finish the queue before they stop
         }
@@ -79,8 +91,9 @@ public class SigningBatcher {
 
     /** Queues a signature for the next batch; the future completes after its commit (true: inserted, false: duplicate). */
     public CompletableFuture<Boolean> submit(Signature signature) {
-        if (!running) {
-            throw new IllegalStateException("the service is stopping");
+        ensureStarted();
+        if (stopping) {
+            throw org.undersigned.common.ProblemException.unavailable("The service is stopping; try again.");
         }
         Job job = new Job(signature, new CompletableFuture<>());
         queue.add(job);
