@@ -37,6 +37,7 @@ class DatabaseFaultIT {
         }
         List<String> acknowledged = new ArrayList<>();
         String letterId;
+        int bulkRows;
         try (PackagedService service = PackagedService.start(List.of("-Xmx256m"),
                 Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "2S"))) {
             HttpResponse<String> created = admin(service, "/v1/letters",
@@ -50,7 +51,29 @@ class DatabaseFaultIT {
                 acknowledged.add(id(r));
             }
 
+            // a bulk push that the crash interrupts: it goes in whole or not at all, and its retry with
+            // the same Idempotency-Key completes it exactly once
+            StringBuilder rows = new StringBuilder("[");
+            for (int i = 0; i < 3000; i++) {
+                rows.append(i == 0 ? "" : ",").append("{\"kind\":\"INDIVIDUAL\",\"name\":\"Bulk ").append(i)
+                        .append("\",\"email\":\"bulk").append(i).append("@example.org\"}");
+            }
+            String bulk = rows.append("]").toString();
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> interrupted = client.sendAsync(
+                    HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures/bulk")))
+                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + PackagedService.ADMIN_KEY)
+                            .header("Content-Type", "application/json").header("Idempotency-Key", "bulk-" + letterId)
+                            .POST(HttpRequest.BodyPublishers.ofString(bulk)).build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(40);
+
             run("bin/postgres", "crash");
+            int bulkStatus;
+            try {
+                bulkStatus = interrupted.join().statusCode();
+            } catch (java.util.concurrent.CompletionException e) {
+                bulkStatus = -1;
+            }
+            assertTrue(bulkStatus == 200 || bulkStatus == 503 || bulkStatus == -1, "the interrupted push: " + bulkStatus);
             int unavailable = 0;
             for (int i = 0; i < 10; i++, n++) {
                 long start = System.nanoTime();
@@ -83,6 +106,19 @@ class DatabaseFaultIT {
             }
             assertEquals(201, status, "the same process serves again once the database is back");
             assertEquals(200, get(service, "/q/health/ready").statusCode());
+
+            HttpResponse<String> retried = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures/bulk")))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + PackagedService.ADMIN_KEY)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "bulk-" + letterId)
+                    .POST(HttpRequest.BodyPublishers.ofString(bulk)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, retried.statusCode(), retried.body());
+            int createdRows = Integer.parseInt(retried.body().replaceAll("(?s)^\\{\"created\":(\\d+),.*", "$1"));
+            int duplicates = Integer.parseInt(retried.body().replaceAll("(?s)^\\{\"created\":\\d+,\"duplicates\":(\\d+),.*", "$1"));
+            // the first attempt committed whole (the retry replays its answer, or finds its rows: duplicates) or not at
+            // all (the retry does the work); never a part, never twice
+            assertEquals(3000, createdRows + duplicates, retried.body().substring(0, Math.min(200, retried.body().length())));
+            assertTrue(createdRows == 3000 || duplicates == 3000, "all or nothing: " + createdRows + " created, " + duplicates + " duplicates");
+            bulkRows = 3000;
         }
         try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
                 System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
@@ -93,7 +129,7 @@ class DatabaseFaultIT {
                     while (rows.next()) stored.add(rows.getString(1));
                 }
                 assertTrue(stored.containsAll(acknowledged), "every acknowledged signature survived the crash");
-                assertEquals(acknowledged.size(), stored.size(), "and none was stored twice or without an answer");
+                assertEquals(acknowledged.size() + bulkRows, stored.size(), "and none was stored twice or without an answer");
             } finally {
                 statement.execute("delete from letters where id = '" + letterId + "'");
             }

@@ -59,6 +59,9 @@ class ShutdownIT {
                 }
             }
             exit = service.awaitExit(Duration.ofSeconds(25));
+            String log = service.log();
+            assertTrue(!log.contains("@example.org"), "no signer's email in the log");
+            assertTrue(!log.contains(PackagedService.ADMIN_KEY), "no key in the log");
             for (CompletableFuture<HttpResponse<String>> f : inFlight) {
                 try {
                     HttpResponse<String> response = f.join();

@@ -31,6 +31,7 @@ import java.util.List;
  */
 public class Idempotency {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Idempotency.class);
     public static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 255;
     /** A request still "in progress" after this long is taken to have died with its instance. */
@@ -97,7 +98,9 @@ public class Idempotency {
         }
         if ("IN_PROGRESS".equals(row[1])) {
             Instant started = Sql.instant(row[6]);
-            if (started.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
+            // a claim older than the database's last start lost its request's work (or its answer) to the restart
+            Instant databaseStart = Sql.instant(em.createNativeQuery("select pg_postmaster_start_time()").getSingleResult());
+            if (started.isBefore(Instant.now().minus(ABANDONED_AFTER)) || started.isBefore(databaseStart)) {
                 em.createNativeQuery("update idempotency_keys set created_at = ?1 where scope = ?2 and idempotency_key = ?3")
                         .setParameter(1, Instant.now()).setParameter(2, scope).setParameter(3, key).executeUpdate();
                 return null;
@@ -124,9 +127,14 @@ public class Idempotency {
         int status = response.getStatus();
         if (status >= 500) {
             // nothing was done, or nothing we can vouch for: let a retry run again
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "delete from idempotency_keys where scope = ?1 and idempotency_key = ?2")
-                    .setParameter(1, claim.scope()).setParameter(2, claim.key()).executeUpdate());
+            try {
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "delete from idempotency_keys where scope = ?1 and idempotency_key = ?2")
+                        .setParameter(1, claim.scope()).setParameter(2, claim.key()).executeUpdate());
+            } catch (RuntimeException e) {
+                // the database is away: the claim stays, and is taken over once it is back (see claimOrReplay)
+                LOG.warnf("Could not release an idempotency claim after a %d: %s", status, e.getClass().getSimpleName());
+            }
             return;
         }
         Object entity = response.getEntity();
