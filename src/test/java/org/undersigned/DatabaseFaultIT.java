@@ -136,6 +136,64 @@ class DatabaseFaultIT {
         }
     }
 
+    /**
+     * PostgreSQL frozen (SIGSTOP to every process of the cluster), then thawed: requests time out
+     * into 503s within the socket timeout instead of hanging, and the same process serves again.
+     */
+    @Test
+    void aFrozenDatabaseTimesOutInto503sAndRecovers() throws Exception {
+        if (!"1".equals(System.getenv("UNDERSIGNED_OWN_POSTGRES"))) {
+            throw new IllegalStateException("This test freezes the project's own PostgreSQL, which bin/test starts.");
+        }
+        String letterId;
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", System.getenv("QUARKUS_DATASOURCE_JDBC_URL") + "?socketTimeout=3",
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "2S"))) {
+            HttpResponse<String> created = admin(service, "/v1/letters",
+                    "{\"title\":\"Frozen\",\"body\":\"The database stops answering.\",\"verification_policy\":\"NONE\"}");
+            letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            admin(service, "/v1/letters/" + letterId + "/publish", null);
+            assertEquals(201, sign(service, letterId, 0).statusCode());
+
+            run("bin/postgres", "pause");
+            List<Integer> statuses;
+            long start = System.nanoTime();
+            try {
+                List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+                for (int i = 1; i <= 20; i++) {
+                    int n = i;
+                    inFlight.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return sign(service, letterId, n);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                statuses = inFlight.stream().map(f -> f.join().statusCode()).toList();
+                assertEquals(200, get(service, "/q/health/live").statusCode(), "liveness stays UP");
+            } finally {
+                run("bin/postgres", "resume");
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertTrue(statuses.stream().allMatch(s -> s == 503), "timeouts become 503s: " + statuses);
+            assertTrue(seconds < 20, "20 requests to a frozen database were answered in " + seconds + " s, not held");
+
+            long deadline = System.currentTimeMillis() + 30_000;
+            int status = 0;
+            for (int n = 100; System.currentTimeMillis() < deadline && status != 201; n++) {
+                status = sign(service, letterId, n).statusCode();
+                if (status != 201) Thread.sleep(500);
+            }
+            assertEquals(201, status, "serves again once the database answers");
+        }
+        try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            statement.execute("delete from letters where id = '" + letterId + "'");
+        }
+    }
+
     private HttpResponse<String> sign(PackagedService service, String letterId, int n) throws Exception {
         return admin(service, "/v1/letters/" + letterId + "/signatures",
                 "{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer " + n + "\",\"email\":\"fault" + n + "@example.org\"}");

@@ -140,7 +140,7 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return respond(problem, request);
         }
-        if (databaseUnavailable(e)) {
+        if (DatabaseErrors.unavailable(e)) {
             LOG.warnf("Database unavailable during %s %s: %s", request.method(), request.path(), e.getClass().getSimpleName());
             return respond(ProblemException.unavailable("The database cannot be reached just now; retry shortly."), request);
         }
@@ -152,28 +152,6 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error on %s %s", request.method(), request.path());
         return respond(new ProblemException(500, "about:blank", "Internal Server Error",
                 "The server could not complete the request. It has been logged."), request);
-    }
-
-    /**
-     * The database is down, restarting, refusing connections, or every pooled connection is busy
-     * past the acquisition timeout: a 503 the client may retry, not a 500.
-     */
-    private static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean clientGone(Throwable e) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.letter.Letter;
 
@@ -93,7 +94,7 @@ public class SigningBatcher {
     public CompletableFuture<Boolean> submit(Signature signature) {
         ensureStarted();
         if (stopping) {
-            throw org.undersigned.common.ProblemException.unavailable("The service is stopping; try again.");
+            throw ProblemException.unavailable("The service is stopping; try again.");
         }
         Job job = new Job(signature, new CompletableFuture<>());
         queue.add(job);
@@ -138,6 +139,12 @@ public class SigningBatcher {
             metrics.summary("undersigned.signing.batch.size").record(batch.size());
             batch.forEach(job -> job.inserted().complete(inserted.contains(job.signature().id)));
         } catch (RuntimeException batchFailure) {
+            if (org.undersigned.common.DatabaseErrors.unavailable(batchFailure)) {
+                // the database is away: every row would fail alike, so none is retried alone
+                ProblemException unavailable = ProblemException.unavailable("The database cannot be reached just now; retry shortly.");
+                batch.forEach(job -> job.inserted().completeExceptionally(unavailable));
+                return;
+            }
             if (batch.size() == 1) {
                 batch.get(0).inserted().completeExceptionally(batchFailure);
                 return;

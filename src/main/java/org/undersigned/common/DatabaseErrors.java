@@ -1,0 +1,33 @@
+package org.undersigned.common;
+
+import java.sql.SQLException;
+
+/** Telling a database that is away from a request that is wrong. */
+public final class DatabaseErrors {
+
+    private DatabaseErrors() {
+    }
+
+    /**
+     * The database is down, restarting, refusing connections, not answering within the socket
+     * timeout, or every pooled connection is busy past the acquisition timeout: a 503 the client
+     * may retry, not a 500.
+     */
+    public static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
