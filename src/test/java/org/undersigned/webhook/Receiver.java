@@ -23,11 +23,15 @@ public final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     public final List<Received> received = new CopyOnWriteArrayList<>();
-    /** Statuses to answer, in order; 200 once they run out. */
+    /** Statuses to answer, in order; 200 once they run out. {@link #STALL} answers too late, {@link #HANG_UP} not at all. */
+    public static final int STALL = -1;
+    public static final int HANG_UP = -2;
+
     public final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -35,6 +39,18 @@ public final class Receiver implements AutoCloseable {
             }
             received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
             Integer status = script.poll();
+            if (status != null && status == HANG_UP) { // nothing is sent: the connection just closes
+                exchange.close();
+                return;
+            }
+            if (status != null && status == STALL) {
+                try {
+                    Thread.sleep(2500); // longer than the test configuration's delivery timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                status = 200;
+            }
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
         });

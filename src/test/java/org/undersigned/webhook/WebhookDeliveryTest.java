@@ -75,6 +75,26 @@ class WebhookDeliveryTest extends ApiTest {
     }
 
     @Test
+    void receiversThatStallOrHangUpAreRetriedAndNothingIsLost() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            receiver.script.add(Receiver.STALL);
+            receiver.script.add(Receiver.HANG_UP);
+            receiver.script.add(500);
+            String webhookId = admin().body(Map.of("url", receiver.url("/flaky"), "events", List.of("letter.published")))
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            String letter = letter();
+            admin().post("/v1/letters/" + letter + "/publish").then().statusCode(200);
+            awaitState(webhookId, "DELIVERED");
+            List<Receiver.Received> got = receiver.await("/flaky", 4);
+            assertEquals(1, got.stream().map(r -> r.header("webhook-id")).distinct().count(), "one event, one id");
+            admin().get("/v1/webhooks/" + webhookId + "/deliveries").then()
+                    .body("items", org.hamcrest.Matchers.hasSize(1))
+                    .body("items[0].attempt_count", equalTo(4))
+                    .body("items[0].attempts.status", contains(null, null, 500, 200));
+        }
+    }
+
+    @Test
     void aGoneEndpointIsDisabled() throws Exception {
         try (Receiver receiver = new Receiver()) {
             receiver.script.add(410);
