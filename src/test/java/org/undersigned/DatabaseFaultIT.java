@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DatabaseFaultIT {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: one connection per request, so that responses left unread hold only their own connection
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void aDatabaseCrashIsA503UntilItReturnsAndLosesNothingAcknowledged() throws Exception {
@@ -191,6 +193,61 @@ class DatabaseFaultIT {
                 System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
              Statement statement = db.createStatement()) {
             statement.execute("delete from letters where id = '" + letterId + "'");
+        }
+    }
+
+    /**
+     * Every pooled connection held (two exports the client does not read, with a pool of two):
+     * another request waits for the acquisition timeout and gets a 503 with Retry-After, not a
+     * hang.
+     */
+    @Test
+    void anExhaustedPoolIsA503NotAHang() throws Exception {
+        String letterId = null;
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "2", "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1S"));
+             Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                     System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            HttpResponse<String> created = admin(service, "/v1/letters", "{\"title\":\"Pool\",\"body\":\"Held.\"}");
+            letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            statement.execute("""
+                    insert into signatures (id, letter_id, letter_version, kind, name, email, dedup_key, sort_key, language,
+                        display, status, source, created_at, updated_at)
+                    select gen_random_uuid(), '%s', 1, 'INDIVIDUAL', 'Held ' || g, 'held' || g || '@example.org', 'held-' || g,
+                        'held ' || g, 'en', 'PUBLIC', 'VERIFIED', 'ADMIN', now(), now()
+                    from generate_series(1, 200000) g""".formatted(letterId));
+            // two exports on raw sockets that are never read: each blocks on a full socket, holding its connection
+            List<java.net.Socket> held = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port);
+                socket.setReceiveBufferSize(4096);
+                socket.getOutputStream().write(("GET /v1/letters/" + letterId + "/signatures/export?format=csv HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nAuthorization: Bearer " + PackagedService.ADMIN_KEY + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                held.add(socket);
+            }
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            HttpResponse<String> waiting = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures")))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, waiting.statusCode(), waiting.body());
+            assertTrue(waiting.headers().firstValue("Retry-After").isPresent());
+            assertTrue(millis < 5000, "answered after the 1 s acquisition timeout, in " + millis + " ms");
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        } finally {
+            if (letterId != null) {
+                try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                        System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+                     Statement statement = db.createStatement()) {
+                    statement.execute("delete from letters where id = '" + letterId + "'");
+                }
+            }
         }
     }
 

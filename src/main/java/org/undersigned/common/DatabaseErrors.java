@@ -20,7 +20,8 @@ public final class DatabaseErrors {
                 if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                     return true;
                 }
-                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                // Agroal: "Sorry, acquisition timeout!"
+                if (sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }
