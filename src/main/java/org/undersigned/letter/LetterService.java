@@ -253,16 +253,20 @@ public class LetterService {
      */
     public Letter signable(String key) {
         Letter letter = find(key);
-        if (letter.status == LetterStatus.DRAFT) {
+        checkSignable(key, letter.status, letter.signingDeadline);
+        return letter;
+    }
+
+    private void checkSignable(String key, LetterStatus status, Instant signingDeadline) {
+        if (status == LetterStatus.DRAFT) {
             throw notFound(key);
         }
-        if (letter.status != LetterStatus.OPEN) {
-            throw ProblemException.conflict("letter-not-open", "The letter is " + letter.status + "; it no longer takes signatures.");
+        if (status != LetterStatus.OPEN) {
+            throw ProblemException.conflict("letter-not-open", "The letter is " + status + "; it no longer takes signatures.");
         }
-        if (letter.signingDeadline != null && !letter.signingDeadline.isAfter(now())) {
+        if (signingDeadline != null && !signingDeadline.isAfter(now())) {
             throw ProblemException.conflict("deadline-passed", "The signing deadline of this letter has passed.");
         }
-        return letter;
     }
 
     /**
@@ -282,15 +286,7 @@ public class LetterService {
                 cache.rememberSignable(key, letter);
             }
         }
-        if (letter.status() == LetterStatus.DRAFT) {
-            throw notFound(key);
-        }
-        if (letter.status() != LetterStatus.OPEN) {
-            throw ProblemException.conflict("letter-not-open", "The letter is " + letter.status() + "; it no longer takes signatures.");
-        }
-        if (letter.signingDeadline() != null && !letter.signingDeadline().isAfter(now())) {
-            throw ProblemException.conflict("deadline-passed", "The signing deadline of this letter has passed.");
-        }
+        checkSignable(key, letter.status(), letter.signingDeadline());
         return letter;
     }
 
@@ -340,7 +336,7 @@ public class LetterService {
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
         LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
-                translations.languages(letter), text.info(), letter.signingDeadline,
+                text.languages(), text.info(), letter.signingDeadline,
                 letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), snapshot.summary(),
                 recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
         return new Tagged<>(body, Preconditions.etag("L" + letter.revision, snapshot.changes(), text.language()));

@@ -32,7 +32,8 @@ public class TranslationService {
     LetterService letters;
 
     /** The text a read serves: the original's version, or a translation made for it or an earlier one. */
-    public record Localized(String language, LetterVersion version, LetterTranslation translation, boolean outdated) {
+    public record Localized(String language, List<String> languages, LetterVersion version, LetterTranslation translation,
+                            boolean outdated) {
 
         public String title() {
             return translation == null ? version.title : translation.title;
@@ -163,18 +164,19 @@ public class TranslationService {
         LetterVersion version = LetterVersion.<LetterVersion>find("letterId = ?1 and number = ?2", letter.id, number)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("This letter has no version " + number + "."));
-        String language = choose(languages(letter), lang, acceptLanguage);
+        List<String> languages = languages(letter);
+        String language = choose(languages, lang, acceptLanguage);
         if (language.equals(letter.language)) {
-            return new Localized(language, version, null, false);
+            return new Localized(language, languages, version, null, false);
         }
         LetterTranslation translation = LetterTranslation.<LetterTranslation>find(
                         "letterId = ?1 and language = ?2 and translatesVersion <= ?3 order by translatesVersion desc",
                         letter.id, language, number)
                 .firstResult();
         if (translation == null) {
-            return new Localized(letter.language, version, null, false);
+            return new Localized(letter.language, languages, version, null, false);
         }
-        return new Localized(language, version, translation, translation.isOutdatedAgainst(version));
+        return new Localized(language, languages, version, translation, translation.isOutdatedAgainst(version));
     }
 
     /** The language a signature is given in: the one named, which the letter must read in, or else as for a read. */

@@ -190,30 +190,27 @@ public class SignatureCounts {
         long individuals = ((Number) totals[3]).longValue();
         long individualsUndisclosed = ((Number) totals[4]).longValue();
         long changes = ((Number) totals[5]).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select country, sum(signatures) as n from letter_country_counts where letter_id = ?1
-                        group by country having sum(signatures) > 0 order by n desc, country
-                        """)
-                .setParameter(1, letterId).getResultList();
-        List<SummaryResponse.CountryCount> byCountry = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            byCountry.add(new SummaryResponse.CountryCount(row[0].toString().trim(), ((Number) row[1]).longValue()));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> languageRows = em.createNativeQuery("""
-                        select language, sum(signatures) as n from letter_language_counts where letter_id = ?1
-                        group by language having sum(signatures) > 0 order by n desc, language
-                        """)
-                .setParameter(1, letterId).getResultList();
-        List<SummaryResponse.LanguageCount> byLanguage = new ArrayList<>(languageRows.size());
-        for (Object[] row : languageRows) {
-            byLanguage.add(new SummaryResponse.LanguageCount(row[0].toString(), ((Number) row[1]).longValue()));
-        }
+        List<SummaryResponse.CountryCount> byCountry = countsBy("letter_country_counts", "country", letterId,
+                (value, n) -> new SummaryResponse.CountryCount(value.trim(), n));
+        List<SummaryResponse.LanguageCount> byLanguage = countsBy("letter_language_counts", "language", letterId,
+                SummaryResponse.LanguageCount::new);
         long countries = byCountry.size();
         return new Snapshot(new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
                 represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
                 organizations + individuals, byCountry, byLanguage, sentence(organizations, represented, individuals, countries)), changes);
+    }
+
+    /** A letter's verified signatures by country or by language (table and column are constants of this class), most first. */
+    private <C> List<C> countsBy(String table, String column, UUID letterId, java.util.function.BiFunction<String, Long, C> count) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + column + ", sum(signatures) as n from " + table
+                        + " where letter_id = ?1 group by " + column + " having sum(signatures) > 0 order by n desc, " + column)
+                .setParameter(1, letterId).getResultList();
+        List<C> counts = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            counts.add(count.apply(row[0].toString(), ((Number) row[1]).longValue()));
+        }
+        return counts;
     }
 
     /** "47 groups representing 300 non-governmental organizations and 7 concerned individuals in 16 countries". */
