@@ -251,6 +251,72 @@ class DatabaseFaultIT {
         }
     }
 
+    /**
+     * Exports whose clients vanish mid-stream (the connection reset) give their database
+     * connections back: with a pool of two, two abandoned exports leave the pool free for the
+     * next request, and PostgreSQL runs no COPY for them any more.
+     */
+    @Test
+    void anAbandonedExportGivesItsConnectionBack() throws Exception {
+        String letterId = null;
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "2", "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1S"));
+             Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                     System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            HttpResponse<String> created = admin(service, "/v1/letters", "{\"title\":\"Abandoned\",\"body\":\"Left.\"}");
+            letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+            statement.execute("""
+                    insert into signatures (id, letter_id, letter_version, kind, name, email, dedup_key, sort_key, language,
+                        display, status, source, created_at, updated_at)
+                    select gen_random_uuid(), '%s', 1, 'INDIVIDUAL', 'Left ' || g, 'left' || g || '@example.org', 'left-' || g,
+                        'left ' || g, 'en', 'PUBLIC', 'VERIFIED', 'ADMIN', now(), now()
+                    from generate_series(1, 200000) g""".formatted(letterId));
+            for (String format : List.of("csv", "ndjson")) {
+                List<java.net.Socket> abandoned = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port);
+                    socket.setReceiveBufferSize(4096);
+                    socket.getOutputStream().write(("GET /v1/letters/" + letterId + "/signatures/export?format=" + format + " HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1\r\nAuthorization: Bearer " + PackagedService.ADMIN_KEY + "\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    assertTrue(socket.getInputStream().readNBytes(1024).length > 0, "the export started");
+                    abandoned.add(socket);
+                }
+                Thread.sleep(300);
+                for (java.net.Socket socket : abandoned) {
+                    socket.setSoLinger(true, 0); // a reset, as when a client dies
+                    socket.close();
+                }
+                // 200,000 rows take seconds to write out: a prompt release means the export stopped
+                long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                int status = 0;
+                int copies = -1;
+                while (System.nanoTime() < deadline) {
+                    status = get(service, "/v1/letters/" + letterId + "/signatures?limit=1", PackagedService.ADMIN_KEY).statusCode();
+                    try (var rows = statement.executeQuery("select count(*) from pg_stat_activity where query ilike '%from signatures where letter_id%'"
+                            + " and query not ilike '%pg_stat_activity%' and state = 'active'")) {
+                        rows.next();
+                        copies = rows.getInt(1);
+                    }
+                    if (status == 200 && copies == 0) break;
+                    Thread.sleep(200);
+                }
+                assertEquals(200, status, format + ": the pool is free again within 2 s");
+                assertEquals(0, copies, format + ": no export query still runs");
+            }
+        } finally {
+            if (letterId != null) {
+                try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                        System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+                     Statement statement = db.createStatement()) {
+                    statement.execute("delete from letters where id = '" + letterId + "'");
+                }
+            }
+        }
+    }
+
     private HttpResponse<String> sign(PackagedService service, String letterId, int n) throws Exception {
         return admin(service, "/v1/letters/" + letterId + "/signatures",
                 "{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer " + n + "\",\"email\":\"fault" + n + "@example.org\"}");
@@ -264,8 +330,13 @@ class DatabaseFaultIT {
     }
 
     private HttpResponse<String> get(PackagedService service, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(service, path, null);
+    }
+
+    private HttpResponse<String> get(PackagedService service, String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10));
+        if (key != null) request.header("Authorization", "Bearer " + key);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String id(HttpResponse<String> r) {

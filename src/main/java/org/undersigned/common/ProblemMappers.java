@@ -145,7 +145,7 @@ public class ProblemMappers {
             return respond(ProblemException.unavailable("The database cannot be reached just now; retry shortly."), request);
         }
         if (clientGone(e)) {
-            // the client closed the connection while its body was read: there is no one to answer
+            // the client closed the connection while its body was read or its answer written: there is no one to answer
             LOG.debugf("Client closed the connection during %s %s", request.method(), request.path());
             return respond(ProblemException.badRequest("The connection closed before the request body was read."), request);
         }

@@ -49,9 +49,12 @@ public class SignatureExport {
     @Inject
     ObjectMapper json;
 
-    /** Checks who asks and what, now; the rows are read while the answer is written. */
+    /**
+     * Checks who asks and what, now; the rows are read while the answer is written, until they
+     * end or {@code clientGone} says nobody is reading any more.
+     */
     public StreamingOutput export(String letterKey, Format format, String status, String kind, String source, String country,
-                                  String language) {
+                                  String language, java.util.function.BooleanSupplier clientGone) {
         caller.requireAdmin();
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
         StringBuilder where = new StringBuilder("letter_id = ?");
@@ -74,13 +77,15 @@ public class SignatureExport {
                     + " to stdout with (format csv, header true, encoding 'UTF8')";
             // PostgreSQL writes the CSV itself (COPY), the fastest way out of the database; we only pass the bytes on
             return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+                ClientOutput client = new ClientOutput(output, clientGone);
                 try {
-                    CrlfOutputStream crlf = new CrlfOutputStream(output);
+                    CrlfOutputStream crlf = new CrlfOutputStream(client);
                     connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(copy, crlf);
                     crlf.flush();
                 } catch (java.io.IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                client.throwIfGone();
             }));
         }
         return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {
@@ -91,7 +96,7 @@ public class SignatureExport {
                 }
                 Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
                 try (ResultSet rows = statement.executeQuery()) {
-                    writeNdjson(rows, writer);
+                    writeNdjson(rows, writer, clientGone);
                 }
                 writer.flush();
             } catch (java.io.IOException e) {
@@ -163,10 +168,69 @@ public class SignatureExport {
 
     private static final byte[] CRLF = {'\r', '\n'};
 
-    private void writeNdjson(ResultSet rows, Writer writer) throws java.sql.SQLException, java.io.IOException {
+    /**
+     * The response stream, which stops passing bytes on once the client has gone (a write fails or
+     * the response is closed) and lets the COPY run out instead of failing it. A write error inside COPY makes the driver cancel the
+     * statement, and that cancel can land on the rollback after it and leave the connection
+     * unusable and never returned to the pool (pgjdbc 42.7, Agroal 3): abandoned exports drained
+     * the pool. Reading the rest costs the database the remaining rows and keeps the connection sound.
+     */
+    private static final class ClientOutput extends java.io.FilterOutputStream {
+        private final java.util.function.BooleanSupplier clientGone;
+        private java.io.IOException gone;
+
+        ClientOutput(java.io.OutputStream out, java.util.function.BooleanSupplier clientGone) {
+            super(out);
+            this.clientGone = clientGone;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (gone != null) return;
+            if (clientGone.getAsBoolean()) {
+                gone = new java.io.IOException("the response is closed");
+                return;
+            }
+            try {
+                out.write(bytes, offset, length);
+            } catch (java.io.IOException e) {
+                gone = e;
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (gone != null) return;
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                gone = e;
+            }
+        }
+
+        void throwIfGone() {
+            if (gone != null) {
+                io.vertx.core.http.HttpClosedException closed = new io.vertx.core.http.HttpClosedException("the client left during the export");
+                closed.initCause(gone);
+                throw closed;
+            }
+        }
+    }
+
+    private void writeNdjson(ResultSet rows, Writer writer, java.util.function.BooleanSupplier clientGone) throws java.sql.SQLException, java.io.IOException {
         JsonGenerator generator = json.getFactory().createGenerator(writer);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        long written = 0;
         while (rows.next()) {
+            // a closed response swallows writes silently: stop reading rows nobody will receive
+            if (++written % FETCH_SIZE == 0 && clientGone.getAsBoolean()) {
+                throw new io.vertx.core.http.HttpClosedException("the client left during the export");
+            }
             generator.writeStartObject();
             for (int i = 1; i <= COLUMNS.size(); i++) {
                 String value = value(rows, i);

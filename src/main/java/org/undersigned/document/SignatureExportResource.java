@@ -27,10 +27,10 @@ public class SignatureExportResource {
                            @QueryParam("status") String status, @QueryParam("kind") String kind,
                            @QueryParam("source") String source, @QueryParam("country") String country,
                            @QueryParam("language") String language,
-                           @Context HttpHeaders headers) {
+                           @Context HttpHeaders headers, @Context io.vertx.core.http.HttpServerResponse response) {
         SignatureExport.Format chosen = format(format, headers);
         String type = chosen == SignatureExport.Format.CSV ? CSV + ";charset=UTF-8" : NDJSON;
-        return Response.ok(export.export(letter, chosen, status, kind, source, country, language), type)
+        return Response.ok(export.export(letter, chosen, status, kind, source, country, language, response::closed), type)
                 .header("Content-Disposition", "attachment; filename=\"signatures." + (chosen == SignatureExport.Format.CSV ? "csv" : "ndjson") + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
