@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PostgreSQL stopped abruptly (pg_ctl stop -m immediate) while signatures arrive: requests fail
  * fast with 503 problems and Retry-After, readiness goes DOWN while liveness stays UP, and once
  * the database is back the same process serves again; every acknowledged signature is stored.
+ * The crash runs with JSON logs, which are checked line by line (request ids, no personal data).
  * Runs against the project's own cluster (bin/postgres), which it crashes and restarts.
  */
 class DatabaseFaultIT {
@@ -41,7 +42,7 @@ class DatabaseFaultIT {
         String letterId;
         int bulkRows;
         try (PackagedService service = PackagedService.start(List.of("-Xmx256m"),
-                Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "2S"))) {
+                Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "2S", "UNDERSIGNED_JSON_LOGS", "true"))) {
             HttpResponse<String> created = admin(service, "/v1/letters",
                     "{\"title\":\"Fault\",\"body\":\"The database goes away.\",\"verification_policy\":\"NONE\"}");
             letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
@@ -91,6 +92,12 @@ class DatabaseFaultIT {
                 unavailable++;
             }
             assertEquals(10, unavailable);
+            // the request id a caller reports finds the log line (JSON logs here)
+            HttpResponse<String> listed = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures")))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + PackagedService.ADMIN_KEY)
+                    .header("X-Request-Id", "fault-probe-" + letterId.substring(0, 8)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, listed.statusCode(), listed.body());
+            assertTrue(listed.body().contains("\"request_id\":\"fault-probe-" + letterId.substring(0, 8) + "\""), listed.body());
             assertEquals(503, get(service, "/q/health/ready").statusCode(), "readiness is DOWN without the database");
             assertEquals(200, get(service, "/q/health/live").statusCode(), "liveness stays UP: no restart needed");
 
@@ -121,6 +128,7 @@ class DatabaseFaultIT {
             assertEquals(3000, createdRows + duplicates, retried.body().substring(0, Math.min(200, retried.body().length())));
             assertTrue(createdRows == 3000 || duplicates == 3000, "all or nothing: " + createdRows + " created, " + duplicates + " duplicates");
             bulkRows = 3000;
+            assertJsonLogWithoutPersonalData(service.log(), "fault-probe-" + letterId.substring(0, 8));
         }
         try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
                 System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
@@ -315,6 +323,36 @@ class DatabaseFaultIT {
                 }
             }
         }
+    }
+
+    /**
+     * Every line of the log is a JSON object, the outage was logged under the caller's request id,
+     * and no signer's email or key appears anywhere.
+     */
+    private static void assertJsonLogWithoutPersonalData(String log, String requestId) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        boolean found = false;
+        int lines = 0;
+        for (String line : log.split("\n")) {
+            if (line.isBlank()) continue;
+            lines++;
+            com.fasterxml.jackson.databind.JsonNode record;
+            try {
+                record = json.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError("a log line that is not JSON: " + line, e);
+            }
+            assertTrue(record.isObject() && record.hasNonNull("level") && record.hasNonNull("message"), line);
+            if (requestId.equals(record.path("mdc").path("requestId").asText())
+                    && record.get("message").asText().startsWith("Database unavailable during GET")) {
+                found = true;
+                assertEquals("WARN", record.get("level").asText(), line);
+            }
+        }
+        assertTrue(lines > 10, "the service logged: " + lines + " lines");
+        assertTrue(found, "the outage is logged under the request id " + requestId);
+        assertTrue(!log.contains("@example.org"), "no signer's email in the log");
+        assertTrue(!log.contains(PackagedService.ADMIN_KEY), "no key in the log");
     }
 
     private HttpResponse<String> sign(PackagedService service, String letterId, int n) throws Exception {

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SIGTERM with signatures in flight: the service stops within its shutdown timeout, every
- * signature it acknowledged is in the database, and what was written is whole (the counts
- * match the rows).
+ * SIGTERM with signatures in flight: readiness goes DOWN first while requests are still served
+ * (the shutdown delay), the service stops within its delay and timeout, every signature it
+ * acknowledged is in the database, and what was written is whole (the counts match the rows).
  */
 class ShutdownIT {
 
@@ -34,6 +34,7 @@ class ShutdownIT {
         List<String> acknowledged = new ArrayList<>();
         int refused = 0;
         Integer exit;
+        Readiness readiness = null;
         // with the demo letter, whose 54 signatures go through the signing path while the service starts
         try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of("UNDERSIGNED_DEMO_ENABLED", "true"))) {
             assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/joint-open-letter-to-president-moon-jae-in")))
@@ -56,9 +57,14 @@ class ShutdownIT {
                                 + "\",\"email\":\"stop" + i + "@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString()));
                 if (i == 150) {
                     service.terminate();
+                    readiness = watchReadiness(client, service, letterId);
                 }
             }
             exit = service.awaitExit(Duration.ofSeconds(25));
+            // the order a load balancer needs: not ready first, while requests are still served
+            assertTrue(readiness.readyDownAt() >= 0, "readiness went DOWN after SIGTERM: " + readiness);
+            assertTrue(readiness.servedAfterDown(), "requests were still served once readiness was DOWN: " + readiness);
+            assertTrue(readiness.livenessUpWhileDraining(), "liveness stayed UP while draining: " + readiness);
             String log = service.log();
             assertTrue(!log.contains("@example.org"), "no signer's email in the log");
             assertTrue(!log.contains(PackagedService.ADMIN_KEY), "no key in the log");
@@ -76,7 +82,7 @@ class ShutdownIT {
                 }
             }
         }
-        assertNotNull(exit, "the service stopped within its shutdown timeout");
+        assertNotNull(exit, "the service stopped within its shutdown delay and timeout");
         assertTrue(acknowledged.size() > 0, "some signatures were acknowledged before the stop");
         assertEquals(400, acknowledged.size() + refused);
         try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
@@ -96,6 +102,49 @@ class ShutdownIT {
             } finally {
                 statement.execute("delete from letters where id = '" + letterId + "'");
             }
+        }
+    }
+
+    /** What the probes and a fresh request saw between SIGTERM and the exit. */
+    record Readiness(long readyDownAt, boolean servedAfterDown, boolean livenessUpWhileDraining, List<String> seen) {
+    }
+
+    /**
+     * Polls readiness after SIGTERM until it is DOWN, then checks that a new request is still
+     * served and liveness is UP: the delay between "not ready" and the door closing.
+     */
+    private static Readiness watchReadiness(HttpClient client, PackagedService service, String letterId) throws Exception {
+        List<String> seen = new ArrayList<>();
+        long start = System.nanoTime();
+        long downAt = -1;
+        while (System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
+            int status = status(client, service.url("/q/health/ready"));
+            seen.add("ready " + status);
+            if (status == 503) {
+                downAt = (System.nanoTime() - start) / 1_000_000;
+                break;
+            }
+            Thread.sleep(20);
+        }
+        boolean served = false;
+        boolean live = false;
+        if (downAt >= 0) {
+            int read = status(client, service.url("/v1/letters/" + letterId + "/summary"));
+            int liveness = status(client, service.url("/q/health/live"));
+            seen.add("summary " + read);
+            seen.add("live " + liveness);
+            served = read == 200;
+            live = liveness == 200;
+        }
+        return new Readiness(downAt, served, live, seen);
+    }
+
+    private static int status(HttpClient client, String url) throws Exception {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1; // refused: the door has closed
         }
     }
 }
