@@ -1,5 +1,7 @@
 package org.undersigned;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -11,31 +13,49 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.impl.Constraint;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
 
 /**
- * Generated requests against every operation in openapi.yaml: path, query and header values
- * drawn from valid, boundary and hostile ones; bodies built from the operation's schema and then
- * bent (a field dropped, a type changed, a string too long, an unknown property, deep nesting),
- * under every kind of caller. Whatever comes in, no answer is a 5xx, every error is a problem
- * document, and every response matches the contract (the suite's validator checks each one).
- * The seed is fixed, so a failure names a request that can be replayed.
+ * A property over every operation in openapi.yaml: whatever request comes in, no answer is a
+ * 5xx (503 aside), every error is a problem document, and every response matches the contract
+ * (the suite's validator checks each one). Requests are generated (QuickTheories): path, query
+ * and header values drawn from valid, boundary and hostile ones, including arbitrary Unicode;
+ * bodies built from the operation's schema and then bent (a field dropped, a type changed, a
+ * string too long, an unknown property, deep nesting); every kind of caller. A failing request
+ * is shrunk to a smallest one that still fails and reported with the seed.
  */
 @QuarkusTest
 class ContractFuzzTest extends ApiTest {
 
+    private static final long SEED = 20261128L;
     private static final int REQUESTS_PER_OPERATION = 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] HOSTILE = {"", " ", "0", "-1", "99999999999999999999", "null", "true", "[]", "{}",
             "%00", "../../etc/passwd", "' or 1=1 --", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "\u202Eevil",
             "\u0000", "x".repeat(300), "ü".repeat(70), "😀", "00000000-0000-0000-0000-000000000000", "usp_" + "A".repeat(43)};
+
+    /** One generated request, as it is reported when it fails. */
+    record FuzzRequest(String method, String path, String authorization, Map<String, String> query,
+                       Map<String, String> headers, String contentType, String body) {
+        @Override
+        public String toString() {
+            String shown = body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…(" + body.length() + " chars)" : body;
+            return method + " " + path + " query=" + query + " headers=" + headers + " authorization=" + authorization
+                    + (contentType == null ? "" : " " + contentType + " " + shown);
+        }
+    }
 
     @Test
     void noGeneratedRequestGetsA5xxOrLeavesTheContract() {
@@ -44,155 +64,197 @@ class ContractFuzzTest extends ApiTest {
         options.setResolve(true);
         options.setResolveFully(true);
         OpenAPI api = new OpenAPIV3Parser().read(CONTRACT.toString(), null, options);
-        Random random = new Random(20261128);
-        List<String> failures = new ArrayList<>();
-        int sent = 0;
+        int[] sent = {0};
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
-                for (int i = 0; i < REQUESTS_PER_OPERATION; i++) {
-                    String description = entry.getKey() + " " + path.getKey() + " #" + i;
-                    try {
-                        Response response = send(random, letter, path.getKey(), path.getValue(), entry.getKey(), entry.getValue());
-                        sent++;
-                        int status = response.statusCode();
-                        if (status >= 500 && status != 503) {
-                            failures.add(description + " -> " + status + " " + response.asString());
-                        } else if (status >= 400 && status != 405 && !response.contentType().startsWith("application/problem+json")) {
-                            failures.add(description + " -> " + status + " with " + response.contentType());
-                        }
-                    } catch (AssertionError | RuntimeException e) {
-                        failures.add(description + " -> " + e.getMessage().lines().limit(12).reduce("", (a, b) -> a + "\n" + b));
-                    }
-                }
+                Gen<FuzzRequest> requests = in -> request(new Draws(in), letter, path.getKey(), path.getValue(), entry.getKey(), entry.getValue());
+                qt().withFixedSeed(SEED).withExamples(REQUESTS_PER_OPERATION).withShrinkCycles(40)
+                        .forAll(requests)
+                        .checkAssert(request -> {
+                            sent[0]++;
+                            answersWithinTheContract(request);
+                        });
             }
         }
-        assertTrue(sent > 1000, "sent " + sent);
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " of " + sent + " generated requests failed:\n" + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+        assertTrue(sent[0] > 1000, "sent " + sent[0]);
+    }
+
+    /** The property: no 5xx but 503, a problem document for every error, a response the contract allows. */
+    private void answersWithinTheContract(FuzzRequest generated) {
+        RequestSpecification request = invalidRequest();
+        if (generated.authorization() != null) request.header("Authorization", generated.authorization());
+        generated.headers().forEach(request::header);
+        generated.query().forEach(request::queryParam);
+        if (generated.contentType() != null) request.contentType(generated.contentType()).body(generated.body());
+        Response response = request.request(generated.method(), generated.path()); // the suite's validator checks it
+        int status = response.statusCode();
+        if (status >= 500 && status != 503) {
+            fail(status + " " + response.asString());
+        }
+        if (status >= 400 && status != 405) {
+            assertTrue(response.contentType().startsWith("application/problem+json"), status + " with " + response.contentType());
+            assertEquals(status, response.jsonPath().getInt("status"), response.asString());
         }
     }
 
-    private Response send(Random random, String letter, String template, PathItem item, PathItem.HttpMethod method, Operation operation) {
-        RequestSpecification request = invalidRequest();
-        switch (random.nextInt(4)) {
-            case 0 -> request.header("Authorization", "Bearer " + ADMIN_KEY);
-            case 1 -> request.header("Authorization", "Bearer " + pick(random, HOSTILE));
-            case 2 -> request.header("Authorization", pick(random, HOSTILE));
-            default -> { }
+    /** The draws a request is made of: QuickTheories shrinks a failure by making them smaller. */
+    private static final class Draws {
+        private final RandomnessSource in;
+
+        Draws(RandomnessSource in) {
+            this.in = in;
+        }
+
+        int below(int n) {
+            return (int) in.next(Constraint.between(0, n - 1));
+        }
+
+        boolean coin() {
+            return below(2) == 1;
+        }
+
+        String pick(String[] values) {
+            return values[below(values.length)];
+        }
+
+        /** A string of any code points: letters, controls, NUL, bidi and zero-width marks, emoji. */
+        String anyText(int maxLength) {
+            int[][] ranges = {{'a', 'z'}, {' ', '~'}, {0, 31}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0xAC00, 0xD7A3}, {0x1F600, 0x1F64F}};
+            StringBuilder text = new StringBuilder();
+            for (int i = below(maxLength + 1); i > 0; i--) {
+                int[] range = ranges[below(ranges.length)];
+                text.appendCodePoint(range[0] + below(range[1] - range[0] + 1));
+            }
+            return text.toString();
+        }
+    }
+
+    private static FuzzRequest request(Draws draws, String letter, String template, PathItem item, PathItem.HttpMethod method, Operation operation) {
+        String authorization = switch (draws.below(4)) {
+            case 0 -> null;
+            case 1 -> "Bearer " + ADMIN_KEY;
+            case 2 -> "Bearer " + (draws.coin() ? draws.pick(HOSTILE) : draws.anyText(60));
+            default -> draws.pick(HOSTILE);
+        };
+        if (authorization != null && !authorization.chars().allMatch(c -> c >= 32 && c < 127)) {
+            authorization = "Bearer not-a-key"; // HTTP headers carry visible ASCII only
         }
         List<Parameter> parameters = new ArrayList<>();
         if (item.getParameters() != null) parameters.addAll(item.getParameters());
         if (operation.getParameters() != null) parameters.addAll(operation.getParameters());
         String path = template;
+        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (Parameter p : parameters) {
-            String value = value(random, p.getName(), p.getSchema(), letter);
+            String value = value(draws, p.getName(), p.getSchema(), letter);
             switch (p.getIn()) {
                 case "path" -> path = path.replace("{" + p.getName() + "}", encodePath(value.isEmpty() ? "x" : value));
-                case "query" -> { if (random.nextBoolean()) request.queryParam(p.getName(), value); }
-                case "header" -> { if (random.nextBoolean() && !value.contains("\u0000") && value.chars().allMatch(c -> c >= 32 && c < 127)) request.header(p.getName(), value); }
+                case "query" -> { if (draws.coin()) query.put(p.getName(), value); }
+                case "header" -> { if (draws.coin() && value.chars().allMatch(c -> c >= 32 && c < 127)) headers.put(p.getName(), value); }
                 default -> { }
             }
         }
+        String contentType = null;
+        String body = null;
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             var content = operation.getRequestBody().getContent();
-            if (content.containsKey("application/json") && random.nextInt(10) > 0) {
-                Object body = bend(random, example(random, content.get("application/json").getSchema(), 0));
-                request.contentType("application/json").body(body == null ? "null" : body);
+            if (content.containsKey("application/json") && draws.below(10) > 0) {
+                contentType = "application/json";
+                body = bend(draws, example(draws, content.get("application/json").getSchema(), 0));
             } else if (content.containsKey("text/csv")) {
-                request.contentType("text/csv").body("kind,name\nINDIVIDUAL," + pick(random, HOSTILE) + "\n");
+                contentType = "text/csv";
+                body = "kind,name\nINDIVIDUAL," + (draws.coin() ? draws.pick(HOSTILE) : draws.anyText(80)) + "\n";
             } else {
-                request.contentType(random.nextBoolean() ? "text/plain" : "application/json").body(pick(random, HOSTILE));
+                contentType = draws.coin() ? "text/plain" : "application/json";
+                body = draws.coin() ? draws.pick(HOSTILE) : draws.anyText(80);
             }
         }
-        return request.request(method.name(), path);
+        return new FuzzRequest(method.name(), path, authorization, query, headers, contentType, body);
     }
 
     private static String encodePath(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A value for a parameter: usually a sensible one, often a hostile one. */
-    private static String value(Random random, String name, Schema<?> schema, String letter) {
-        if (random.nextInt(3) == 0) {
-            return pick(random, HOSTILE);
+    /** A value for a parameter: usually a sensible one, often a hostile or arbitrary one. */
+    private static String value(Draws draws, String name, Schema<?> schema, String letter) {
+        switch (draws.below(6)) {
+            case 0 -> { return draws.pick(HOSTILE); }
+            case 1 -> { return draws.anyText(40); }
+            default -> { }
         }
-        if (name.equals("letter")) return random.nextBoolean() ? letter : java.util.UUID.randomUUID().toString();
+        if (name.equals("letter")) return draws.coin() ? java.util.UUID.randomUUID().toString() : letter;
         if (schema != null && schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-            return String.valueOf(schema.getEnum().get(random.nextInt(schema.getEnum().size())));
+            return String.valueOf(schema.getEnum().get(draws.below(schema.getEnum().size())));
         }
         String type = schema == null ? "string" : String.valueOf(schema.getType());
         return switch (type) {
-            case "integer" -> Integer.toString(random.nextInt(120) - 10);
-            case "boolean" -> Boolean.toString(random.nextBoolean());
+            case "integer" -> Integer.toString(draws.below(120) - 10);
+            case "boolean" -> Boolean.toString(draws.coin());
             default -> "uuid".equals(schema == null ? null : schema.getFormat()) ? java.util.UUID.randomUUID().toString() : "fr";
         };
     }
 
     /** A plausible instance of a schema, with every property present. */
-    private static Object example(Random random, Schema<?> schema, int depth) {
+    private static Object example(Draws draws, Schema<?> schema, int depth) {
         if (schema == null || depth > 4) return null;
-        if (schema.getEnum() != null && !schema.getEnum().isEmpty()) return schema.getEnum().get(random.nextInt(schema.getEnum().size()));
+        if (schema.getEnum() != null && !schema.getEnum().isEmpty()) return schema.getEnum().get(draws.below(schema.getEnum().size()));
         String type = schema.getType() != null ? schema.getType() : (schema.getProperties() != null ? "object" : "string");
         switch (type) {
             case "object": {
                 Map<String, Object> object = new LinkedHashMap<>();
                 if (schema.getProperties() != null) {
-                    schema.getProperties().forEach((name, property) -> object.put(name, example(random, property, depth + 1)));
+                    schema.getProperties().forEach((name, property) -> object.put(name, example(draws, property, depth + 1)));
                 }
                 return object;
             }
             case "array": {
                 List<Object> list = new ArrayList<>();
-                for (int i = random.nextInt(3); i > 0; i--) list.add(example(random, schema.getItems(), depth + 1));
+                for (int i = draws.below(3); i > 0; i--) list.add(example(draws, schema.getItems(), depth + 1));
                 return list;
             }
             case "integer":
-                return schema.getMinimum() != null ? schema.getMinimum().intValue() + random.nextInt(3) : random.nextInt(100);
+                return schema.getMinimum() != null ? schema.getMinimum().intValue() + draws.below(3) : draws.below(100);
             case "boolean":
-                return random.nextBoolean();
+                return draws.coin();
             default:
                 if ("email".equals(schema.getFormat()) || (schema.getDescription() != null && schema.getDescription().contains("@"))) {
-                    return "fuzz" + random.nextInt(100000) + "@example.org";
+                    return "fuzz" + draws.below(100000) + "@example.org";
                 }
                 if ("date".equals(schema.getFormat())) return "2020-12-15";
                 if ("date-time".equals(schema.getFormat())) return "2030-01-01T00:00:00Z";
                 if ("uuid".equals(schema.getFormat())) return java.util.UUID.randomUUID().toString();
-                return "Fuzz value " + random.nextInt(1000);
+                return draws.below(4) == 0 ? draws.anyText(50) : "Fuzz value " + draws.below(1000);
         }
     }
 
     /** Bends a valid-looking body: drops, retypes, overfills or nests one thing, or leaves it be. */
     @SuppressWarnings("unchecked")
-    private static Object bend(Random random, Object body) {
-        if (!(body instanceof Map<?, ?> map) || map.isEmpty()) {
-            return random.nextBoolean() ? body : pick(random, HOSTILE);
-        }
-        Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) map);
-        List<String> keys = new ArrayList<>(object.keySet());
-        String key = keys.get(random.nextInt(keys.size()));
-        switch (random.nextInt(8)) {
-            case 0 -> object.remove(key);
-            case 1 -> object.put(key, random.nextBoolean() ? 12345 : List.of("a", "b"));
-            case 2 -> object.put(key, "y".repeat(random.nextBoolean() ? 2001 : 100_001));
-            case 3 -> object.put("id", java.util.UUID.randomUUID().toString());
-            case 4 -> object.put(key, pick(random, HOSTILE));
-            case 5 -> {
-                // deeper than any JSON writer will produce, so written by hand
-                object.put(key, "__DEEP__");
-                try {
-                    return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(object)
-                            .replace("\"__DEEP__\"", "[".repeat(2000) + "1" + "]".repeat(2000));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
+    private static String bend(Draws draws, Object body) {
+        try {
+            if (!(body instanceof Map<?, ?> map) || map.isEmpty()) {
+                return draws.coin() ? JSON.writeValueAsString(body) : draws.pick(HOSTILE);
             }
-            case 6 -> object.put(key, null);
-            default -> { }
+            Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) map);
+            List<String> keys = new ArrayList<>(object.keySet());
+            String key = keys.get(draws.below(keys.size()));
+            switch (draws.below(8)) {
+                case 0 -> { }
+                case 1 -> object.remove(key);
+                case 2 -> object.put(key, draws.coin() ? 12345 : List.of("a", "b"));
+                case 3 -> object.put(key, "y".repeat(draws.coin() ? 2001 : 100_001));
+                case 4 -> object.put("id", java.util.UUID.randomUUID().toString());
+                case 5 -> object.put(key, draws.coin() ? draws.pick(HOSTILE) : draws.anyText(100));
+                case 6 -> {
+                    // deeper than any JSON writer will produce, so written by hand
+                    object.put(key, "__DEEP__");
+                    return JSON.writeValueAsString(object).replace("\"__DEEP__\"", "[".repeat(2000) + "1" + "]".repeat(2000));
+                }
+                default -> object.put(key, null);
+            }
+            return JSON.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return object;
-    }
-
-    private static String pick(Random random, String[] values) {
-        return values[random.nextInt(values.length)];
     }
 }

@@ -55,6 +55,8 @@ public final class PackagedService implements AutoCloseable {
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("UNDERSIGNED_ADMIN_KEY", ADMIN_KEY);
         environment.put("QUARKUS_MAILER_MOCK", "true");
+        // stopping at once saves every test the readiness delay; ShutdownIT sets its own
+        environment.put("QUARKUS_SHUTDOWN_DELAY", "0S");
         environment.putAll(env);
         PackagedService service = new PackagedService(builder.start(), log, port);
         service.awaitReady(Duration.ofSeconds(60));

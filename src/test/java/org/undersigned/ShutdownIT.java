@@ -36,7 +36,8 @@ class ShutdownIT {
         Integer exit;
         Readiness readiness = null;
         // with the demo letter, whose 54 signatures go through the signing path while the service starts
-        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of("UNDERSIGNED_DEMO_ENABLED", "true"))) {
+        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of("UNDERSIGNED_DEMO_ENABLED", "true",
+                "QUARKUS_SHUTDOWN_DELAY", "5S"))) {
             assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/joint-open-letter-to-president-moon-jae-in")))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "the demo letter loaded at start-up");
             String created = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters")))

@@ -144,6 +144,11 @@ public class ProblemMappers {
             LOG.warnf("Database unavailable during %s %s: %s", request.method(), request.path(), e.getClass().getSimpleName());
             return respond(ProblemException.unavailable("The database cannot be reached just now; retry shortly."), request);
         }
+        String state = sqlState(e);
+        if ("22021".equals(state) || "22P05".equals(state)) {
+            // a text PostgreSQL cannot store (NUL) that reached a query: the caller's input, not our fault
+            return respond(ProblemException.badRequest("The request contains a character that cannot be stored (such as NUL)."), request);
+        }
         if (clientGone(e)) {
             // the client closed the connection while its body was read or its answer written: there is no one to answer
             LOG.debugf("Client closed the connection during %s %s", request.method(), request.path());

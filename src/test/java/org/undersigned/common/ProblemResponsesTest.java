@@ -57,6 +57,14 @@ class ProblemResponsesTest extends ApiTest {
         assertNoLetters();
     }
 
+    /** Found by ContractFuzzTest: a NUL in a search reached PostgreSQL, which refuses it (it was a 500). */
+    @Test
+    void aNulInAQueryParameterIsA400() {
+        invalidRequest().urlEncodingEnabled(false).get("/v1/letters?q=ab%00cd").then()
+                .statusCode(400).contentType("application/problem+json").body("status", equalTo(400))
+                .body("detail", containsString("NUL"));
+    }
+
     @Test
     void validationListsEveryViolation() {
         Map<String, Object> bad = Map.of("title", "", "body", "\u0000", "source_url", "ftp://x", "language", "xx-!!");
