@@ -3,7 +3,6 @@ package org.undersigned.common;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,9 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over the configured limit with a 413 problem: at once when the
- * Content-Length says so, and while reading when the body is chunked. (Beyond the HTTP layer's
- * own cap, quarkus.http.limits.max-body-size, the server answers a bare 413 and closes.)
+ * Refuses request bodies over the configured limit with a 413 problem while reading them (a
+ * chunked body, or one longer than it said); a declared Content-Length over the limit is refused
+ * before reading by {@link BodyLimitRoute}.
  */
 @jakarta.ws.rs.ext.Provider
 public class BodySizeLimit implements ReaderInterceptor {
@@ -26,23 +25,15 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     private static final String LIMIT = "undersigned.body-limit";
 
+    /** The limit for a path: bulk pushes carry up to 10,000 rows; every other body is one object. */
+    static long limitFor(String path, UndersignedConfig config) {
+        return path.endsWith("/signatures/bulk") ? config.limits().maxBulkBodyBytes() : config.limits().maxBodyBytes();
+    }
+
+    /** A declared Content-Length over the limit was refused already ({@link BodyLimitRoute}); this counts what is read. */
     @ServerRequestFilter(preMatching = true)
-    public void checkContentLength(ContainerRequestContext context) {
-        // bulk pushes carry up to 10,000 rows; every other body is one object
-        long limit = context.getUriInfo().getPath().endsWith("/signatures/bulk")
-                ? config.get().limits().maxBulkBodyBytes() : config.get().limits().maxBodyBytes();
-        context.setProperty(LIMIT, limit);
-        String length = context.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return;
-        }
-        try {
-            if (Long.parseLong(length.trim()) > limit) {
-                throw ProblemException.payloadTooLarge(limit);
-            }
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Content-Length is not a number.");
-        }
+    public void rememberLimit(ContainerRequestContext context) {
+        context.setProperty(LIMIT, limitFor(context.getUriInfo().getPath(), config.get()));
     }
 
     @Override

@@ -113,6 +113,15 @@ class ProblemResponsesTest extends ApiTest {
         invalidRequest().spec(admin()).body(new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))
                 .post("/v1/letters").then().statusCode(413).contentType("application/problem+json");
         assertNoLetters();
+        // beyond the HTTP layer's own cap (16 MiB) too: a problem document, not a bare 413
+        byte[] huge = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        invalidRequest().spec(admin()).contentType("text/csv").body(huge).post("/v1/letters/some-letter/signatures/bulk").then()
+                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413))
+                .body("detail", containsString("16777216")).header("X-Request-Id", notNullValue());
+        invalidRequest().spec(admin()).contentType("text/csv").body(new java.io.ByteArrayInputStream(huge))
+                .post("/v1/letters/some-letter/signatures/bulk").then()
+                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.undersigned.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Refuses a body whose Content-Length is over the operation's limit before anything reads it,
+ * with the same problem document as every other error. It runs ahead of the HTTP layer's own
+ * cap (quarkus.http.limits.max-body-size), which would answer a bare 413 with no body.
+ * Chunked bodies are counted while read ({@link BodySizeLimit}).
+ */
+@ApplicationScoped
+public class BodyLimitRoute {
+
+    // ahead of Quarkus' own body-size route (order -2)
+    private static final int ORDER = -3;
+
+    @Inject
+    UndersignedConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            context.next();
+            return;
+        }
+        long limit = BodySizeLimit.limitFor(context.request().path(), config);
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            refuse(context, ProblemException.badRequest("Content-Length is not a number."));
+            return;
+        }
+        if (declared > limit) {
+            refuse(context, ProblemException.payloadTooLarge(limit));
+            return;
+        }
+        context.next();
+    }
+
+    /** Answers with the problem and closes the connection: the unread body would follow otherwise. */
+    private void refuse(RoutingContext context, ProblemException problem) {
+        String requestId = RequestIds.idFor(context.request().getHeader(RequestIds.HEADER));
+        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.getMessage(),
+                context.request().path(), null, requestId);
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        context.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .putHeader(RequestIds.HEADER, requestId)
+                .end(text);
+    }
+}
