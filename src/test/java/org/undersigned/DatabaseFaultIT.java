@@ -130,8 +130,7 @@ class DatabaseFaultIT {
             bulkRows = 3000;
             assertJsonLogWithoutPersonalData(service.log(), "fault-probe-" + letterId.substring(0, 8));
         }
-        try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+        try (Connection db = database();
              Statement statement = db.createStatement()) {
             try {
                 List<String> stored = new ArrayList<>();
@@ -197,11 +196,7 @@ class DatabaseFaultIT {
             }
             assertEquals(201, status, "serves again once the database answers");
         }
-        try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
-             Statement statement = db.createStatement()) {
-            statement.execute("delete from letters where id = '" + letterId + "'");
-        }
+        deleteLetter(letterId);
     }
 
     /**
@@ -212,29 +207,14 @@ class DatabaseFaultIT {
     @Test
     void anExhaustedPoolIsA503NotAHang() throws Exception {
         String letterId = null;
-        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of(
-                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "2", "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1S"));
-             Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                     System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+        try (PackagedService service = withPoolOfTwo();
+             Connection db = database();
              Statement statement = db.createStatement()) {
-            HttpResponse<String> created = admin(service, "/v1/letters", "{\"title\":\"Pool\",\"body\":\"Held.\"}");
-            letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
-            statement.execute("""
-                    insert into signatures (id, letter_id, letter_version, kind, name, email, dedup_key, sort_key, language,
-                        display, status, source, created_at, updated_at)
-                    select gen_random_uuid(), '%s', 1, 'INDIVIDUAL', 'Held ' || g, 'held' || g || '@example.org', 'held-' || g,
-                        'held ' || g, 'en', 'PUBLIC', 'VERIFIED', 'ADMIN', now(), now()
-                    from generate_series(1, 200000) g""".formatted(letterId));
+            letterId = letterWith200000Signatures(service, statement, "Pool");
             // two exports on raw sockets that are never read: each blocks on a full socket, holding its connection
             List<java.net.Socket> held = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port);
-                socket.setReceiveBufferSize(4096);
-                socket.getOutputStream().write(("GET /v1/letters/" + letterId + "/signatures/export?format=csv HTTP/1.1\r\n"
-                        + "Host: 127.0.0.1\r\nAuthorization: Bearer " + PackagedService.ADMIN_KEY + "\r\n\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                held.add(socket);
+                held.add(startExport(service, letterId, "csv"));
             }
             Thread.sleep(500);
             long start = System.nanoTime();
@@ -249,13 +229,7 @@ class DatabaseFaultIT {
                 socket.close();
             }
         } finally {
-            if (letterId != null) {
-                try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                        System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
-                     Statement statement = db.createStatement()) {
-                    statement.execute("delete from letters where id = '" + letterId + "'");
-                }
-            }
+            deleteLetter(letterId);
         }
     }
 
@@ -267,28 +241,14 @@ class DatabaseFaultIT {
     @Test
     void anAbandonedExportGivesItsConnectionBack() throws Exception {
         String letterId = null;
-        try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), Map.of(
-                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "2", "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1S"));
-             Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                     System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+        try (PackagedService service = withPoolOfTwo();
+             Connection db = database();
              Statement statement = db.createStatement()) {
-            HttpResponse<String> created = admin(service, "/v1/letters", "{\"title\":\"Abandoned\",\"body\":\"Left.\"}");
-            letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
-            statement.execute("""
-                    insert into signatures (id, letter_id, letter_version, kind, name, email, dedup_key, sort_key, language,
-                        display, status, source, created_at, updated_at)
-                    select gen_random_uuid(), '%s', 1, 'INDIVIDUAL', 'Left ' || g, 'left' || g || '@example.org', 'left-' || g,
-                        'left ' || g, 'en', 'PUBLIC', 'VERIFIED', 'ADMIN', now(), now()
-                    from generate_series(1, 200000) g""".formatted(letterId));
+            letterId = letterWith200000Signatures(service, statement, "Abandoned");
             for (String format : List.of("csv", "ndjson")) {
                 List<java.net.Socket> abandoned = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
-                    java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port);
-                    socket.setReceiveBufferSize(4096);
-                    socket.getOutputStream().write(("GET /v1/letters/" + letterId + "/signatures/export?format=" + format + " HTTP/1.1\r\n"
-                            + "Host: 127.0.0.1\r\nAuthorization: Bearer " + PackagedService.ADMIN_KEY + "\r\n\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
+                    java.net.Socket socket = startExport(service, letterId, format);
                     assertTrue(socket.getInputStream().readNBytes(1024).length > 0, "the export started");
                     abandoned.add(socket);
                 }
@@ -315,13 +275,7 @@ class DatabaseFaultIT {
                 assertEquals(0, copies, format + ": no export query still runs");
             }
         } finally {
-            if (letterId != null) {
-                try (Connection db = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                        System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
-                     Statement statement = db.createStatement()) {
-                    statement.execute("delete from letters where id = '" + letterId + "'");
-                }
-            }
+            deleteLetter(letterId);
         }
     }
 
@@ -353,6 +307,48 @@ class DatabaseFaultIT {
         assertTrue(found, "the outage is logged under the request id " + requestId);
         assertTrue(!log.contains("@example.org"), "no signer's email in the log");
         assertTrue(!log.contains(PackagedService.ADMIN_KEY), "no key in the log");
+    }
+
+    /** A letter with 200,000 signatures, written by PostgreSQL itself. */
+    private String letterWith200000Signatures(PackagedService service, Statement statement, String title) throws Exception {
+        HttpResponse<String> created = admin(service, "/v1/letters", "{\"title\":\"" + title + "\",\"body\":\"Many rows.\"}");
+        String letterId = created.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        statement.execute("""
+                insert into signatures (id, letter_id, letter_version, kind, name, email, dedup_key, sort_key, language,
+                    display, status, source, created_at, updated_at)
+                select gen_random_uuid(), '%s', 1, 'INDIVIDUAL', 'Many ' || g, 'many' || g || '@example.org', 'many-' || g,
+                    'many ' || g, 'en', 'PUBLIC', 'VERIFIED', 'ADMIN', now(), now()
+                from generate_series(1, 200000) g""".formatted(letterId));
+        return letterId;
+    }
+
+    /** An export requested on a raw socket with a small receive buffer, which the caller may leave unread. */
+    private static java.net.Socket startExport(PackagedService service, String letterId, String format) throws Exception {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port);
+        socket.setReceiveBufferSize(4096);
+        socket.getOutputStream().write(("GET /v1/letters/" + letterId + "/signatures/export?format=" + format + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nAuthorization: Bearer " + PackagedService.ADMIN_KEY + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** The service with a pool of two connections and a 1 s acquisition timeout: easy to exhaust. */
+    private static PackagedService withPoolOfTwo() throws Exception {
+        return PackagedService.start(List.of("-Xmx256m"), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "2", "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "1S"));
+    }
+
+    private static Connection database() throws java.sql.SQLException {
+        return DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+    }
+
+    private static void deleteLetter(String letterId) throws java.sql.SQLException {
+        if (letterId == null) return;
+        try (Connection db = database(); Statement statement = db.createStatement()) {
+            statement.execute("delete from letters where id = '" + letterId + "'");
+        }
     }
 
     private HttpResponse<String> sign(PackagedService service, String letterId, int n) throws Exception {

@@ -18,7 +18,8 @@ public class Housekeeping {
     @Inject
     EntityManager em;
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forget() {
         em.createNativeQuery("delete from idempotency_keys where created_at < ?1")
