@@ -170,10 +170,11 @@ public class SignatureExport {
 
     /**
      * The response stream, which stops passing bytes on once the client has gone (a write fails or
-     * the response is closed) and lets the COPY run out instead of failing it. A write error inside COPY makes the driver cancel the
-     * statement, and that cancel can land on the rollback after it and leave the connection
-     * unusable and never returned to the pool (pgjdbc 42.7, Agroal 3): abandoned exports drained
-     * the pool. Reading the rest costs the database the remaining rows and keeps the connection sound.
+     * the response is closed) and lets the COPY run out instead of failing it. A write error inside
+     * COPY makes the driver cancel the statement, and that cancel can land on the rollback after it
+     * and leave the connection unusable and never returned to the pool (pgjdbc 42.7, Agroal 3):
+     * abandoned exports drained the pool. Reading the rest costs the database the remaining rows
+     * and keeps the connection sound.
      */
     private static final class ClientOutput extends java.io.FilterOutputStream {
         private final java.util.function.BooleanSupplier clientGone;
