@@ -73,6 +73,11 @@ public class ProblemException extends RuntimeException {
                 Map.of("Retry-After", "2"));
     }
 
+    /** The database is away (down, restarting, frozen, or every connection busy). */
+    public static ProblemException databaseUnavailable() {
+        return unavailable("The database cannot be reached just now; retry shortly.");
+    }
+
     public static ProblemException payloadTooLarge(long limitBytes) {
         return new ProblemException(413, TYPE_PREFIX + "payload-too-large", "Payload too large",
                 "The request body exceeds the limit of " + limitBytes + " bytes.");

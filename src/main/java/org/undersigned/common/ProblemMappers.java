@@ -142,7 +142,7 @@ public class ProblemMappers {
         }
         if (DatabaseErrors.unavailable(e)) {
             LOG.warnf("Database unavailable during %s %s: %s", request.method(), request.path(), e.getClass().getSimpleName());
-            return respond(ProblemException.unavailable("The database cannot be reached just now; retry shortly."), request);
+            return respond(ProblemException.databaseUnavailable(), request);
         }
         String state = sqlState(e);
         if ("22021".equals(state) || "22P05".equals(state)) {

@@ -65,9 +65,6 @@ public class BulkImport {
     @Inject
     TranslationService translations;
 
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
-
     private record ParsedRow(int row, SignRequest request, List<Violation> violations) {
     }
 
@@ -182,10 +179,10 @@ public class BulkImport {
         }
         counts.apply(letter.id, delta);
         events.signatureVerified(letter, created);
-        String source = caller.isAdmin() ? "admin" : "partner";
-        metrics.counter("undersigned.signatures", "outcome", "created", "source", source).increment(created.size());
-        metrics.counter("undersigned.signatures", "outcome", "duplicate", "source", source).increment(duplicates);
-        metrics.counter("undersigned.signatures", "outcome", "invalid", "source", source).increment(invalid);
+        SignatureSource source = caller.isAdmin() ? SignatureSource.ADMIN : SignatureSource.PARTNER;
+        signatures.countSignatures("created", source, created.size());
+        signatures.countSignatures("duplicate", source, duplicates);
+        signatures.countSignatures("invalid", source, invalid);
         return new BulkResult(created.size(), duplicates, invalid, results);
     }
 

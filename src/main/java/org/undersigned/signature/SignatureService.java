@@ -91,8 +91,7 @@ public class SignatureService {
         Prepared prepared = prepare(letterKey, request, acceptLanguage);
         Signature signature = prepared.signature();
         boolean inserted = awaitCommit(batcher.submit(signature));
-        metrics.counter("undersigned.signatures", "outcome", inserted ? "created" : "duplicate",
-                "source", signature.source.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        countSignatures(inserted ? "created" : "duplicate", signature.source, 1);
         if (inserted) {
             if (prepared.trusted()) {
                 return new SignOutcome(SignatureResponse.from(signature), null);
@@ -113,11 +112,7 @@ public class SignatureService {
     private Prepared prepare(String letterKey, SignRequest request, String acceptLanguage) {
         SignableLetter letter = letters.signableSnapshot(letterKey);
         if (caller.isPartner()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (!partners.current().mayPushTo(letter.id())) {
-                    throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> requirePushAllowed(letterKey, letter.id()));
         }
         Instant now = letters.now();
         boolean trusted = caller.isAdmin() || caller.isPartner();
@@ -169,10 +164,22 @@ public class SignatureService {
     /** The letter a caller may sign or push to: partners only to the letters they are allowed on (else 404). */
     Letter signableByCaller(String letterKey) {
         Letter letter = letters.signable(letterKey);
-        if (caller.isPartner() && !partners.current().mayPushTo(letter.id)) {
-            throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
+        if (caller.isPartner()) {
+            requirePushAllowed(letterKey, letter.id);
         }
         return letter;
+    }
+
+    /** A partner pushes only to the letters it is allowed on; to any other it looks as if there were none. */
+    private void requirePushAllowed(String letterKey, UUID letterId) {
+        if (!partners.current().mayPushTo(letterId)) {
+            throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
+        }
+    }
+
+    /** Counts signatures by outcome (created, duplicate, invalid) and source for /q/metrics. */
+    void countSignatures(String outcome, SignatureSource source, long n) {
+        metrics.counter("undersigned.signatures", "outcome", outcome, "source", source.name().toLowerCase(Locale.ROOT)).increment(n);
     }
 
     /** A signature from a request, before any token or insert. */

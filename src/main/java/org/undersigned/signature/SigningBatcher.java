@@ -141,7 +141,7 @@ public class SigningBatcher {
         } catch (RuntimeException batchFailure) {
             if (org.undersigned.common.DatabaseErrors.unavailable(batchFailure)) {
                 // the database is away: every row would fail alike, so none is retried alone
-                ProblemException unavailable = ProblemException.unavailable("The database cannot be reached just now; retry shortly.");
+                ProblemException unavailable = ProblemException.databaseUnavailable();
                 batch.forEach(job -> job.inserted().completeExceptionally(unavailable));
                 return;
             }

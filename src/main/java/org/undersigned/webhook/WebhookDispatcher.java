@@ -1,9 +1,9 @@
 package org.undersigned.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -45,6 +45,9 @@ public class WebhookDispatcher {
 
     @Inject
     UndersignedConfig config;
+
+    @Inject
+    MeterRegistry metrics;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -119,9 +122,6 @@ public class WebhookDispatcher {
             return new Outcome(null, e.getClass().getSimpleName(), elapsed(start));
         }
     }
-
-    @Inject
-    MeterRegistry metrics;
 
     private void record(Claimed delivery, Outcome outcome) {
         Instant now = Instant.now();

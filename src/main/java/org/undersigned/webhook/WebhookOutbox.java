@@ -25,7 +25,6 @@ public class WebhookOutbox {
     @Inject
     ObjectMapper json;
 
-    /** Publishes one event per item of {@code data}, all about the same letter. */
     /** Whether any enabled subscription wants this event: most changes then skip writing payloads at all. */
     private boolean anySubscriber(WebhookEvent event) {
         Object any = em.createNativeQuery("select exists (select 1 from webhooks where enabled and ?1 = any (events))")
@@ -33,6 +32,7 @@ public class WebhookOutbox {
         return Boolean.TRUE.equals(any);
     }
 
+    /** Publishes one event per item of {@code data}, all about the same letter. */
     public void publish(WebhookEvent event, UUID letterId, List<Map<String, Object>> data) {
         if (data.isEmpty() || !anySubscriber(event)) {
             return;
