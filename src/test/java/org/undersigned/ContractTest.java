@@ -13,7 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
-import org.undersigned.letter.LetterResource;
+import org.undersigned.campaign.LetterResource;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;

@@ -38,11 +38,11 @@ public interface UndersignedConfig {
 
     interface Caching {
         /**
-         * How long an instance serves a public letter, and a letter's summary, from memory
-         * without asking the database. Changes made through the instance clear what they touch
-         * when they commit; changes made through another instance show within this time.
+         * The longest an instance keeps a public letter, a summary or a letter's signing facts in
+         * memory. Changes through any instance clear what they touch as they commit (the change
+         * signal); this bound only limits what a change made behind the service's back can hide.
          */
-        @WithDefault("1S")
+        @WithDefault("60S")
         java.time.Duration letterTtl();
 
         /** Letters kept at most (by letter and language asked for); beyond it the memory starts afresh. */

@@ -2,6 +2,7 @@ package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.undersigned.common.change.LetterChange;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
 import org.undersigned.common.Page;
@@ -40,7 +41,7 @@ public class AddresseeService {
         Letter letter = letters.writable(letterKey, null);
         Instant now = letters.now();
         Addressee addressee = insert(letter, role, change, now);
-        letters.touched(letter, now);
+        letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
         Addressee.flush();
         return new Tagged<>(view.apply(addressee), etag(addressee));
     }
@@ -60,7 +61,7 @@ public class AddresseeService {
             renumber(list, now);
         }
         addressee.updatedAt = now;
-        letters.touched(letter, now);
+        letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
         Addressee.flush();
         return new Tagged<>(view.apply(addressee), etag(addressee));
     }
@@ -75,7 +76,7 @@ public class AddresseeService {
         addressee.delete();
         Instant now = letters.now();
         renumber(list, now);
-        letters.touched(letter, now);
+        letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
     }
 
     /** Inserts at the requested 1-based position (default: last), moving the others down. */

@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,16 +17,16 @@ import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.security.Caller;
 import org.undersigned.common.validation.LanguageTagValidator;
-import org.undersigned.signature.SignatureCounts;
-import org.undersigned.webhook.WebhookEvent;
-import org.undersigned.webhook.WebhookOutbox;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
+import org.undersigned.common.UndersignedConfig;
 
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,28 +37,29 @@ public class LetterService {
 
     static final String DEFAULT_LANGUAGE = "en";
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final AddresseeService addressees;
+    private final TranslationService translations;
+    private final ChangeSignal signal;
+    private final Event<LetterStatusChanged> statusChanges;
+    private final Clock clock;
+    /** What signing needs of a letter, by the key it is signed under, so that a signature costs no read. */
+    private final LetterCache<String, SignableLetter> signable;
 
-    @Inject
-    AddresseeService addressees;
-
-    @Inject
-    SignatureCounts counts;
-
-    @Inject
-    TranslationService translations;
-
-    @Inject
-    LetterReadCache cache;
-
-    @Inject
-    WebhookOutbox outbox;
-
-    Clock clock = Clock.systemUTC();
+    LetterService(Caller caller, AddresseeService addressees, TranslationService translations, ChangeSignal signal,
+                  Event<LetterStatusChanged> statusChanges, Clock clock, UndersignedConfig config) {
+        this.caller = caller;
+        this.addressees = addressees;
+        this.translations = translations;
+        this.signal = signal;
+        this.statusChanges = statusChanges;
+        this.clock = clock;
+        this.signable = signal.cache("signable letters", config.caching().letterEntries(), config.caching().letterTtl(),
+                LetterChange.Aspect.LETTER);
+    }
 
     @Transactional
-    public Tagged<LetterResponse> create(CreateLetterRequest request) {
+    public LetterDetails create(CreateLetterRequest request) {
         caller.requireAdmin();
         Instant now = now();
         Letter letter = new Letter();
@@ -120,13 +122,13 @@ public class LetterService {
 
     /** The letter, its text in the language asked for by {@code lang} or {@code Accept-Language}. */
     @Transactional
-    public Tagged<LetterResponse> get(String key, String lang, String acceptLanguage) {
+    public LetterDetails get(String key, String lang, String acceptLanguage) {
         Letter letter = visible(key);
         return view(letter, translations.localize(letter, null, lang, acceptLanguage));
     }
 
     @Transactional
-    public Tagged<LetterResponse> update(String key, UpdateLetterRequest request, String ifMatch) {
+    public LetterDetails update(String key, UpdateLetterRequest request, String ifMatch) {
         Letter letter = writable(key, ifMatch);
         Instant now = now();
         if (request.slug() != null) {
@@ -172,11 +174,11 @@ public class LetterService {
                     "Only a draft can be deleted; this letter is " + letter.status + ". Close it instead.");
         }
         letter.delete();
-        cache.invalidateAll();
+        signal.publish(letter.id, LetterChange.Aspect.LETTER);
     }
 
     @Transactional
-    public Tagged<LetterResponse> transition(String key, LetterTransition transition, String ifMatch) {
+    public LetterDetails transition(String key, LetterTransition transition, String ifMatch) {
         Letter letter = adminTarget(key, ifMatch);
         if (letter.status != transition.from) {
             throw ProblemException.conflict("illegal-transition", "A letter can " + transition.verb + " only when it is "
@@ -195,19 +197,7 @@ public class LetterService {
             case DELIVER -> letter.deliveredAt = now;
         }
         letter.updatedAt = now;
-        WebhookEvent event = switch (transition) {
-            case PUBLISH -> WebhookEvent.LETTER_PUBLISHED;
-            case CLOSE -> WebhookEvent.LETTER_CLOSED;
-            case DELIVER -> WebhookEvent.LETTER_DELIVERED;
-            case REOPEN -> null;
-        };
-        if (event != null) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("letter_id", letter.id);
-            data.put("letter_slug", letter.slug);
-            data.put("status", letter.status);
-            outbox.publish(event, letter.id, List.of(data));
-        }
+        statusChanges.fire(new LetterStatusChanged(letter.id, letter.slug, transition, letter.status));
         return view(letter);
     }
 
@@ -275,17 +265,12 @@ public class LetterService {
      * instance takes signatures here for at most that long), so that a signature costs no read.
      */
     public SignableLetter signableSnapshot(String key) {
-        SignableLetter letter = cache.signable(key);
-        if (letter == null) {
-            letter = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                Letter found = find(key);
-                return new SignableLetter(found.id, found.status, found.signingDeadline, found.verificationPolicy, found.title,
-                        found.currentVersion, List.copyOf(translations.languages(found)));
-            });
-            if (letter.status() != LetterStatus.DRAFT) {
-                cache.rememberSignable(key, letter);
-            }
-        }
+        SignableLetter letter = signable.computeIfAbsent(key, k -> QuarkusTransaction.requiringNew().call(() -> {
+            Letter found = find(k);
+            SignableLetter facts = new SignableLetter(found.id, found.status, found.signingDeadline, found.verificationPolicy,
+                    found.title, found.currentVersion, List.copyOf(translations.languages(found)));
+            return new LetterCache.Loaded<>(found.status == LetterStatus.DRAFT ? null : found.id, facts);
+        }));
         checkSignable(key, letter.status(), letter.signingDeadline());
         return letter;
     }
@@ -315,31 +300,27 @@ public class LetterService {
         return ProblemException.notFound("No letter '" + abbreviate(key) + "'.");
     }
 
-    /** Marks a change to a letter's addressees or translations: a new revision, and no cached tag. */
-    void touched(Letter letter, Instant now) {
+    /** Marks a change to a letter's addressees or translations: a new revision (so a new ETag), and the change signalled. */
+    void touched(Letter letter, Instant now, LetterChange.Aspect aspect) {
         letter.updatedAt = now;
-        cache.invalidateAll();
+        signal.publish(letter.id, aspect);
     }
 
-    /** The letter in its original language, as a write returns it. */
-    Tagged<LetterResponse> view(Letter letter) {
-        cache.invalidateAll(); // every write returns through here
-        Letter.flush(); // the revision, and so the ETag, is settled at flush
+    /** The letter in its original language, as a write returns it; every write returns through here. */
+    LetterDetails view(Letter letter) {
+        signal.publish(letter.id, LetterChange.Aspect.LETTER);
         return view(letter, translations.localize(letter, null, letter.language, null));
     }
 
-    private Tagged<LetterResponse> view(Letter letter, TranslationService.Localized text) {
-        Letter.flush();
-        LetterVersion version = text.version();
-        SignatureCounts.Snapshot snapshot = counts.snapshot(letter.id);
+    private LetterDetails view(Letter letter, TranslationService.Localized text) {
+        Letter.flush(); // the revision, and so the ETag, is settled at flush
         List<RecipientResponse> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream().map(RecipientResponse::from).toList();
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
-        LetterResponse body = new LetterResponse(letter.id, letter.slug, letter.status, text.title(), text.subject(),
+        return new LetterDetails(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
-                text.languages(), text.info(), letter.signingDeadline,
-                letter.verificationPolicy, letter.sourceUrl, VersionInfo.from(version), snapshot.summary(),
-                recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt, letter.closedAt, letter.deliveredAt);
-        return new Tagged<>(body, Preconditions.etag("L" + letter.revision, snapshot.changes(), text.language()));
+                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.sourceUrl,
+                VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
+                letter.closedAt, letter.deliveredAt, letter.revision, text.language());
     }
 
     /**

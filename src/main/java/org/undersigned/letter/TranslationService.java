@@ -2,6 +2,7 @@ package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.undersigned.common.change.LetterChange;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Page;
 import org.undersigned.common.Preconditions;
@@ -120,7 +121,7 @@ public class TranslationService {
         if (created) {
             translation.persist();
         }
-        letters.touched(letter, now); // the letter's languages, and so its ETag, change with its translations
+        letters.touched(letter, now, LetterChange.Aspect.LETTER); // the letter's languages, and so its ETag, change with its translations
         LetterTranslation.flush();
         return new PutOutcome(view(letter, translation), created && latest.isEmpty());
     }
@@ -137,7 +138,7 @@ public class TranslationService {
         LetterTranslation latest = latest(letter.id, language).orElseThrow(() -> noTranslation(lang));
         Preconditions.checkIfMatch(ifMatch, etag(latest, LetterService.version(letter.id, letter.currentVersion)));
         LetterTranslation.delete("letterId = ?1 and language = ?2", letter.id, language);
-        letters.touched(letter, letters.now());
+        letters.touched(letter, letters.now(), LetterChange.Aspect.LETTER);
     }
 
     /** The languages a letter reads in: its own first, then its translations' in tag order. */

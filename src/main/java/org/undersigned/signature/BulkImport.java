@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Bulk pushes from partners and the organiser: up to {@value #MAX_ROWS} rows as a JSON array or
@@ -57,10 +58,7 @@ public class BulkImport {
     SignatureService signatures;
 
     @Inject
-    SignatureCounts counts;
-
-    @Inject
-    SignatureEvents events;
+    SignatureWriter writer;
 
     @Inject
     TranslationService translations;
@@ -156,8 +154,11 @@ public class BulkImport {
                 candidates.add(signature);
             }
         }
-        Set<java.util.UUID> inserted = signatures.insertAll(candidates);
-        SignatureCounts.Delta delta = new SignatureCounts.Delta();
+        SignatureWriter.Written written = writer.write(candidates, now);
+        if (!written.closedLetters().isEmpty()) {
+            throw SignatureRules.letterNotOpen(); // closed since it was read: nothing of the push is kept
+        }
+        Set<UUID> inserted = written.inserted();
         List<Signature> created = new ArrayList<>(inserted.size());
         List<BulkResult.Row> results = new ArrayList<>(rows.size());
         int duplicates = 0;
@@ -169,7 +170,6 @@ public class BulkImport {
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.INVALID, null, rows.get(i).violations()));
             } else if (inserted.contains(signature.id)) {
                 created.add(signature);
-                delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(signature));
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.CREATED, signature.id, null));
             } else {
                 // whoever signed first, and through whom, stays private
@@ -177,8 +177,6 @@ public class BulkImport {
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.DUPLICATE, null, null));
             }
         }
-        counts.apply(letter.id, delta);
-        events.signatureVerified(letter, created);
         SignatureSource source = caller.isAdmin() ? SignatureSource.ADMIN : SignatureSource.PARTNER;
         signatures.countSignatures("created", source, created.size());
         signatures.countSignatures("duplicate", source, duplicates);

@@ -1,11 +1,11 @@
 package org.undersigned.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.undersigned.letter.LetterReadCache;
 import org.undersigned.common.UndersignedConfig;
-import java.util.concurrent.ConcurrentHashMap;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 
 /**
  * A letter's counts, kept exact in the transaction of every change to a signature. They live in
@@ -24,19 +25,16 @@ public class SignatureCounts {
 
     static final int SHARDS = 16;
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final ChangeSignal signal;
+    /** Summaries as last read, kept until the letter's signatures change (here or on another instance). */
+    private final LetterCache<UUID, Snapshot> snapshots;
 
-    @Inject
-    LetterReadCache letters;
-
-    @Inject
-    UndersignedConfig config;
-
-    /** Summaries as last read, for a short while; cleared by this instance's changes when they commit. */
-    private final ConcurrentHashMap<UUID, CachedSnapshot> snapshots = new ConcurrentHashMap<>();
-
-    private record CachedSnapshot(Snapshot snapshot, long expiresAtNanos) {
+    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config) {
+        this.em = em;
+        this.signal = signal;
+        this.snapshots = signal.cache("summaries", config.caching().letterEntries(), config.caching().letterTtl(),
+                LetterChange.Aspect.SIGNATURES);
     }
 
     /** What one signature adds to the counts: nothing unless it is verified. */
@@ -99,7 +97,7 @@ public class SignatureCounts {
         if (delta.isEmpty()) {
             return;
         }
-        forget(letterId);
+        signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         em.createNativeQuery("""
                         insert into letter_counts (letter_id, shard, organizations, organizations_undisclosed,
@@ -152,28 +150,9 @@ public class SignatureCounts {
         return snapshot(letterId).summary();
     }
 
-    /**
-     * The summary, from memory when it was read less than the letter time-to-live ago and no
-     * change through this instance has touched it since; otherwise from the counter rows.
-     */
+    /** The summary, from memory when the letter's signatures have not changed since it was read; else from the counter rows. */
     public Snapshot snapshot(UUID letterId) {
-        CachedSnapshot cached = snapshots.get(letterId);
-        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
-            return cached.snapshot();
-        }
-        Snapshot snapshot = read(letterId);
-        if (snapshots.size() >= config.caching().letterEntries()) {
-            snapshots.clear();
-        }
-        snapshots.put(letterId, new CachedSnapshot(snapshot, System.nanoTime() + config.caching().letterTtl().toNanos()));
-        return snapshot;
-    }
-
-    /** After the counts moved: the cached summary and letters go, now and when the change commits. */
-    private void forget(UUID letterId) {
-        snapshots.remove(letterId);
-        letters.invalidate(letterId);
-        letters.afterCompletion(() -> snapshots.remove(letterId));
+        return snapshots.computeIfAbsent(letterId, id -> new LetterCache.Loaded<>(id, read(id)));
     }
 
     private Snapshot read(UUID letterId) {
@@ -201,7 +180,7 @@ public class SignatureCounts {
     }
 
     /** A letter's verified signatures by country or by language (table and column are constants of this class), most first. */
-    private <C> List<C> countsBy(String table, String column, UUID letterId, java.util.function.BiFunction<String, Long, C> count) {
+    private <C> List<C> countsBy(String table, String column, UUID letterId, BiFunction<String, Long, C> count) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + column + ", sum(signatures) as n from " + table
                         + " where letter_id = ?1 group by " + column + " having sum(signatures) > 0 order by n desc, " + column)

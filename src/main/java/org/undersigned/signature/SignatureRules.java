@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.ProblemException;
+
 /** Limits shared by the signature requests, the contract and the service. */
 final class SignatureRules {
 
@@ -13,6 +15,11 @@ final class SignatureRules {
     static final int MAX_EMAILS_PER_SIGNATURE = 5;
     /** How long a signing request waits for the batch that holds its row to commit. */
     static final int COMMIT_WAIT_SECONDS = 30;
+
+    /** A letter closed (or past its deadline) by the time its signature was to be written. */
+    static ProblemException letterNotOpen() {
+        return ProblemException.conflict("letter-not-open", "The letter no longer takes signatures.");
+    }
 
     private SignatureRules() {
     }

@@ -230,67 +230,6 @@ public class SignatureService {
         return null;
     }
 
-    private static final String INSERT_COLUMNS = """
-            insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
-                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
-            values """;
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    /** Rows per INSERT statement: 25 parameters each, well under PostgreSQL's 65,535. */
-    static final int INSERT_BATCH = 1000;
-
-    /**
-     * Inserts signatures, many rows a statement, skipping those whose signer already signed
-     * (ON CONFLICT DO NOTHING, so concurrent twins leave one row). Returns the ids inserted.
-     */
-    Set<UUID> insertAll(List<Signature> signatures) {
-        Set<UUID> inserted = new HashSet<>();
-        for (int from = 0; from < signatures.size(); from += INSERT_BATCH) {
-            List<Signature> batch = signatures.subList(from, Math.min(signatures.size(), from + INSERT_BATCH));
-            String sql = INSERT_COLUMNS + String.join(", ", java.util.Collections.nCopies(batch.size(), INSERT_ROW))
-                    + " on conflict (letter_id, dedup_key) do nothing returning id";
-            em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-                try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int p = 1;
-                    for (Signature s : batch) {
-                        statement.setObject(p++, s.id);
-                        statement.setObject(p++, s.letterId);
-                        statement.setInt(p++, s.letterVersion);
-                        statement.setString(p++, s.kind.name());
-                        statement.setString(p++, s.name);
-                        statement.setString(p++, s.sortName);
-                        statement.setString(p++, s.title);
-                        statement.setString(p++, s.organization);
-                        statement.setString(p++, s.email);
-                        statement.setString(p++, s.comment);
-                        statement.setString(p++, s.dedupKey);
-                        statement.setString(p++, s.sortKey);
-                        statement.setString(p++, s.country);
-                        statement.setString(p++, s.language);
-                        statement.setInt(p++, s.represents);
-                        statement.setString(p++, s.display.name());
-                        statement.setString(p++, s.status.name());
-                        statement.setString(p++, s.source.name());
-                        statement.setObject(p++, s.sourcePartnerId);
-                        statement.setString(p++, s.verifyTokenHash);
-                        statement.setString(p++, s.manageTokenHash);
-                        statement.setInt(p++, s.emailsSent);
-                        statement.setObject(p++, java.time.OffsetDateTime.ofInstant(s.createdAt, java.time.ZoneOffset.UTC));
-                        statement.setObject(p++, java.time.OffsetDateTime.ofInstant(s.updatedAt, java.time.ZoneOffset.UTC));
-                        statement.setObject(p++, s.verifiedAt == null ? null
-                                : java.time.OffsetDateTime.ofInstant(s.verifiedAt, java.time.ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    }
-                    try (java.sql.ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            inserted.add(rows.getObject(1, UUID.class));
-                        }
-                    }
-                }
-            });
-        }
-        return inserted;
-    }
-
     @Transactional
     public TokenResult verify(String token) {
         Signature signature = Signature.<Signature>find("verifyTokenHash", Tokens.hash(token))

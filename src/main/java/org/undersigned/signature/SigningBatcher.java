@@ -10,14 +10,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
-import org.undersigned.letter.Letter;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,13 +37,10 @@ public class SigningBatcher {
     private static final Logger LOG = Logger.getLogger(SigningBatcher.class);
 
     @Inject
-    SignatureService signatures;
+    SignatureWriter writer;
 
     @Inject
-    SignatureCounts counts;
-
-    @Inject
-    SignatureEvents events;
+    Clock clock;
 
     @Inject
     UndersignedConfig config;
@@ -53,7 +48,10 @@ public class SigningBatcher {
     @Inject
     MeterRegistry metrics;
 
-    /** A signature waiting to be written, and the answer its request waits for: inserted or not. */
+    /**
+     * A signature waiting to be written, and the answer its request waits for: inserted or not
+     * (a duplicate), or a 409 when the letter closed before the batch reached it.
+     */
     record Job(Signature signature, CompletableFuture<Boolean> inserted) {
     }
 
@@ -137,7 +135,7 @@ public class SigningBatcher {
         try {
             Set<UUID> inserted = QuarkusTransaction.requiringNew().call(() -> insert(batch));
             metrics.summary("undersigned.signing.batch.size").record(batch.size());
-            batch.forEach(job -> job.inserted().complete(inserted.contains(job.signature().id)));
+            batch.forEach(job -> job.inserted().complete(inserted.contains(job.signature().id))); // no-op for those refused
         } catch (RuntimeException batchFailure) {
             if (org.undersigned.common.DatabaseErrors.unavailable(batchFailure)) {
                 // the database is away: every row would fail alike, so none is retried alone
@@ -165,22 +163,12 @@ public class SigningBatcher {
         List<Signature> rows = batch.stream().map(Job::signature)
                 .sorted(Comparator.comparing((Signature s) -> s.letterId).thenComparing(s -> s.dedupKey == null ? "" : s.dedupKey))
                 .toList();
-        Set<UUID> inserted = signatures.insertAll(rows);
-        Map<UUID, List<Signature>> byLetter = new TreeMap<>();
-        for (Signature s : rows) {
-            if (inserted.contains(s.id)) {
-                byLetter.computeIfAbsent(s.letterId, id -> new ArrayList<>()).add(s);
+        SignatureWriter.Written written = writer.write(rows, clock.instant());
+        for (Job job : batch) {
+            if (written.closedLetters().contains(job.signature().letterId)) {
+                job.inserted().completeExceptionally(SignatureRules.letterNotOpen());
             }
         }
-        byLetter.forEach((letterId, created) -> {
-            SignatureCounts.Delta delta = new SignatureCounts.Delta();
-            created.forEach(s -> delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(s)));
-            counts.apply(letterId, delta);
-            List<Signature> verified = created.stream().filter(s -> s.status == SignatureStatus.VERIFIED).toList();
-            if (!verified.isEmpty()) {
-                events.signatureVerified(Letter.findById(letterId), verified);
-            }
-        });
-        return inserted;
+        return written.inserted();
     }
 }

@@ -3,7 +3,9 @@ package org.undersigned.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.undersigned.letter.LetterStatusChanged;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
@@ -30,6 +32,23 @@ public class WebhookOutbox {
         Object any = em.createNativeQuery("select exists (select 1 from webhooks where enabled and ?1 = any (events))")
                 .setParameter(1, event.wireName).getSingleResult();
         return Boolean.TRUE.equals(any);
+    }
+
+    /** A letter's move in its lifecycle, written in the transaction of the move. */
+    void letterStatusChanged(@Observes LetterStatusChanged change) {
+        WebhookEvent event = switch (change.transition()) {
+            case PUBLISH -> WebhookEvent.LETTER_PUBLISHED;
+            case CLOSE -> WebhookEvent.LETTER_CLOSED;
+            case DELIVER -> WebhookEvent.LETTER_DELIVERED;
+            case REOPEN -> null;
+        };
+        if (event != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("letter_id", change.letterId());
+            data.put("letter_slug", change.slug());
+            data.put("status", change.status());
+            publish(event, change.letterId(), List.of(data));
+        }
     }
 
     /** Publishes one event per item of {@code data}, all about the same letter. */

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
-import org.undersigned.letter.DemoLetterLoader;
+import org.undersigned.campaign.DemoLetterLoader;
 
 import java.io.InputStream;
 import java.util.ArrayList;

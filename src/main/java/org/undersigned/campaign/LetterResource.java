@@ -1,4 +1,4 @@
-package org.undersigned.letter;
+package org.undersigned.campaign;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,6 +23,11 @@ import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Languages;
+import org.undersigned.letter.CreateLetterRequest;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterTransition;
+import org.undersigned.letter.LetterVersionResponse;
+import org.undersigned.letter.UpdateLetterRequest;
 
 @Path("/v1/letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,12 +37,12 @@ public class LetterResource {
     LetterService letters;
 
     @Inject
-    LetterReadCache cache;
+    LetterViews views;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateLetterRequest request) {
-        Tagged<LetterResponse> letter = letters.create(request);
+        Tagged<LetterResponse> letter = views.create(request);
         return Preconditions.created("/v1/letters/" + letter.body().id(), letter);
     }
 
@@ -52,16 +57,8 @@ public class LetterResource {
     @Path("{letter}")
     public Response get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                         @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
-        LetterReadCache.Served cached = cache.lookup(letter, lang, acceptLanguage);
-        if (cached != null) {
-            return Languages.negotiated(Preconditions.ok(request, cached.letter()), cached.language());
-        }
-        Tagged<LetterResponse> tagged = letters.get(letter, lang, acceptLanguage);
-        String served = tagged.body().translation() == null ? tagged.body().language() : tagged.body().translation().language();
-        if (tagged.body().status() != LetterStatus.DRAFT) {
-            cache.remember(letter, lang, acceptLanguage, tagged, served);
-        }
-        return Languages.negotiated(Preconditions.ok(request, tagged), served);
+        LetterViews.Served served = views.read(letter, lang, acceptLanguage);
+        return Languages.negotiated(Preconditions.ok(request, served.letter()), served.language());
     }
 
     @PATCH
@@ -69,7 +66,7 @@ public class LetterResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateLetterRequest request) {
-        return Preconditions.updated(letters.update(letter, request, ifMatch));
+        return Preconditions.updated(views.update(letter, request, ifMatch));
     }
 
     @DELETE
@@ -120,7 +117,7 @@ public class LetterResource {
     }
 
     private Response transition(String letter, LetterTransition transition, String ifMatch) {
-        return Preconditions.updated(letters.transition(letter, transition, ifMatch));
+        return Preconditions.updated(views.transition(letter, transition, ifMatch));
     }
 
     private static int versionNumber(String number) {

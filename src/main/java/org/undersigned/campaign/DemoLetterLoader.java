@@ -1,4 +1,4 @@
-package org.undersigned.letter;
+package org.undersigned.campaign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +9,10 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.security.Caller;
+import org.undersigned.letter.CreateLetterRequest;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterTransition;
 import org.undersigned.signature.SignRequest;
 import org.undersigned.signature.SignatureService;
 
@@ -24,7 +28,7 @@ import java.util.List;
 public class DemoLetterLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoLetterLoader.class);
-    static final String RESOURCE = "/demo/joint-letter.json";
+    public static final String RESOURCE = "/demo/joint-letter.json";
     static final String SIGNATURES_RESOURCE = "/demo/joint-letter-signatures.json";
 
     /** The example's signatories, with the summary sentence they add up to. */
