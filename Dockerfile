@@ -13,7 +13,8 @@ RUN useradd --system --uid 10001 --home-dir /app undersigned
 WORKDIR /app
 COPY --from=build --chown=undersigned /build/target/quarkus-app/ /app/
 USER 10001
-EXPOSE 8080
+# 8080: the API; 9000: health and metrics (the management interface), for the orchestrator only
+EXPOSE 8080 9000
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 # Configure with QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD
 # and UNDERSIGNED_ADMIN_KEY.

@@ -368,7 +368,8 @@ class DatabaseFaultIT {
     }
 
     private HttpResponse<String> get(PackagedService service, String path, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10));
+        String url = path.startsWith("/q/health") ? service.managementUrl(path) : service.url(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
         if (key != null) request.header("Authorization", "Bearer " + key);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -24,11 +24,14 @@ public final class PackagedService implements AutoCloseable {
     private final Process process;
     private final Path log;
     public final int port;
+    /** The management interface: health and metrics. */
+    public final int managementPort;
 
-    private PackagedService(Process process, Path log, int port) {
+    private PackagedService(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the jar with these JVM options and waits until it is ready (60 s at most). */
@@ -42,6 +45,7 @@ public final class PackagedService implements AutoCloseable {
             throw new IllegalStateException("QUARKUS_DATASOURCE_JDBC_URL is not set; run the suite with bin/test.");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -53,18 +57,25 @@ public final class PackagedService implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         environment.put("UNDERSIGNED_ADMIN_KEY", ADMIN_KEY);
         environment.put("QUARKUS_MAILER_MOCK", "true");
         // stopping at once saves every test the readiness delay; ShutdownIT sets its own
         environment.put("QUARKUS_SHUTDOWN_DELAY", "0S");
         environment.putAll(env);
-        PackagedService service = new PackagedService(builder.start(), log, port);
+        PackagedService service = new PackagedService(builder.start(), log, port, managementPort);
         service.awaitReady(Duration.ofSeconds(60));
         return service;
     }
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A URL of the management interface (/q/health, /q/metrics). */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     /** SIGTERM, as an orchestrator stops a container. */
@@ -93,7 +104,7 @@ public final class PackagedService implements AutoCloseable {
                 throw new IllegalStateException("The service exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready")))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

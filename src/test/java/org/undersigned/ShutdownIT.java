@@ -119,7 +119,7 @@ class ShutdownIT {
         long start = System.nanoTime();
         long downAt = -1;
         while (System.nanoTime() - start < Duration.ofSeconds(10).toNanos()) {
-            int status = status(client, service.url("/q/health/ready"));
+            int status = status(client, service.managementUrl("/q/health/ready"));
             seen.add("ready " + status);
             if (status == 503) {
                 downAt = (System.nanoTime() - start) / 1_000_000;
@@ -131,7 +131,7 @@ class ShutdownIT {
         boolean live = false;
         if (downAt >= 0) {
             int read = status(client, service.url("/v1/letters/" + letterId + "/summary"));
-            int liveness = status(client, service.url("/q/health/live"));
+            int liveness = status(client, service.managementUrl("/q/health/live"));
             seen.add("summary " + read);
             seen.add("live " + liveness);
             served = read == 200;

@@ -1,5 +1,7 @@
 package org.undersigned.campaign;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +41,7 @@ public class LetterResource {
     @Inject
     LetterViews views;
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateLetterRequest request) {
@@ -61,6 +64,7 @@ public class LetterResource {
         return Languages.negotiated(Preconditions.ok(request, served.letter()), served.language());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{letter}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -69,6 +73,7 @@ public class LetterResource {
         return Preconditions.updated(views.update(letter, request, ifMatch));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{letter}")
     public Response delete(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
@@ -76,24 +81,28 @@ public class LetterResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{letter}/publish")
     public Response publish(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.PUBLISH, ifMatch);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{letter}/close")
     public Response close(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.CLOSE, ifMatch);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{letter}/reopen")
     public Response reopen(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.REOPEN, ifMatch);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{letter}/deliver")
     public Response deliver(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {

@@ -1,7 +1,5 @@
 package org.undersigned.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +23,7 @@ public class BodyLimitRoute {
     UndersignedConfig config;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
@@ -54,19 +52,6 @@ public class BodyLimitRoute {
 
     /** Answers with the problem and closes the connection: the unread body would follow otherwise. */
     private void refuse(RoutingContext context, ProblemException problem) {
-        String requestId = RequestIds.idFor(context.request().getHeader(RequestIds.HEADER));
-        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.getMessage(),
-                context.request().path(), null, requestId);
-        String text;
-        try {
-            text = json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        context.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(RequestIds.HEADER, requestId)
-                .end(text);
+        problems.send(context, problem, true);
     }
 }

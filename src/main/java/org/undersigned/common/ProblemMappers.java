@@ -33,6 +33,17 @@ public class ProblemMappers {
         return respond(e, request);
     }
 
+    /** Behind the door ({@link org.undersigned.common.security.Door}), the REST layer checks the roles again. */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+        return respond(ProblemException.unauthorized("This operation needs an API key in the Authorization header (Bearer).", false), request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemException.forbidden("This operation is reserved to the organiser's admin key."), request);
+    }
+
     @ServerExceptionMapper
     public Response violations(ResteasyReactiveViolationException e, HttpServerRequest request) {
         boolean onReturnValue = e.getConstraintViolations().stream()

@@ -14,7 +14,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.undersigned.common.security.Caller;
 
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -50,8 +49,7 @@ public class RateLimiter {
             bucket = "sign:key:" + caller.keyId();
             limit = config.get().rateLimits().partnerSigningPerMinute();
         } else {
-            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            bucket = "sign:address:" + HexFormat.of().formatHex(Hashing.sha256(address)).substring(0, 32);
+            bucket = "sign:address:" + ClientAddresses.keyOf(request);
             limit = config.get().rateLimits().publicSigningPerMinute();
         }
         long now = Instant.now().getEpochSecond();

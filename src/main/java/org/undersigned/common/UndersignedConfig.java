@@ -50,6 +50,27 @@ public interface UndersignedConfig {
         int letterEntries();
     }
 
+    /** Live summary streams (server-sent events). */
+    Streams streams();
+
+    interface Streams {
+        /** Open streams one client address may hold on one instance. */
+        @WithDefault("5")
+        int perClient();
+
+        /** Open streams on one instance in all. */
+        @WithDefault("2000")
+        int max();
+
+        /** At most one event a letter in this time: a burst of signatures makes one event. */
+        @WithDefault("250MS")
+        java.time.Duration coalesce();
+
+        /** A comment line this often keeps proxies from closing an idle stream. */
+        @WithDefault("15S")
+        java.time.Duration heartbeat();
+    }
+
     interface Signing {
         /**
          * Group commit: concurrent signatures are written together, this many at most a

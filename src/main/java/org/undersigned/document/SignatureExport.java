@@ -55,7 +55,6 @@ public class SignatureExport {
      */
     public StreamingOutput export(String letterKey, Format format, String status, String kind, String source, String country,
                                   String language, java.util.function.BooleanSupplier clientGone) {
-        caller.requireAdmin();
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));

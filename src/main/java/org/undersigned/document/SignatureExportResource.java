@@ -1,5 +1,7 @@
 package org.undersigned.document;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.ProblemException;
 
+@RolesAllowed(Roles.ADMIN)
 @Path("/v1/letters/{letter}/signatures/export")
 public class SignatureExportResource {
 

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +35,7 @@ public class CcResource {
         return Response.ok(addressees.list(letter, ROLE, CcResponse::from)).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("letter") String letter, @Valid @NotNull CreateCcRequest request) {
@@ -46,6 +49,7 @@ public class CcResource {
         return Preconditions.ok(request, addressees.get(letter, ROLE, id, CcResponse::from));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -55,6 +59,7 @@ public class CcResource {
                 CcResponse::from));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("letter") String letter, @PathParam("id") String id,

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +37,7 @@ public class TranslationResource {
         return Preconditions.ok(request, translations.get(letter, lang));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +51,7 @@ public class TranslationResource {
         return Preconditions.updated(outcome.translation());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{lang}")
     public Response delete(@PathParam("letter") String letter, @PathParam("lang") String lang,

@@ -1,5 +1,7 @@
 package org.undersigned.partner;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.Tagged;
 
+@RolesAllowed(Roles.ADMIN)
 @Path("/v1/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {

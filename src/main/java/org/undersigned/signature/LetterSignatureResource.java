@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import org.undersigned.common.RateLimited;
 import java.io.InputStream;
@@ -42,6 +44,7 @@ public class LetterSignatureResource {
         return Response.accepted(outcome.accepted()).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @GET
     public Response list(@PathParam("letter") String letter, @QueryParam("status") String status,
                          @QueryParam("kind") String kind, @QueryParam("source") String source,
@@ -50,6 +53,7 @@ public class LetterSignatureResource {
         return Paging.ok(signatures.list(letter, status, kind, source, country, language, limit, cursor), uriInfo);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @POST
     @Path("bulk")
     @RateLimited
@@ -58,6 +62,7 @@ public class LetterSignatureResource {
         return bulk.fromJson(letter, body);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @POST
     @Path("bulk")
     @RateLimited

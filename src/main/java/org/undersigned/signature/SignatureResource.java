@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,12 +27,14 @@ public class SignatureResource {
     @Inject
     SignatureService signatures;
 
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @Context Request request) {
         return Preconditions.ok(request, signatures.get(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -39,6 +43,7 @@ public class SignatureResource {
         return Preconditions.updated(signatures.update(id, request, ifMatch));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

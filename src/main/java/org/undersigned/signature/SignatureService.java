@@ -266,7 +266,6 @@ public class SignatureService {
     @Transactional
     public Page<SignatureResponse> list(String letterKey, String status, String kind, String source, String country,
                                         String language, String limitParam, String cursorParam) {
-        caller.requireKey();
         Letter letter = letters.visible(letterKey);
         int limit = Paging.limit(limitParam);
         Paging.Cursor cursor = Paging.cursor(cursorParam);
@@ -307,14 +306,12 @@ public class SignatureService {
 
     @Transactional
     public Tagged<SignatureResponse> get(String id) {
-        caller.requireKey();
         Signature signature = find(id);
         return new Tagged<>(SignatureResponse.from(signature), etag(signature));
     }
 
     @Transactional
     public Tagged<SignatureResponse> update(String id, UpdateSignatureRequest request, String ifMatch) {
-        caller.requireKey();
         Signature signature = find(id);
         if (caller.isPartner() && request.status() != null) {
             throw ProblemException.forbidden("Moderation is the organiser's: a partner corrects or deletes what it pushed.");
@@ -368,7 +365,6 @@ public class SignatureService {
 
     @Transactional
     public void delete(String id, String ifMatch) {
-        caller.requireKey();
         Signature signature = find(id);
         Preconditions.checkIfMatch(ifMatch, etag(signature));
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
@@ -450,6 +446,12 @@ public class SignatureService {
         var query = em.createNativeQuery(sql, Signature.class);
         params.forEach(p -> query.setParameter((String) p[0], p[1]));
         return query.getResultList();
+    }
+
+    /** The id of a letter the caller may read (drafts: the admin only). */
+    @Transactional
+    public UUID visibleLetterId(String letterKey) {
+        return letters.visible(letterKey).id;
     }
 
     @Transactional

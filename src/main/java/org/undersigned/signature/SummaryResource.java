@@ -1,7 +1,14 @@
 package org.undersigned.signature;
 
 import jakarta.inject.Inject;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.undersigned.common.ClientAddresses;
+import java.util.UUID;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,9 +29,25 @@ public class SummaryResource {
     @Inject
     SignatureService signatures;
 
+    @Inject
+    SummaryStreams streams;
+
     @GET
     public Response summary(@PathParam("letter") String letter, @Context Request request) {
         Response response = Preconditions.ok(request, signatures.summary(letter));
         return Response.fromResponse(response).cacheControl(SUMMARY_CACHING).build();
+    }
+
+    /** The summary as server-sent events: now, then after each change (coalesced), until the client leaves. */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    public void stream(@PathParam("letter") String letter, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse, RoutingContext routing) {
+        UUID letterId = signatures.visibleLetterId(letter);
+        streams.open(letterId, sink, sse, ClientAddresses.keyOf(routing.request()), lastEventId,
+                onClose -> routing.addEndHandler(ended -> onClose.run()));
     }
 }

@@ -2,6 +2,7 @@ package org.undersigned.common;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
 
@@ -16,11 +17,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class OperabilityTest extends ApiTest {
 
+    /** The management interface: health and metrics, on a port of their own. */
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     @Test
     void livenessAndReadinessAreUpWithTheDatabase() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().port(managementPort).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Database")));
+    }
+
+    @Test
+    void healthAndMetricsAreAbsentFromThePublicPort() throws Exception {
+        org.junit.jupiter.api.Assertions.assertNotEquals(managementPort, io.restassured.RestAssured.port);
+        // a plain client: the contract describes these paths on the management interface only
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[]{"/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started"}) {
+            java.net.http.HttpResponse<String> publicPort = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, publicPort.statusCode(), path);
+            org.hamcrest.MatcherAssert.assertThat(publicPort.body(), org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("undersigned_")));
+        }
+        given().port(managementPort).get("/q/metrics").then().statusCode(200);
     }
 
     @Test
@@ -60,7 +80,7 @@ class OperabilityTest extends ApiTest {
         String letter = org.undersigned.signature.SigningTestAccess.openLetter("NONE");
         admin().contentType("application/json").body(Map.of("kind", "INDIVIDUAL", "name", "Counted Signer"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString(
                 "undersigned_signatures_total{outcome=\"created\",source=\"admin\"}"));
         org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString("agroal_active_count"));

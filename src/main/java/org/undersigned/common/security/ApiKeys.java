@@ -3,7 +3,6 @@ package org.undersigned.common.security;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.undersigned.common.Hashing;
@@ -12,6 +11,7 @@ import org.undersigned.common.Tokens;
 import org.undersigned.common.UndersignedConfig;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +38,23 @@ public class ApiKeys {
 
     private final byte[] adminKeyHash;
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final Clock clock;
 
-    ApiKeys(UndersignedConfig config) {
+    ApiKeys(UndersignedConfig config, EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
         Optional<String> adminKey = config.adminKey().filter(k -> !k.isBlank());
         if (adminKey.isEmpty()) {
             LOG.warn("UNDERSIGNED_ADMIN_KEY is not set: every admin operation will answer 401.");
         }
         this.adminKeyHash = adminKey.map(Hashing::sha256).orElse(null);
+    }
+
+    /** Whether this is the organiser's key (no query). */
+    public boolean isAdminKey(String presentedKey) {
+        return adminKeyHash != null && presentedKey.length() <= MAX_KEY_LENGTH
+                && MessageDigest.isEqual(adminKeyHash, Hashing.sha256(presentedKey));
     }
 
     public Optional<Identity> identify(String presentedKey) {
@@ -74,7 +82,7 @@ public class ApiKeys {
         Object[] row = rows.get(0);
         UUID keyId = (UUID) row[0];
         Instant lastUsed = Sql.instant(row[2]);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_RESOLUTION))) {
             em.createNativeQuery("update partner_keys set last_used_at = ?1 where id = ?2")
                     .setParameter(1, now).setParameter(2, keyId).executeUpdate();

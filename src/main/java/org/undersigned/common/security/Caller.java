@@ -1,63 +1,52 @@
 package org.undersigned.common.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.undersigned.common.ProblemException;
 
 import java.util.UUID;
 
-/** The authenticated caller of the current request. */
+/**
+ * The authenticated caller of the current request, as services need to know it (what a partner
+ * may see of its own). Whether a caller may call an operation at all is decided at the door, from
+ * the resource's {@code @RolesAllowed}, never here.
+ */
 @RequestScoped
 public class Caller {
 
-    private Role role = Role.ANONYMOUS;
-    private UUID partnerId;
-    private UUID keyId;
+    private final SecurityIdentity identity;
+    private boolean actingAsAdmin;
 
-    void authenticate(ApiKeys.Identity identity) {
-        this.role = identity.role();
-        this.partnerId = identity.partnerId();
-        this.keyId = identity.keyId();
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     /** For start-up tasks (the demo letter), which run with the organiser's rights and no request. */
     public void actAsAdmin() {
-        this.role = Role.ADMIN;
+        this.actingAsAdmin = true;
     }
 
     public Role role() {
-        return role;
+        if (actingAsAdmin || identity.hasRole(Roles.ADMIN)) {
+            return Role.ADMIN;
+        }
+        return identity.hasRole(Roles.PARTNER) ? Role.PARTNER : Role.ANONYMOUS;
     }
 
     public boolean isAdmin() {
-        return role == Role.ADMIN;
+        return role() == Role.ADMIN;
     }
 
     public boolean isPartner() {
-        return role == Role.PARTNER;
+        return role() == Role.PARTNER;
     }
 
     /** The partner behind a partner key; {@code null} for anyone else. */
     public UUID partnerId() {
-        return partnerId;
+        return isPartner() ? identity.getAttribute(ApiKeyIdentityProvider.PARTNER_ID) : null;
     }
 
     /** The key of a partner caller, for per-key limits. */
     public UUID keyId() {
-        return keyId;
-    }
-
-    /** Admin-only operations: anonymous callers get a 401 with a challenge, partners a 403. */
-    public void requireAdmin() {
-        requireKey();
-        if (role != Role.ADMIN) {
-            throw ProblemException.forbidden("This operation is reserved to the organiser's admin key.");
-        }
-    }
-
-    /** Operations for any key holder (the admin, or a partner on its own objects). */
-    public void requireKey() {
-        if (role == Role.ANONYMOUS) {
-            throw ProblemException.unauthorized("This operation needs an API key in the Authorization header (Bearer).", false);
-        }
+        return isPartner() ? identity.getAttribute(ApiKeyIdentityProvider.KEY_ID) : null;
     }
 }

@@ -1,0 +1,18 @@
+package org.undersigned.common;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.HexFormat;
+
+/** Client addresses are never kept as they are: only as a hash, for limits per client. */
+public final class ClientAddresses {
+
+    private ClientAddresses() {
+    }
+
+    /** A stable key for the request's client address (after X-Forwarded-For where the proxy is trusted). */
+    public static String keyOf(HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return HexFormat.of().formatHex(Hashing.sha256(address)).substring(0, 32);
+    }
+}

@@ -1,0 +1,168 @@
+package org.undersigned.common.security;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.RouteProblems;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Security at the door: every operation's {@code @RolesAllowed}, read from the resources at
+ * start-up, is enforced on the HTTP route right after the key is authenticated, before anything
+ * reads, validates or negotiates the request. An anonymous caller of a keyed operation gets a
+ * 401, a caller without the role a 403, both as problem documents. The REST layer checks the same
+ * annotations again behind it. An unknown key is answered here too (a 401 problem), for every route.
+ */
+@ApplicationScoped
+public class Door {
+
+    // after Quarkus' authentication (-200) and authorization (-100) handlers, before the body limit (-3) and body reading
+    private static final int ORDER = -50;
+    /** A refused request's body up to this size is read and dropped, so that its connection can serve the next. */
+    private static final long DRAIN_UP_TO = 64 * 1024;
+    private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}]+}");
+
+    /** One operation: its method, its path as a pattern, and the roles it needs (empty: anyone). */
+    record Rule(String method, Pattern path, int literalLength, Set<String> roles) {
+    }
+
+    private final RouteProblems problems;
+    private List<Rule> rules = List.of();
+
+    Door(RouteProblems problems) {
+        this.problems = problems;
+    }
+
+    void install(@Observes Router router) {
+        rules = rulesOf(resourceClasses());
+        router.route().order(ORDER).handler(this::check);
+        router.route().failureHandler(this::authenticationFailed);
+    }
+
+    private void check(RoutingContext context) {
+        Rule rule = ruleFor(context.request().method().name(), context.request().path());
+        if (rule == null || rule.roles().isEmpty()) {
+            context.next();
+            return;
+        }
+        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            problems.refuse(context, ProblemException.unauthorized(
+                    "This operation needs an API key in the Authorization header (Bearer).", false), DRAIN_UP_TO);
+            return;
+        }
+        if (rule.roles().stream().noneMatch(identity::hasRole)) {
+            problems.refuse(context, ProblemException.forbidden("This operation is reserved to the organiser's admin key."), DRAIN_UP_TO);
+            return;
+        }
+        context.next();
+    }
+
+    /** A key that authenticates no one, refused by the authentication mechanism: a 401 problem instead of a bare 401. */
+    private void authenticationFailed(RoutingContext context) {
+        if (context.failure() instanceof AuthenticationFailedException failure && !context.response().ended()) {
+            problems.refuse(context, ProblemException.unauthorized(KeyRefused.detail(failure), true), DRAIN_UP_TO);
+            return;
+        }
+        context.next();
+    }
+
+    /** The operation a request is for: the matching rule with the longest literal path, as JAX-RS picks. */
+    Rule ruleFor(String method, String path) {
+        for (Rule rule : rules) {
+            if (rule.method().equals(method) && rule.path().matcher(path).matches()) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    static List<Rule> rulesOf(List<Class<?>> resources) {
+        List<Rule> rules = new ArrayList<>();
+        for (Class<?> resource : resources) {
+            Path classPath = resource.getAnnotation(Path.class);
+            for (Method method : resource.getMethods()) {
+                String httpMethod = httpMethod(method);
+                if (httpMethod == null) {
+                    continue;
+                }
+                Path methodPath = method.getAnnotation(Path.class);
+                String template = join(classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value());
+                rules.add(new Rule(httpMethod, pattern(template), TEMPLATE_PARAMETER.matcher(template).replaceAll("").length(),
+                        roles(resource, method)));
+            }
+        }
+        rules.sort(Comparator.comparingInt(Rule::literalLength).reversed());
+        return List.copyOf(rules);
+    }
+
+    private static Set<String> roles(Class<?> resource, Method method) {
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return Set.of();
+        }
+        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        if (allowed == null && !resource.isAnnotationPresent(PermitAll.class)) {
+            allowed = resource.getAnnotation(RolesAllowed.class);
+        }
+        return allowed == null ? Set.of() : Set.of(allowed.value());
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod httpMethod = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (httpMethod != null) {
+                return httpMethod.value();
+            }
+        }
+        return null;
+    }
+
+    private static String join(String classPath, String methodPath) {
+        String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    private static Pattern pattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        Matcher parameter = TEMPLATE_PARAMETER.matcher(template);
+        int at = 0;
+        while (parameter.find()) {
+            regex.append(Pattern.quote(template.substring(at, parameter.start()))).append("[^/]+");
+            at = parameter.end();
+        }
+        regex.append(Pattern.quote(template.substring(at))).append("/?");
+        return Pattern.compile(regex.toString());
+    }
+
+    /** The JAX-RS resources: the beans whose class carries {@code @Path}. */
+    private static List<Class<?>> resourceClasses() {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            Class<?> type = bean.getBeanClass();
+            if (type.isAnnotationPresent(Path.class) && !classes.contains(type)) {
+                classes.add(type);
+            }
+        }
+        return classes;
+    }
+}

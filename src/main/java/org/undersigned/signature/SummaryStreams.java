@@ -1,0 +1,223 @@
+package org.undersigned.signature;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.logging.Logger;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterChange;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Live summaries: each open stream gets the letter's summary when it connects and after each
+ * change of its signatures, on this instance or any other (the change signal). A burst of changes
+ * makes one event per coalescing interval, read once for every stream of the letter. Each event's
+ * id is the letter's change count, so a client that reconnects with {@code Last-Event-ID} is sent
+ * nothing it already has. Streams are bounded per client address and in all, kept alive by
+ * heartbeats, and closed when the instance starts to stop.
+ */
+@ApplicationScoped
+public class SummaryStreams {
+
+    private static final Logger LOG = Logger.getLogger(SummaryStreams.class);
+
+    /** One open stream: where it goes, who holds it, and the last change count it was sent. */
+    private static final class Subscriber {
+        final UUID letterId;
+        final SseEventSink sink;
+        final Sse sse;
+        final String client;
+        volatile long lastSent;
+
+        Subscriber(UUID letterId, SseEventSink sink, Sse sse, String client, long lastSent) {
+            this.letterId = letterId;
+            this.sink = sink;
+            this.sse = sse;
+            this.client = client;
+            this.lastSent = lastSent;
+        }
+    }
+
+    private final SignatureCounts counts;
+    private final ObjectMapper json;
+    private final UndersignedConfig config;
+    private final Map<UUID, Set<Subscriber>> byLetter = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> byClient = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    /** Letters with a change not yet pushed. */
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "summary-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closing;
+
+    SummaryStreams(SignatureCounts counts, ObjectMapper json, UndersignedConfig config) {
+        this.counts = counts;
+        this.json = json;
+        this.config = config;
+        long coalesce = config.streams().coalesce().toMillis();
+        pusher.scheduleWithFixedDelay(this::push, coalesce, coalesce, TimeUnit.MILLISECONDS);
+        long heartbeat = config.streams().heartbeat().toMillis();
+        pusher.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens a stream of a letter's summary for a client, or refuses it (429) when the client or the
+     * instance holds too many. The first event goes at once unless {@code lastEventId} is current.
+     */
+    public void open(UUID letterId, SseEventSink sink, Sse sse, String client, String lastEventId, Consumer<Runnable> whenClosed) {
+        if (closing) {
+            throw ProblemException.unavailable("The service is stopping; connect again.");
+        }
+        AtomicInteger held = byClient.computeIfAbsent(client, c -> new AtomicInteger());
+        if (held.incrementAndGet() > config.streams().perClient() | open.incrementAndGet() > config.streams().max()) {
+            release(client);
+            throw new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-streams", "Too many requests",
+                    "At most " + config.streams().perClient() + " open summary streams from one address; close one first.",
+                    null, Map.of("Retry-After", "10"));
+        }
+        Subscriber subscriber = new Subscriber(letterId, sink, sse, client, parse(lastEventId));
+        byLetter.compute(letterId, (id, subscribers) -> {
+            Set<Subscriber> set = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
+            set.add(subscriber);
+            return set;
+        });
+        whenClosed.accept(() -> drop(subscriber)); // the client left: its place is given back at once
+        send(subscriber, snapshot(letterId));
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LetterChange change) {
+        if (change.aspect() == LetterChange.Aspect.SIGNATURES && byLetter.containsKey(change.letterId())) {
+            pending.add(change.letterId());
+        }
+    }
+
+    /** The signal reconnected: any letter may have changed unheard. */
+    void missed(@Observes ChangeSignal.ChangesMissed missed) {
+        pending.addAll(byLetter.keySet());
+    }
+
+    private void push() {
+        try {
+            for (UUID letterId : pending) {
+                pending.remove(letterId);
+                Set<Subscriber> subscribers = byLetter.get(letterId);
+                if (subscribers == null || subscribers.isEmpty()) {
+                    continue;
+                }
+                SignatureCounts.Snapshot snapshot = snapshot(letterId);
+                subscribers.forEach(subscriber -> send(subscriber, snapshot));
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("summary streams: %s", e.getMessage()); // the database is away; the next change tries again
+        }
+    }
+
+    private SignatureCounts.Snapshot snapshot(UUID letterId) {
+        return QuarkusTransaction.requiringNew().call(() -> counts.snapshot(letterId));
+    }
+
+    private void send(Subscriber subscriber, SignatureCounts.Snapshot snapshot) {
+        if (snapshot.changes() == subscriber.lastSent) {
+            return;
+        }
+        subscriber.lastSent = snapshot.changes();
+        String data;
+        try {
+            data = json.writeValueAsString(snapshot.summary());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a summary is plain data", e);
+        }
+        OutboundSseEvent event = subscriber.sse.newEventBuilder().id(Long.toString(snapshot.changes())).name("summary")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data).build();
+        deliver(subscriber, event);
+    }
+
+    private void heartbeat() {
+        byLetter.values().forEach(subscribers -> subscribers.forEach(subscriber ->
+                deliver(subscriber, subscriber.sse.newEventBuilder().comment("keep-alive").build())));
+    }
+
+    private void deliver(Subscriber subscriber, OutboundSseEvent event) {
+        if (subscriber.sink.isClosed()) {
+            drop(subscriber);
+            return;
+        }
+        subscriber.sink.send(event).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                drop(subscriber); // the client went away
+            }
+        });
+    }
+
+    private void drop(Subscriber subscriber) {
+        boolean[] removed = {false};
+        byLetter.computeIfPresent(subscriber.letterId, (id, subscribers) -> {
+            removed[0] = subscribers.remove(subscriber);
+            return subscribers.isEmpty() ? null : subscribers;
+        });
+        if (removed[0]) {
+            release(subscriber.client);
+        }
+        if (!subscriber.sink.isClosed()) {
+            subscriber.sink.close();
+        }
+    }
+
+    private void release(String client) {
+        open.decrementAndGet();
+        AtomicInteger held = byClient.get(client);
+        if (held != null && held.decrementAndGet() <= 0) {
+            byClient.remove(client, held);
+        }
+    }
+
+    /** The load balancer stops sending here: streams end cleanly, and clients reconnect elsewhere. */
+    void stopping(@Observes ShutdownDelayInitiatedEvent event) {
+        closeAll();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        closeAll();
+        pusher.shutdownNow();
+    }
+
+    private void closeAll() {
+        closing = true;
+        byLetter.values().forEach(subscribers -> subscribers.forEach(this::drop));
+    }
+
+    int openStreams() {
+        return open.get();
+    }
+
+    private static long parse(String lastEventId) {
+        try {
+            return lastEventId == null ? -1 : Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

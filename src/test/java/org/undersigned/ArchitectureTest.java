@@ -1,0 +1,71 @@
+package org.undersigned;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Path;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.haveRawReturnType;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module rules of docs/architecture.md, checked on the compiled code: features depend
+ * downwards only, without cycles; the letter knows nothing of what is built on it; common
+ * knows no feature; resources hold no SQL and return no entity.
+ */
+@AnalyzeClasses(packages = "org.undersigned", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresDependDownwardsOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("common").definedBy("org.undersigned.common..")
+            .layer("letter").definedBy("org.undersigned.letter..")
+            .layer("partner").definedBy("org.undersigned.partner..")
+            .layer("webhook").definedBy("org.undersigned.webhook..")
+            .layer("signature").definedBy("org.undersigned.signature..")
+            .layer("document").definedBy("org.undersigned.document..")
+            .layer("campaign").definedBy("org.undersigned.campaign..")
+            .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
+            .whereLayer("document").mayNotBeAccessedByAnyLayer()
+            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "campaign")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("signature")
+            .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
+            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "signature", "document", "campaign");
+
+    @ArchTest
+    static final ArchRule letterKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.undersigned.letter..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature..", "org.undersigned.partner..",
+                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..");
+
+    @ArchTest
+    static final ArchRule commonKnowsNoFeature = noClasses().that().resideInAPackage("org.undersigned.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.letter..", "org.undersigned.signature..",
+                    "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..",
+                    "org.undersigned.campaign..");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().matching("org.undersigned.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule resourcesHoldNoSql = noClasses().that().areAnnotatedWith(Path.class)
+            .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.sql.Connection.class);
+
+    @ArchTest
+    static final ArchRule entitiesAreNeverServedAsJson = methods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+            .should(not(haveRawReturnType(assignableTo(PanacheEntityBase.class))));
+
+    @ArchTest
+    static final ArchRule servicesDoNotCheckRoles = noClasses().that().resideOutsideOfPackage("org.undersigned.common.security..")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a role check inside a service",
+                    call -> call.getTarget().getName().startsWith("require")
+                            && call.getTargetOwner().getName().equals("org.undersigned.common.security.Caller")));
+}
