@@ -14,7 +14,7 @@ import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterTransition;
 import org.undersigned.signature.SignRequest;
-import org.undersigned.signature.SignatureService;
+import org.undersigned.signature.SigningService;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ public class DemoLetterLoader {
     LetterService letters;
 
     @Inject
-    SignatureService signatures;
+    SigningService signing;
 
     @Inject
     Caller caller;
@@ -69,7 +69,7 @@ public class DemoLetterLoader {
         try (InputStream in = DemoLetterLoader.class.getResourceAsStream(SIGNATURES_RESOURCE)) {
             demoSignatures = json.readValue(in, DemoSignatures.class);
         }
-        demoSignatures.signatures().forEach(signature -> signatures.sign(demo.slug(), signature, null));
+        demoSignatures.signatures().forEach(signature -> signing.sign(demo.slug(), signature, null));
         LOG.infof("Demo letter loaded: /v1/letters/%s", demo.slug());
     }
 }

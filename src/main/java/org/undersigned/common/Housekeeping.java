@@ -1,5 +1,6 @@
 package org.undersigned.common;
 
+import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class Housekeeping {
 
+    @Inject
+    Clock clock;
+
     static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
 
     @Inject
@@ -23,8 +27,8 @@ public class Housekeeping {
     @Transactional
     void forget() {
         em.createNativeQuery("delete from idempotency_keys where created_at < ?1")
-                .setParameter(1, Instant.now().minus(IDEMPOTENCY_RETENTION)).executeUpdate();
+                .setParameter(1, clock.instant().minus(IDEMPOTENCY_RETENTION)).executeUpdate();
         em.createNativeQuery("delete from rate_limit_windows where window_start < ?1")
-                .setParameter(1, Instant.now().minus(Duration.ofHours(1))).executeUpdate();
+                .setParameter(1, clock.instant().minus(Duration.ofHours(1))).executeUpdate();
     }
 }

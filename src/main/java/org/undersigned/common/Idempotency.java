@@ -1,5 +1,6 @@
 package org.undersigned.common;
 
+import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,6 +31,9 @@ import java.util.List;
  * scoped to the caller and live in PostgreSQL, so every instance of the service sees them.
  */
 public class Idempotency {
+
+    @Inject
+    Clock clock;
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Idempotency.class);
     public static final String HEADER = "Idempotency-Key";
@@ -78,7 +82,7 @@ public class Idempotency {
                         insert into idempotency_keys (scope, idempotency_key, request_hash, state, created_at)
                         values (?1, ?2, ?3, 'IN_PROGRESS', ?4) on conflict (scope, idempotency_key) do nothing
                         """)
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, Instant.now())
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, clock.instant())
                 .executeUpdate();
         if (claimed == 1) {
             return null;
@@ -100,9 +104,9 @@ public class Idempotency {
             Instant started = Sql.instant(row[6]);
             // a claim older than the database's last start lost its request's work (or its answer) to the restart
             Instant databaseStart = Sql.instant(em.createNativeQuery("select pg_postmaster_start_time()").getSingleResult());
-            if (started.isBefore(Instant.now().minus(ABANDONED_AFTER)) || started.isBefore(databaseStart)) {
+            if (started.isBefore(clock.instant().minus(ABANDONED_AFTER)) || started.isBefore(databaseStart)) {
                 em.createNativeQuery("update idempotency_keys set created_at = ?1 where scope = ?2 and idempotency_key = ?3")
-                        .setParameter(1, Instant.now()).setParameter(2, scope).setParameter(3, key).executeUpdate();
+                        .setParameter(1, clock.instant()).setParameter(2, scope).setParameter(3, key).executeUpdate();
                 return null;
             }
             throw new ProblemException(409, ProblemException.TYPE_PREFIX + "idempotency-key-in-progress", "Conflict",

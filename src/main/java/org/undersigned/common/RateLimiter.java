@@ -1,5 +1,6 @@
 package org.undersigned.common;
 
+import java.time.Clock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ import java.util.Map;
  * service. Over the limit: 429 with Retry-After; every limited answer carries RateLimit-* headers.
  */
 public class RateLimiter {
+
+    @Inject
+    Clock clock;
 
     static final int WINDOW_SECONDS = 60;
     private static final String DECISION = "undersigned.rate-limit";
@@ -52,7 +56,7 @@ public class RateLimiter {
             bucket = "sign:address:" + ClientAddresses.keyOf(request);
             limit = config.get().rateLimits().publicSigningPerMinute();
         }
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         long windowStart = now - now % WINDOW_SECONDS;
         int hits = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                         insert into rate_limit_windows (bucket, window_start, hits) values (?1, ?2, 1)

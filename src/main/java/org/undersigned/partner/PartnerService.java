@@ -1,5 +1,6 @@
 package org.undersigned.partner;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,9 @@ import java.util.UUID;
 /** Partners and their keys: the organiser's business only. */
 @ApplicationScoped
 public class PartnerService {
+
+    @Inject
+    Clock clock;
 
     static final int MAX_LETTERS = 1000;
     /** Two live keys let a partner rotate: issue the new one, deploy it, revoke the old. */
@@ -160,7 +164,7 @@ public class PartnerService {
         return Preconditions.etag("P" + partner.revision);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -55,7 +55,7 @@ public class BulkImport {
     LetterService letters;
 
     @Inject
-    SignatureService signatures;
+    SigningService signing;
 
     @Inject
     SignatureWriter writer;
@@ -126,13 +126,13 @@ public class BulkImport {
 
     private ParsedRow validated(int row, SignRequest request) {
         List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(request)));
-        violations.addAll(SignatureService.kindViolations(request.kind(), request.represents(), request.organization()));
+        violations.addAll(SignatureFactory.kindViolations(request.kind(), request.represents(), request.organization()));
         return new ParsedRow(row, violations.isEmpty() ? request : null, violations);
     }
 
     @Transactional
     BulkResult importRows(String letterKey, List<ParsedRow> rows) {
-        Letter letter = signatures.signableByCaller(letterKey);
+        Letter letter = signing.signableByCaller(letterKey);
         Instant now = letters.now();
         List<Signature> candidates = new ArrayList<>();
         List<Signature> byRow = new ArrayList<>(rows.size());
@@ -146,7 +146,8 @@ public class BulkImport {
                         "must be a language the letter reads in: " + String.join(", ", languages))));
                 rows.set(i, row);
             }
-            Signature signature = row.request() == null ? null : signatures.newSignature(letter.id, letter.currentVersion, row.request(), now, true, language);
+            Signature signature = row.request() == null ? null : SignatureFactory.newSignature(letter.id, letter.currentVersion, row.request(), now, true,
+                    language, signing.source(), caller.partnerId());
             byRow.add(signature);
             if (signature != null) {
                 candidates.add(signature);
@@ -176,9 +177,9 @@ public class BulkImport {
             }
         }
         SignatureSource source = caller.isAdmin() ? SignatureSource.ADMIN : SignatureSource.PARTNER;
-        signatures.countSignatures("created", source, created.size());
-        signatures.countSignatures("duplicate", source, duplicates);
-        signatures.countSignatures("invalid", source, invalid);
+        signing.countSignatures("created", source, created.size());
+        signing.countSignatures("duplicate", source, duplicates);
+        signing.countSignatures("invalid", source, invalid);
         return new BulkResult(created.size(), duplicates, invalid, results);
     }
 

@@ -26,7 +26,10 @@ import org.undersigned.common.Paging;
 public class LetterSignatureResource {
 
     @Inject
-    SignatureService signatures;
+    SigningService signing;
+
+    @Inject
+    SignatureModeration moderation;
 
     @Inject
     BulkImport bulk;
@@ -36,7 +39,7 @@ public class LetterSignatureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
                          @Valid @NotNull SignRequest request) {
-        SignatureService.SignOutcome outcome = signatures.sign(letter, request, acceptLanguage);
+        SigningService.SignOutcome outcome = signing.sign(letter, request, acceptLanguage);
         if (outcome.created() != null) {
             return Response.created(java.net.URI.create("/v1/signatures/" + outcome.created().id()))
                     .entity(outcome.created()).build();
@@ -50,7 +53,7 @@ public class LetterSignatureResource {
                          @QueryParam("kind") String kind, @QueryParam("source") String source,
                          @QueryParam("country") String country, @QueryParam("language") String language,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(signatures.list(letter, status, kind, source, country, language, limit, cursor), uriInfo);
+        return Paging.ok(moderation.list(letter, status, kind, source, country, language, limit, cursor), uriInfo);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})

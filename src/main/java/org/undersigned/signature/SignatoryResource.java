@@ -17,7 +17,7 @@ import org.undersigned.common.Paging;
 public class SignatoryResource {
 
     @Inject
-    SignatureService signatures;
+    SignatoryQueries signatures;
 
     @GET
     public Response signatories(@PathParam("letter") String letter, @QueryParam("kind") String kind,

@@ -25,13 +25,16 @@ import org.undersigned.common.Preconditions;
 public class SignatureResource {
 
     @Inject
-    SignatureService signatures;
+    SignatureModeration moderation;
+
+    @Inject
+    SignatureTokens tokens;
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @Context Request request) {
-        return Preconditions.ok(request, signatures.get(id));
+        return Preconditions.ok(request, moderation.get(id));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
@@ -40,14 +43,14 @@ public class SignatureResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull UpdateSignatureRequest request) {
-        return Preconditions.updated(signatures.update(id, request, ifMatch));
+        return Preconditions.updated(moderation.update(id, request, ifMatch));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        signatures.delete(id, ifMatch);
+        moderation.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
@@ -55,13 +58,13 @@ public class SignatureResource {
     @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResult verify(@Valid @NotNull TokenRequest request) {
-        return signatures.verify(request.token());
+        return tokens.verify(request.token());
     }
 
     @POST
     @Path("withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResult withdraw(@Valid @NotNull TokenRequest request) {
-        return signatures.withdraw(request.token());
+        return tokens.withdraw(request.token());
     }
 }

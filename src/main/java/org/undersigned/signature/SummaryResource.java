@@ -27,7 +27,7 @@ public class SummaryResource {
     private static final CacheControl SUMMARY_CACHING = CacheControl.valueOf("public, max-age=5");
 
     @Inject
-    SignatureService signatures;
+    SignatoryQueries signatures;
 
     @Inject
     SummaryStreams streams;

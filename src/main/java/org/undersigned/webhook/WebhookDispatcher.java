@@ -1,5 +1,6 @@
 package org.undersigned.webhook;
 
+import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -32,6 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class WebhookDispatcher {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int CLAIM_BATCH = 20;
@@ -90,7 +95,7 @@ public class WebhookDispatcher {
                 (String) r[4], ((Number) r[5]).intValue())).toList();
         if (!claimed.isEmpty()) {
             em.createNativeQuery("update webhook_deliveries set next_attempt_at = ?1 where id in (?2)")
-                    .setParameter(1, Instant.now().plus(LEASE))
+                    .setParameter(1, clock.instant().plus(LEASE))
                     .setParameter(2, claimed.stream().map(Claimed::id).toList())
                     .executeUpdate();
         }
@@ -101,7 +106,7 @@ public class WebhookDispatcher {
         long start = System.nanoTime();
         try {
             URI uri = urlGuard.check(delivery.url());
-            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(config.webhooks().timeout())
                     .header("Content-Type", "application/json")
@@ -124,7 +129,7 @@ public class WebhookDispatcher {
     }
 
     private void record(Claimed delivery, Outcome outcome) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         em.createNativeQuery("insert into webhook_attempts (id, delivery_id, attempted_at, status, error, duration_ms) values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, delivery.id()).setParameter(3, now)
                 .setParameter(4, outcome.status()).setParameter(5, truncate(outcome.error()))
@@ -161,12 +166,14 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Exponential, capped, with full jitter between half and the whole of the step. */
     Duration backoff(int attempts) {
-        long base = config.webhooks().retryBase().toMillis();
-        long cap = config.webhooks().retryMax().toMillis();
-        long step = Math.min(cap, base * (1L << Math.min(attempts - 1, 30)));
-        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+        return backoff(attempts, config.webhooks().retryBase(), config.webhooks().retryMax(), ThreadLocalRandom.current());
+    }
+
+    /** Exponential from {@code base}, capped at {@code cap}, with jitter between half and the whole of the step. */
+    static Duration backoff(int attempts, Duration base, Duration cap, RandomGenerator random) {
+        long step = Math.min(cap.toMillis(), base.toMillis() * (1L << Math.min(Math.max(attempts, 1) - 1, 30)));
+        return Duration.ofMillis(step / 2 + random.nextLong(step / 2 + 1));
     }
 
     /** {@code v1,<base64 HMAC-SHA256>} keyed by the secret after its {@code whsec_} prefix. */

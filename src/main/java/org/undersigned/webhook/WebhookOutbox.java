@@ -1,5 +1,6 @@
 package org.undersigned.webhook;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WebhookOutbox {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -56,7 +60,7 @@ public class WebhookOutbox {
         if (data.isEmpty() || !anySubscriber(event)) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String[] payloads = new String[data.size()];
         for (int i = 0; i < payloads.length; i++) {
             Map<String, Object> envelope = new LinkedHashMap<>();

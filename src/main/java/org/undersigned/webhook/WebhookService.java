@@ -1,5 +1,6 @@
 package org.undersigned.webhook;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
 /** Webhook subscriptions of the admin and of partners, each seeing only its own. */
 @ApplicationScoped
 public class WebhookService {
+
+    @Inject
+    Clock clock;
 
     static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|letter\\.published|letter\\.closed|letter\\.delivered)$";
     static final String EVENT_NAMES = "signature.verified, signature.withdrawn, letter.published, letter.closed, letter.delivered";
@@ -153,7 +157,7 @@ public class WebhookService {
     }
 
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

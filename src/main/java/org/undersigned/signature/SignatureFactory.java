@@ -1,0 +1,96 @@
+package org.undersigned.signature;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.Names;
+import org.undersigned.common.Violation;
+import org.undersigned.common.validation.EmailAddresses;
+
+/**
+ * Builds signatures from requests, and the keys they are deduplicated and sorted by. Pure: no
+ * database, no caller, no clock; everything it needs is passed in (SignatureFactoryTest).
+ */
+public final class SignatureFactory {
+
+
+
+    private SignatureFactory() {
+    }
+
+    /** A signature from a request, before any token or insert. */
+    static Signature newSignature(UUID letterId, int letterVersion, SignRequest request, Instant now, boolean verified,
+                                  String language, SignatureSource source, UUID sourcePartnerId) {
+        Signature signature = new Signature();
+        signature.id = UUID.randomUUID();
+        signature.letterId = letterId;
+        signature.letterVersion = letterVersion;
+        signature.kind = request.kind();
+        signature.name = request.name().strip();
+        signature.sortName = blankToNull(request.sortName());
+        signature.title = blankToNull(request.title());
+        signature.organization = blankToNull(request.organization());
+        signature.country = request.country();
+        signature.language = language;
+        signature.represents = request.represents() == null ? 1 : request.represents();
+        signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
+        signature.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        signature.comment = blankToNull(request.comment());
+        signature.dedupKey = dedupKey(signature);
+        signature.sortKey = sortKey(signature);
+        signature.status = verified ? SignatureStatus.VERIFIED : SignatureStatus.PENDING;
+        signature.verifiedAt = verified ? now : null;
+        signature.source = source;
+        signature.sourcePartnerId = sourcePartnerId;
+        signature.createdAt = now;
+        signature.updatedAt = now;
+        return signature;
+    }
+
+    static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {
+        List<Violation> violations = new ArrayList<>();
+        if (kind == SignatureKind.INDIVIDUAL && represents != null && represents != 1) {
+            violations.add(new Violation("represents", "is for organisations only"));
+        }
+        if (kind == SignatureKind.ORGANIZATION && organization != null) {
+            violations.add(new Violation("organization", "is for individuals only (an organisation signs in its own name)"));
+        }
+        return violations;
+    }
+
+    /** The same signer again: by canonical email, or for an organisation without email by its folded name. */
+    static String dedupKey(Signature s) {
+        if (s.email != null) {
+            return "e:" + EmailAddresses.canonical(s.email);
+        }
+        if (s.kind == SignatureKind.ORGANIZATION && s.name != null) {
+            return "o:" + Names.fold(s.name).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        }
+        return null;
+    }
+
+    /**
+     * How letters list signatories: organisations by name, individuals by family name, taken as the
+     * last word of the name before any comma ("David Alton, Lord" sorts under A).
+     */
+    static String sortKey(Signature s) {
+        if (s.name == null) {
+            return null;
+        }
+        String name = Names.fold(s.name);
+        if (s.sortName != null) {
+            return Names.fold(s.sortName) + " " + name;
+        }
+        if (s.kind == SignatureKind.ORGANIZATION) {
+            return name;
+        }
+        String beforeComma = name.split(",", 2)[0].strip();
+        String[] words = beforeComma.split(" ");
+        return words[words.length - 1] + " " + name;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,167 @@
+package org.undersigned.signature;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.panache.common.Parameters;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.Ids;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.QueryParams;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.Violation;
+import org.undersigned.common.security.Caller;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterStatus;
+
+/** The private view of signatures and their moderation: the organiser's on all, a partner's on what it pushed. */
+@ApplicationScoped
+public class SignatureModeration {
+
+    private final Caller caller;
+    private final LetterService letters;
+    private final SignatureCounts counts;
+    private final SignatureEvents events;
+
+    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, SignatureEvents events) {
+        this.caller = caller;
+        this.letters = letters;
+        this.counts = counts;
+        this.events = events;
+    }
+
+    @Transactional
+    public Page<SignatureResponse> list(String letterKey, String status, String kind, String source, String country,
+                                        String language, String limitParam, String cursorParam) {
+        Letter letter = letters.visible(letterKey);
+        int limit = Paging.limit(limitParam);
+        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        StringBuilder where = new StringBuilder("letterId = :letter");
+        Parameters params = Parameters.with("letter", letter.id);
+        if (caller.isPartner()) {
+            // a partner sees what it pushed, nothing else
+            where.append(" and sourcePartnerId = :partner");
+            params.and("partner", caller.partnerId());
+        }
+        if (QueryParams.present(status)) {
+            where.append(" and status = :status");
+            params.and("status", QueryParams.enumValue(SignatureStatus.class, status, "status"));
+        }
+        if (QueryParams.present(kind)) {
+            where.append(" and kind = :kind");
+            params.and("kind", QueryParams.enumValue(SignatureKind.class, kind, "kind"));
+        }
+        if (QueryParams.present(source)) {
+            where.append(" and source = :source");
+            params.and("source", QueryParams.enumValue(SignatureSource.class, source, "source"));
+        }
+        if (QueryParams.present(country)) {
+            where.append(" and country = :country");
+            params.and("country", QueryParams.country(country));
+        }
+        if (QueryParams.present(language)) {
+            where.append(" and language = :language");
+            params.and("language", QueryParams.language(language, "language"));
+        }
+        if (cursor != null) {
+            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.and("at", cursor.instant()).and("id", cursor.id());
+        }
+        List<Signature> rows = Signature.<Signature>find(where + " order by createdAt, id", params).range(0, limit).list();
+        return Paging.page(rows, limit, SignatureResponse::from, s -> Paging.Cursor.after(s.createdAt, s.id));
+    }
+
+    @Transactional
+    public Tagged<SignatureResponse> get(String id) {
+        Signature signature = find(id);
+        return new Tagged<>(SignatureResponse.from(signature), etag(signature));
+    }
+
+    @Transactional
+    public Tagged<SignatureResponse> update(String id, UpdateSignatureRequest request, String ifMatch) {
+        Signature signature = find(id);
+        if (caller.isPartner() && request.status() != null) {
+            throw ProblemException.forbidden("Moderation is the organiser's: a partner corrects or deletes what it pushed.");
+        }
+        Preconditions.checkIfMatch(ifMatch, etag(signature));
+        if (signature.status == SignatureStatus.WITHDRAWN) {
+            throw ProblemException.conflict("signature-withdrawn", "The signer withdrew this signature; nothing of it is left to change.");
+        }
+        Letter letter = Letter.findById(signature.letterId);
+        if (letter.status == LetterStatus.DELIVERED) {
+            throw ProblemException.conflict("letter-delivered", "The letter has been delivered and can no longer change.");
+        }
+        SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        Instant now = letters.now();
+        if (request.status() != null) {
+            SignatureStatus status = request.status().orElseThrow();
+            if (status != SignatureStatus.VERIFIED && status != SignatureStatus.REJECTED) {
+                throw ProblemException.invalid("status", "must be VERIFIED or REJECTED (a signer withdraws with their token)");
+            }
+            if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
+                signature.verifiedAt = now;
+            }
+            if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
+                events.signatureVerified(letter, List.of(signature));
+            }
+            signature.status = status;
+        }
+        if (request.display() != null) signature.display = request.display().orElseThrow();
+        if (request.name() != null) signature.name = request.name().orElseThrow().strip();
+        if (request.title() != null) signature.title = SignatureFactory.blankToNull(request.title().orElse(null));
+        if (request.organization() != null) signature.organization = SignatureFactory.blankToNull(request.organization().orElse(null));
+        if (request.country() != null) signature.country = request.country().orElse(null);
+        if (request.represents() != null) signature.represents = request.represents().orElseThrow();
+        if (request.email() != null) signature.email = request.email().map(String::strip).orElse(null);
+        if (request.comment() != null) signature.comment = SignatureFactory.blankToNull(request.comment().orElse(null));
+        if (request.sortName() != null) signature.sortName = SignatureFactory.blankToNull(request.sortName().orElse(null));
+        checkKindFields(signature.kind, signature.represents, signature.organization);
+        String dedupKey = SignatureFactory.dedupKey(signature);
+        if (dedupKey != null && !dedupKey.equals(signature.dedupKey)
+                && Signature.count("letterId = ?1 and dedupKey = ?2 and id <> ?3", signature.letterId, dedupKey, signature.id) > 0) {
+            throw ProblemException.conflict("duplicate-signature", "Another signature of this letter has the same "
+                    + (signature.email != null ? "email" : "organisation name") + ".");
+        }
+        signature.dedupKey = dedupKey;
+        signature.sortKey = SignatureFactory.sortKey(signature);
+        signature.updatedAt = now;
+        counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
+        Signature.flush();
+        return new Tagged<>(SignatureResponse.from(signature), etag(signature));
+    }
+
+    @Transactional
+    public void delete(String id, String ifMatch) {
+        Signature signature = find(id);
+        Preconditions.checkIfMatch(ifMatch, etag(signature));
+        counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
+        signature.delete();
+    }
+
+    /** A signature the caller may manage: any for the admin, its own for a partner; else 404. */
+    private Signature find(String id) {
+        UUID uuid = Ids.parse(id);
+        Signature signature = uuid == null ? null : Signature.findById(uuid);
+        if (signature == null || (caller.isPartner() && !caller.partnerId().equals(signature.sourcePartnerId))) {
+            throw ProblemException.notFound("No signature with that id.");
+        }
+        return signature;
+    }
+
+    static EntityTag etag(Signature signature) {
+        return Preconditions.etag("G" + signature.revision);
+    }
+
+    private static void checkKindFields(SignatureKind kind, Integer represents, String organization) {
+        List<Violation> violations = SignatureFactory.kindViolations(kind, represents, organization);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.undersigned.signature;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Tokens;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterStatus;
+
+/** What a signer does with the token from an email: confirm the signature, or withdraw and erase it; and new links for a signer who signs again. */
+@ApplicationScoped
+public class SignatureTokens {
+
+    private final LetterService letters;
+    private final SignatureCounts counts;
+    private final SignatureEvents events;
+    private final SignatureMailer mailer;
+
+    SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer) {
+        this.letters = letters;
+        this.counts = counts;
+        this.events = events;
+        this.mailer = mailer;
+    }
+
+    /** A new link for a signer who signs again: to confirm if still pending, to withdraw if counted. */
+    SignatureMailer.Message reminder(Signature existing, String letterTitle, Instant now) {
+        if (existing == null || existing.email == null || existing.emailsSent >= SignatureRules.MAX_EMAILS_PER_SIGNATURE) {
+            return null;
+        }
+        String manageToken = Tokens.newToken();
+        existing.manageTokenHash = Tokens.hash(manageToken);
+        existing.emailsSent++;
+        existing.updatedAt = now;
+        if (existing.status == SignatureStatus.PENDING) {
+            String verifyToken = Tokens.newToken();
+            existing.verifyTokenHash = Tokens.hash(verifyToken);
+            return mailer.verification(existing.email, existing.name, letterTitle, verifyToken, manageToken);
+        }
+        if (existing.status == SignatureStatus.VERIFIED) {
+            return mailer.recorded(existing.email, existing.name, letterTitle, manageToken);
+        }
+        return null;
+    }
+
+    @Transactional
+    public TokenResult verify(String token) {
+        Signature signature = Signature.<Signature>find("verifyTokenHash", Tokens.hash(token))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(SignatureTokens::unknownToken);
+        Letter letter = Letter.findById(signature.letterId);
+        if (signature.status == SignatureStatus.PENDING) {
+            if (letter.status == LetterStatus.DELIVERED) {
+                throw ProblemException.conflict("letter-delivered", "The letter has been delivered; it takes no more signatures.");
+            }
+            SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+            signature.status = SignatureStatus.VERIFIED;
+            signature.verifiedAt = letters.now();
+            signature.updatedAt = signature.verifiedAt;
+            counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
+            events.signatureVerified(letter, List.of(signature));
+        }
+        return new TokenResult(signature.status, letter.id, letter.slug);
+    }
+
+    @Transactional
+    public TokenResult withdraw(String token) {
+        Signature signature = Signature.<Signature>find("manageTokenHash", Tokens.hash(token))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(SignatureTokens::unknownToken);
+        Letter letter = Letter.findById(signature.letterId);
+        SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        events.signatureWithdrawn(letter, signature);
+        signature.erase(letters.now());
+        counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
+        return new TokenResult(signature.status, letter.id, letter.slug);
+    }
+
+    static ProblemException unknownToken() {
+        return ProblemException.notFound("This link is not valid, or it has been used to withdraw already.");
+    }
+}

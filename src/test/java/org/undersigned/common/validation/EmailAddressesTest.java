@@ -1,0 +1,44 @@
+package org.undersigned.common.validation;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The canonical email: the same signer whatever the spelling, and nothing more folded than the provider folds. */
+class EmailAddressesTest {
+
+    @Test
+    void caseSpaceAndUnicodeFormAreFolded() {
+        assertEquals("sonja.biserko@example.org", EmailAddresses.canonical("  Sonja.Biserko@EXAMPLE.org "));
+        // é as one code point and as e + combining accent: one signer
+        assertEquals(EmailAddresses.canonical("ren\u00e9@example.org"), EmailAddresses.canonical("rene\u0301@example.org"));
+    }
+
+    @Test
+    void internationalDomainsCompareInTheirAsciiForm() {
+        assertEquals("kim@xn--3e0b707e.kr", EmailAddresses.canonical("kim@한국.kr"));
+        assertEquals(EmailAddresses.canonical("kim@한국.kr"), EmailAddresses.canonical("KIM@xn--3e0b707e.KR"));
+    }
+
+    @Test
+    void dotsAndTagsAreFoldedOnlyWhereTheProviderIgnoresThem() {
+        assertEquals("sonjabiserko@gmail.com", EmailAddresses.canonical("Sonja.Biserko+letters@googlemail.com"));
+        assertEquals("sonjabiserko@gmail.com", EmailAddresses.canonical("sonjabiserko@gmail.com"));
+        assertEquals("sonja.biserko+letters@example.org", EmailAddresses.canonical("Sonja.Biserko+letters@example.org"));
+        assertNotEquals(EmailAddresses.canonical("a.b@example.org"), EmailAddresses.canonical("ab@example.org"));
+    }
+
+    @Test
+    void whatIsNotAnAddressIsRefused() {
+        for (String raw : new String[]{"", "no-at-sign", "@example.org", "someone@", "a\u0000b@example.org", "a@-bad-.org",
+                "+@gmail.com", "x".repeat(65) + "@example.org"}) {
+            assertFalse(EmailAddresses.isValid(raw), raw);
+        }
+        assertTrue(EmailAddresses.isValid("roberta@example.org"));
+        assertThrows(IllegalArgumentException.class, () -> EmailAddresses.canonical("no-at-sign"));
+    }
+}
