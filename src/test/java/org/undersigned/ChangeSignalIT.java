@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The change signal between two packaged instances on one database, with caches kept for a
  * minute (the default): what one instance commits, the other serves at once, not after a
  * time-to-live; a letter closed on one refuses the other's very next signature; and after the
- * database restarts, the other still hears (readiness waits for its listener).
+ * database restarts, the other still hears (its listener reconnects: /q/health/well).
  */
 class ChangeSignalIT {
 
@@ -76,11 +76,11 @@ class ChangeSignalIT {
             assertEquals(409, late.statusCode(), late.body());
             assertTrue(late.body().contains("letter-not-open"), late.body());
 
-            // the database restarts: B's listener reconnects (readiness waits for it) and hears A again
+            // the database restarts: B's listener reconnects (wellness says so) and hears A again
             run("bin/postgres", "crash");
             run("bin/postgres", "start");
-            awaitReady(a, Duration.ofSeconds(60));
-            awaitReady(b, Duration.ofSeconds(60));
+            awaitUp(a, "/q/health/well", Duration.ofSeconds(60));
+            awaitUp(b, "/q/health/well", Duration.ofSeconds(60));
             send(a, "POST", "/v1/letters/" + slug + "/reopen", null);
             awaitTitle(b, slug, "Edited on A", Duration.ofSeconds(5));
             assertEquals(201, sign(b, slug, "After The Restart").statusCode()); // B heard the reopening
@@ -106,11 +106,11 @@ class ChangeSignalIT {
         throw new AssertionError("still '" + seen + "' after " + within.toMillis() + " ms, not '" + title + "'");
     }
 
-    private void awaitReady(PackagedService service, Duration within) throws Exception {
+    private void awaitUp(PackagedService service, String check, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(service.managementUrl("/q/health/ready"))).timeout(Duration.ofSeconds(2))
+                if (client.send(HttpRequest.newBuilder(URI.create(service.managementUrl(check))).timeout(Duration.ofSeconds(2))
                         .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -119,7 +119,7 @@ class ChangeSignalIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("not ready again within " + within);
+        throw new AssertionError(check + " not UP again within " + within);
     }
 
     private HttpResponse<String> sign(PackagedService service, String slug, String name) throws Exception {

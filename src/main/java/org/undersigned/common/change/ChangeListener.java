@@ -95,7 +95,7 @@ public class ChangeListener {
             }
             if (running) {
                 sleep(backoffMillis);
-                backoffMillis = Math.min(5_000, backoffMillis * 2);
+                backoffMillis = Math.min(2_000, backoffMillis * 2);
             }
         }
     }

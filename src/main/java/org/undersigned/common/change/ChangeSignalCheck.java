@@ -3,13 +3,14 @@ package org.undersigned.common.change;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
 /**
- * Ready only while the other instances' changes are heard: an instance that cannot hear them
- * serves nothing from memory, and should not take traffic before its listener is connected.
+ * Whether the other instances' changes are heard ({@code /q/health/well}). An instance that cannot
+ * hear them still serves correctly, from the database, with its caches off; so this is wellness,
+ * not readiness: a database restart does not take every instance out of the load balancer.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class ChangeSignalCheck implements HealthCheck {
 
