@@ -25,7 +25,10 @@ import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Languages;
+import jakarta.ws.rs.BeanParam;
+import org.undersigned.common.Query;
 import org.undersigned.letter.CreateLetterRequest;
+import org.undersigned.letter.LetterFilter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterTransition;
 import org.undersigned.letter.LetterVersionResponse;
@@ -50,10 +53,8 @@ public class LetterResource {
     }
 
     @GET
-    public Response list(@QueryParam("status") String status, @QueryParam("language") String language,
-                         @QueryParam("q") String q, @QueryParam("limit") String limit,
-                         @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(letters.list(status, language, q, limit, cursor), uriInfo);
+    public Response list(@BeanParam LetterFilter filter, @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        return Paging.ok(letters.list(filter, page), uriInfo);
     }
 
     @GET
@@ -111,9 +112,8 @@ public class LetterResource {
 
     @GET
     @Path("{letter}/versions")
-    public Response versions(@PathParam("letter") String letter, @QueryParam("limit") String limit,
-                             @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(letters.versions(letter, limit, cursor), uriInfo);
+    public Response versions(@PathParam("letter") String letter, @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        return Paging.ok(letters.versions(letter, page), uriInfo);
     }
 
     @GET

@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.undersigned.common.QueryParams;
+import org.undersigned.signature.SignatureFilter;
+import java.util.function.BooleanSupplier;
 import org.undersigned.common.security.Caller;
 import org.undersigned.letter.LetterService;
 
@@ -53,22 +54,15 @@ public class SignatureExport {
      * Checks who asks and what, now; the rows are read while the answer is written, until they
      * end or {@code clientGone} says nobody is reading any more.
      */
-    public StreamingOutput export(String letterKey, Format format, String status, String kind, String source, String country,
-                                  String language, java.util.function.BooleanSupplier clientGone) {
+    public StreamingOutput export(String letterKey, Format format, SignatureFilter filter, BooleanSupplier clientGone) {
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));
-        filter(where, params, "status", status, org.undersigned.signature.SignatureStatus.class);
-        filter(where, params, "kind", kind, org.undersigned.signature.SignatureKind.class);
-        filter(where, params, "source", source, org.undersigned.signature.SignatureSource.class);
-        if (QueryParams.present(country)) {
-            where.append(" and country = ?");
-            params.add(QueryParams.country(country));
-        }
-        if (QueryParams.present(language)) {
-            where.append(" and language = ?");
-            params.add(QueryParams.language(language, "language"));
-        }
+        filter(where, params, "status", filter.status() == null ? null : filter.status().name());
+        filter(where, params, "kind", filter.kind() == null ? null : filter.kind().name());
+        filter(where, params, "source", filter.source() == null ? null : filter.source().name());
+        filter(where, params, "country", filter.country() == null ? null : filter.country().code());
+        filter(where, params, "language", filter.language() == null ? null : filter.language().tag());
         String sql = "select " + String.join(", ", COLUMNS) + " from signatures where " + where + " order by created_at, id";
         if (format == Format.CSV) {
             String copy = "copy (select " + String.join(", ", COLUMNS.stream().map(SignatureExport::csvColumn).toList())
@@ -255,10 +249,11 @@ public class SignatureExport {
         return value.toString().strip();
     }
 
-    private static <E extends Enum<E>> void filter(StringBuilder where, List<Object> params, String field, String value, Class<E> type) {
-        if (QueryParams.present(value)) {
-            where.append(" and ").append(field).append(" = ?");
-            params.add(QueryParams.enumValue(type, value, field).name());
+    /** A filter on a column (a constant of this class) by a parsed value; none when null. */
+    private static void filter(StringBuilder where, List<Object> params, String column, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = ?");
+            params.add(value);
         }
     }
 }

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
+import io.vertx.core.http.HttpServerResponse;
+import org.undersigned.signature.SignatureFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,13 +30,11 @@ public class SignatureExportResource {
     @GET
     @Produces({CSV, NDJSON, MediaType.APPLICATION_JSON})
     public Response export(@PathParam("letter") String letter, @QueryParam("format") String format,
-                           @QueryParam("status") String status, @QueryParam("kind") String kind,
-                           @QueryParam("source") String source, @QueryParam("country") String country,
-                           @QueryParam("language") String language,
-                           @Context HttpHeaders headers, @Context io.vertx.core.http.HttpServerResponse response) {
+                           @BeanParam SignatureFilter filter,
+                           @Context HttpHeaders headers, @Context HttpServerResponse response) {
         SignatureExport.Format chosen = format(format, headers);
         String type = chosen == SignatureExport.Format.CSV ? CSV + ";charset=UTF-8" : NDJSON;
-        return Response.ok(export.export(letter, chosen, status, kind, source, country, language, response::closed), type)
+        return Response.ok(export.export(letter, chosen, filter, response::closed), type)
                 .header("Content-Disposition", "attachment; filename=\"signatures." + (chosen == SignatureExport.Format.CSV ? "csv" : "ndjson") + "\"")
                 .header("Cache-Control", "no-store")
                 .build();

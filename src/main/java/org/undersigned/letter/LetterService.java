@@ -12,7 +12,7 @@ import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.QueryParams;
+import org.undersigned.common.Query;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.security.Caller;
@@ -90,26 +90,26 @@ public class LetterService {
     }
 
     @Transactional
-    public Page<LetterListItem> list(String status, String language, String q, String limitParam, String cursorParam) {
-        int limit = Paging.limit(limitParam);
-        Paging.Cursor cursor = Paging.cursor(cursorParam);
+    public Page<LetterListItem> list(LetterFilter filter, Query.PageRequest page) {
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (!caller.isAdmin()) {
             where.append(" and status <> :draft");
             params.and("draft", LetterStatus.DRAFT);
         }
-        if (QueryParams.present(status)) {
+        if (filter.status() != null) {
             where.append(" and status = :status");
-            params.and("status", QueryParams.enumValue(LetterStatus.class, status, "status"));
+            params.and("status", filter.status());
         }
-        if (QueryParams.present(language)) {
+        if (filter.language() != null) {
             where.append(" and language = :language");
-            params.and("language", QueryParams.language(language, "language"));
+            params.and("language", filter.language().tag());
         }
-        if (q != null && !q.isBlank()) {
+        if (filter.q() != null && !filter.q().text().isEmpty()) {
             where.append(" and (lower(title) like :q escape '\\' or lower(coalesce(subject, '')) like :q escape '\\')");
-            params.and("q", Sql.containsPattern(QueryParams.search(q).trim().toLowerCase(Locale.ROOT)));
+            params.and("q", Sql.containsPattern(filter.q().text().toLowerCase(Locale.ROOT)));
         }
         if (cursor != null) {
             where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
@@ -201,10 +201,10 @@ public class LetterService {
     }
 
     @Transactional
-    public Page<VersionInfo> versions(String key, String limitParam, String cursorParam) {
+    public Page<VersionInfo> versions(String key, Query.PageRequest page) {
         Letter letter = visible(key);
-        int limit = Paging.limit(limitParam);
-        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
         int after = 0;
         if (cursor != null) {
             try {

@@ -14,7 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
+import org.undersigned.common.Query;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -40,8 +41,8 @@ public class PartnerResource {
     }
 
     @GET
-    public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(partners.list(limit, cursor), uriInfo);
+    public Response list(@BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        return Paging.ok(partners.list(page), uriInfo);
     }
 
     @GET

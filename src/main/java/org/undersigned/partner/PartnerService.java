@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
+import org.undersigned.common.Query;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
@@ -54,9 +55,9 @@ public class PartnerService {
     }
 
     @Transactional
-    public Page<PartnerResponse> list(String limitParam, String cursorParam) {
-        int limit = Paging.limit(limitParam);
-        Paging.Cursor cursor = Paging.cursor(cursorParam);
+    public Page<PartnerResponse> list(Query.PageRequest page) {
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
         List<Partner> rows = cursor == null
                 ? Partner.<Partner>find("order by createdAt, id").range(0, limit).list()
                 : Partner.<Partner>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",

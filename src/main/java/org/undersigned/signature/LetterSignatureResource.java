@@ -14,7 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
+import org.undersigned.common.Query;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,11 +50,9 @@ public class LetterSignatureResource {
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @GET
-    public Response list(@PathParam("letter") String letter, @QueryParam("status") String status,
-                         @QueryParam("kind") String kind, @QueryParam("source") String source,
-                         @QueryParam("country") String country, @QueryParam("language") String language,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(moderation.list(letter, status, kind, source, country, language, limit, cursor), uriInfo);
+    public Response list(@PathParam("letter") String letter, @BeanParam SignatureFilter filter,
+                         @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        return Paging.ok(moderation.list(letter, filter, page), uriInfo);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})

@@ -11,7 +11,7 @@ import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.QueryParams;
+import org.undersigned.common.Query;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
 import org.undersigned.letter.Letter;
@@ -33,26 +33,22 @@ public class SignatoryQueries {
 
     /** The public list: verified, listed signatures, by name as letters list them or by signing time. */
     @Transactional
-    public Page<SignatoryResponse> signatories(String letterKey, String kind, String country, String q, String order,
-                                               String limitParam, String cursorParam) {
+    public Page<SignatoryResponse> signatories(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
         Letter letter = letters.visible(letterKey);
-        int limit = Paging.limit(limitParam);
-        Paging.Cursor cursor = Paging.cursor(cursorParam);
-        boolean byName = order == null || order.isEmpty() || order.equals("name");
-        if (!byName && !order.equals("signed_at")) {
-            throw ProblemException.invalid("order", "must be name or signed_at");
-        }
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
+        boolean byName = filter.byName();
         StringBuilder sql = new StringBuilder("select * from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
         List<Object[]> params = new ArrayList<>();
         params.add(new Object[]{"letter", letter.id});
-        SignatureKind onlyKind = QueryParams.present(kind) ? QueryParams.enumValue(SignatureKind.class, kind, "kind") : null;
-        if (QueryParams.present(country)) {
+        SignatureKind onlyKind = filter.kind();
+        if (filter.country() != null) {
             sql.append(" and country = :country");
-            params.add(new Object[]{"country", QueryParams.country(country)});
+            params.add(new Object[]{"country", filter.country().code()});
         }
-        if (QueryParams.present(q)) {
+        if (filter.q() != null && !filter.q().text().isEmpty()) {
             sql.append(" and lower(name) like :q escape '\\'");
-            params.add(new Object[]{"q", Sql.containsPattern(QueryParams.search(q).strip().toLowerCase(Locale.ROOT))});
+            params.add(new Object[]{"q", Sql.containsPattern(filter.q().text().toLowerCase(Locale.ROOT))});
         }
         List<Signature> rows = new ArrayList<>(limit + 1);
         if (byName) {

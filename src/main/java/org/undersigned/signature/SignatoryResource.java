@@ -5,7 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
+import org.undersigned.common.Query;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,10 +21,8 @@ public class SignatoryResource {
     SignatoryQueries signatures;
 
     @GET
-    public Response signatories(@PathParam("letter") String letter, @QueryParam("kind") String kind,
-                                @QueryParam("country") String country, @QueryParam("q") String q,
-                                @QueryParam("order") String order, @QueryParam("limit") String limit,
-                                @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(signatures.signatories(letter, kind, country, q, order, limit, cursor), uriInfo);
+    public Response signatories(@PathParam("letter") String letter, @BeanParam SignatoryFilter filter,
+                                @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        return Paging.ok(signatures.signatories(letter, filter, page), uriInfo);
     }
 }

@@ -12,7 +12,7 @@ import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.QueryParams;
+import org.undersigned.common.Query;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Violation;
 import org.undersigned.common.security.Caller;
@@ -37,11 +37,10 @@ public class SignatureModeration {
     }
 
     @Transactional
-    public Page<SignatureResponse> list(String letterKey, String status, String kind, String source, String country,
-                                        String language, String limitParam, String cursorParam) {
+    public Page<SignatureResponse> list(String letterKey, SignatureFilter filter, Query.PageRequest page) {
         Letter letter = letters.visible(letterKey);
-        int limit = Paging.limit(limitParam);
-        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
         StringBuilder where = new StringBuilder("letterId = :letter");
         Parameters params = Parameters.with("letter", letter.id);
         if (caller.isPartner()) {
@@ -49,25 +48,25 @@ public class SignatureModeration {
             where.append(" and sourcePartnerId = :partner");
             params.and("partner", caller.partnerId());
         }
-        if (QueryParams.present(status)) {
+        if (filter.status() != null) {
             where.append(" and status = :status");
-            params.and("status", QueryParams.enumValue(SignatureStatus.class, status, "status"));
+            params.and("status", filter.status());
         }
-        if (QueryParams.present(kind)) {
+        if (filter.kind() != null) {
             where.append(" and kind = :kind");
-            params.and("kind", QueryParams.enumValue(SignatureKind.class, kind, "kind"));
+            params.and("kind", filter.kind());
         }
-        if (QueryParams.present(source)) {
+        if (filter.source() != null) {
             where.append(" and source = :source");
-            params.and("source", QueryParams.enumValue(SignatureSource.class, source, "source"));
+            params.and("source", filter.source());
         }
-        if (QueryParams.present(country)) {
+        if (filter.country() != null) {
             where.append(" and country = :country");
-            params.and("country", QueryParams.country(country));
+            params.and("country", filter.country().code());
         }
-        if (QueryParams.present(language)) {
+        if (filter.language() != null) {
             where.append(" and language = :language");
-            params.and("language", QueryParams.language(language, "language"));
+            params.and("language", filter.language().tag());
         }
         if (cursor != null) {
             where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");

@@ -14,7 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
+import org.undersigned.common.Query;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -67,8 +68,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    public Response deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
-                               @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        return Paging.ok(webhooks.deliveries(id, limit, cursor), uriInfo);
+    public Response deliveries(@PathParam("id") String id, @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        return Paging.ok(webhooks.deliveries(id, page), uriInfo);
     }
 }

@@ -9,6 +9,7 @@ import org.undersigned.common.Ids;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
+import org.undersigned.common.Query;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
@@ -108,10 +109,10 @@ public class WebhookService {
     }
 
     @Transactional
-    public Page<DeliveryResponse> deliveries(String id, String limitParam, String cursorParam) {
+    public Page<DeliveryResponse> deliveries(String id, Query.PageRequest page) {
         Webhook webhook = find(id);
-        int limit = Paging.limit(limitParam);
-        Paging.Cursor cursor = Paging.cursor(cursorParam);
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
         List<WebhookDelivery> rows = cursor == null
                 ? WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt, id", webhook.id).range(0, limit).list()
                 : WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",

@@ -150,7 +150,8 @@ class LetterResourceTest extends ApiTest {
             invalidRequest().spec(admin()).get("/v1/letters?" + query).then()
                     .statusCode(400)
                     .contentType("application/problem+json")
-                    .body("violations", hasSize(1));
+                    .body("violations", hasSize(1))
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo(query.substring(0, query.indexOf('='))));
         }
         invalidRequest().spec(admin()).get("/v1/letters?q=" + "a".repeat(201)).then().statusCode(400);
     }

@@ -154,4 +154,15 @@ class SignatoriesAndSummaryTest extends ApiTest {
         } while (cursor != null && ++pages < 20);
         return names;
     }
+
+    @Test
+    void theListRefusesFiltersItDoesNotKnowNamingThem() {
+        String letter = SigningTest.openLetter("NONE");
+        for (String bad : List.of("order=alphabetical", "order=NAME", "kind=PERSON", "country=kr", "limit=1000", "cursor=nonsense")) {
+            invalidRequest().get("/v1/letters/" + letter + "/signatories?" + bad).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo(bad.substring(0, bad.indexOf('='))));
+        }
+        invalidRequest().get("/v1/letters/" + letter + "/signatories?order=signed_at&kind=").then().statusCode(200);
+    }
 }
