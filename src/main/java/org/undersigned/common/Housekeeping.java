@@ -4,7 +4,6 @@ import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -20,15 +19,16 @@ public class Housekeeping {
     static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
 
     @Inject
-    EntityManager em;
+    IdempotencyStore idempotencyKeys;
+
+    @Inject
+    RateLimitStore rateLimits;
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forget() {
-        em.createNativeQuery("delete from idempotency_keys where created_at < ?1")
-                .setParameter(1, clock.instant().minus(IDEMPOTENCY_RETENTION)).executeUpdate();
-        em.createNativeQuery("delete from rate_limit_windows where window_start < ?1")
-                .setParameter(1, clock.instant().minus(Duration.ofHours(1))).executeUpdate();
+        idempotencyKeys.forgetBefore(clock.instant().minus(IDEMPOTENCY_RETENTION));
+        rateLimits.forgetBefore(clock.instant().minus(Duration.ofHours(1)));
     }
 }

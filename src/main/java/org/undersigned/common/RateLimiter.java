@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -33,7 +32,7 @@ public class RateLimiter {
     Caller caller;
 
     @Inject
-    EntityManager em;
+    RateLimitStore store;
 
     @Inject
     Provider<UndersignedConfig> config;
@@ -58,11 +57,7 @@ public class RateLimiter {
         }
         long now = clock.instant().getEpochSecond();
         long windowStart = now - now % WINDOW_SECONDS;
-        int hits = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                        insert into rate_limit_windows (bucket, window_start, hits) values (?1, ?2, 1)
-                        on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1
-                        returning hits
-                        """).setParameter(1, bucket).setParameter(2, Instant.ofEpochSecond(windowStart)).getSingleResult()).intValue());
+        int hits = QuarkusTransaction.requiringNew().call(() -> store.hit(bucket, Instant.ofEpochSecond(windowStart)));
         long reset = windowStart + WINDOW_SECONDS - now;
         Decision decision = new Decision(limit, Math.max(0, limit - hits), reset);
         context.setProperty(DECISION, decision);
