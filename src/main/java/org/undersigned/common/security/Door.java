@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +41,23 @@ public class Door {
     private static final long DRAIN_UP_TO = 64 * 1024;
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}]+}");
 
-    /** One operation: its method, its path as a pattern, and the roles it needs (empty: anyone). */
-    record Rule(String method, Pattern path, int literalLength, Set<String> roles) {
+    /**
+     * One operation: its method, its path template cut into segments ({@code null} for a
+     * parameter), and the roles it needs (empty: anyone).
+     */
+    record Rule(String method, String[] segments, int literalLength, Set<String> roles) {
+
+        boolean matches(String[] path) {
+            if (path.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < path.length; i++) {
+                if (segments[i] != null ? !segments[i].equals(path[i]) : path[i].isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final RouteProblems problems;
@@ -60,7 +74,7 @@ public class Door {
     }
 
     private void check(RoutingContext context) {
-        Rule rule = ruleFor(context.request().method().name(), context.request().path());
+        Rule rule = ruleFor(context.request().method().name(), context.normalizedPath()); // decoded as the REST layer routes it
         if (rule == null || rule.roles().isEmpty()) {
             context.next();
             return;
@@ -87,14 +101,23 @@ public class Door {
         context.next();
     }
 
-    /** The operation a request is for: the matching rule with the longest literal path, as JAX-RS picks. */
+    /**
+     * The operation a request is for: the matching rule with the longest literal path, as JAX-RS
+     * picks. Segments are compared as strings, no regular expression: this runs on every request.
+     */
     Rule ruleFor(String method, String path) {
+        String[] segments = segments(path);
         for (Rule rule : rules) {
-            if (rule.method().equals(method) && rule.path().matcher(path).matches()) {
+            if (rule.method().equals(method) && rule.matches(segments)) {
                 return rule;
             }
         }
         return null;
+    }
+
+    private static String[] segments(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.startsWith("/") ? trimmed.substring(1).split("/", -1) : trimmed.split("/", -1);
     }
 
     static List<Rule> rulesOf(List<Class<?>> resources) {
@@ -108,7 +131,13 @@ public class Door {
                 }
                 Path methodPath = method.getAnnotation(Path.class);
                 String template = join(classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value());
-                rules.add(new Rule(httpMethod, pattern(template), TEMPLATE_PARAMETER.matcher(template).replaceAll("").length(),
+                String[] segments = segments(template);
+                for (int i = 0; i < segments.length; i++) {
+                    if (TEMPLATE_PARAMETER.matcher(segments[i]).matches()) {
+                        segments[i] = null;
+                    }
+                }
+                rules.add(new Rule(httpMethod, segments, TEMPLATE_PARAMETER.matcher(template).replaceAll("").length(),
                         roles(resource, method)));
             }
         }
@@ -140,18 +169,6 @@ public class Door {
     private static String join(String classPath, String methodPath) {
         String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
-    }
-
-    private static Pattern pattern(String template) {
-        StringBuilder regex = new StringBuilder();
-        Matcher parameter = TEMPLATE_PARAMETER.matcher(template);
-        int at = 0;
-        while (parameter.find()) {
-            regex.append(Pattern.quote(template.substring(at, parameter.start()))).append("[^/]+");
-            at = parameter.end();
-        }
-        regex.append(Pattern.quote(template.substring(at))).append("/?");
-        return Pattern.compile(regex.toString());
     }
 
     /** The JAX-RS resources: the beans whose class carries {@code @Path}. */

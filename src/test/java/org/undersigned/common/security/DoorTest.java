@@ -85,6 +85,14 @@ class DoorTest extends ApiTest {
         assertTrue(inUrl.body().contains("never in the URL"), inUrl.toString());
     }
 
+    @Test
+    void aPathSpelledWithEscapesIsCheckedAsItIsRouted() throws Exception {
+        // %70 is "p": the REST layer routes /v1/%70artners to the partners, so the door must see it so too
+        Answer anonymous = send("POST", "/v1/%70artners", null);
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertProblem(anonymous, 401);
+    }
+
     private static void assertProblem(Answer answer, int status) {
         assertTrue(answer.head().toLowerCase().contains("content-type: application/problem+json"), answer.toString());
         assertTrue(answer.body().contains("\"status\":" + status), answer.toString());
