@@ -65,7 +65,7 @@ public class LetterViews {
     private Tagged<LetterResponse> tagged(LetterDetails details) {
         SignatureCounts.Snapshot snapshot = counts.snapshot(details.id());
         return new Tagged<>(LetterResponse.of(details, snapshot.summary()),
-                Preconditions.etag("L" + details.revision(), snapshot.changes(), details.servedLanguage()));
+                Preconditions.version("L" + details.revision(), snapshot.changes(), details.servedLanguage()));
     }
 
     private static String cacheKey(String key, String lang, String acceptLanguage) {

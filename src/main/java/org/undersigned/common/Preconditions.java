@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Arrays;
 import java.util.function.Predicate;
+import java.net.URI;
 
 /** ETags and the conditional requests that use them. */
 public final class Preconditions {
@@ -13,34 +14,40 @@ public final class Preconditions {
     private Preconditions() {
     }
 
-    /** A strong ETag; {@code parts} are whatever changes whenever the representation changes. */
-    public static EntityTag etag(Object... parts) {
+    /** A representation's version, the value of its strong ETag; {@code parts} are whatever changes whenever it changes. */
+    public static String version(Object... parts) {
         StringBuilder value = new StringBuilder();
         for (Object part : parts) {
             if (!value.isEmpty()) value.append('.');
             value.append(part);
         }
-        return new EntityTag(value.toString());
+        return value.toString();
+    }
+
+    /** The strong ETag of a version. */
+    public static EntityTag etag(String version) {
+        return new EntityTag(version);
     }
 
     /** A 200 with the representation and its ETag, or a 304 when {@code If-None-Match} names that tag. */
     public static Response ok(Request request, Tagged<?> tagged) {
-        Response notModified = notModified(request, tagged.etag());
+        Response notModified = notModified(request, tagged.version());
         return notModified != null ? notModified : updated(tagged);
     }
 
     /** A 200 with a representation and its ETag (after a change: the new one). */
     public static Response updated(Tagged<?> tagged) {
-        return Response.ok(tagged.body()).tag(tagged.etag()).build();
+        return Response.ok(tagged.body()).tag(etag(tagged.version())).build();
     }
 
     /** A 201 with the new resource, its Location and its ETag. */
     public static Response created(String location, Tagged<?> tagged) {
-        return Response.created(java.net.URI.create(location)).tag(tagged.etag()).entity(tagged.body()).build();
+        return Response.created(URI.create(location)).tag(etag(tagged.version())).entity(tagged.body()).build();
     }
 
     /** A 304 when {@code If-None-Match} names the current tag; otherwise {@code null}. */
-    public static Response notModified(Request request, EntityTag current) {
+    public static Response notModified(Request request, String currentVersion) {
+        EntityTag current = etag(currentVersion);
         Response.ResponseBuilder builder = request.evaluatePreconditions(current);
         return builder == null ? null : builder.tag(current).build();
     }
@@ -49,8 +56,8 @@ public final class Preconditions {
      * Checks an {@code If-Match} header against the current tag: absent passes, {@code *} passes,
      * a list passes when one of its strong tags equals the current one. Otherwise 412.
      */
-    public static void checkIfMatch(String ifMatch, EntityTag current) {
-        checkIfMatch(ifMatch, current.getValue()::equals);
+    public static void checkIfMatch(String ifMatch, String currentVersion) {
+        checkIfMatch(ifMatch, currentVersion::equals);
     }
 
     /** As above, where {@code current} decides which tag values (without quotes) still match. */

@@ -1,7 +1,8 @@
 package org.undersigned.common;
 
-import jakarta.ws.rs.core.EntityTag;
-
-/** A representation with the ETag that identifies it. */
-public record Tagged<T>(T body, EntityTag etag) {
+/**
+ * A representation with its version: what changes whenever the representation does. Services
+ * return it; resources make the {@code ETag} of it ({@link Preconditions}).
+ */
+public record Tagged<T>(T body, String version) {
 }

@@ -31,12 +31,12 @@ public class DocumentResource {
         DocumentService.Options options = new DocumentService.Options(format(format, headers), version(version),
                 flag(summary), byTime(order), lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         DocumentService.Variant variant = documents.variant(letter, options);
-        Response notModified = Preconditions.notModified(request, variant.etag());
+        Response notModified = Preconditions.notModified(request, variant.version());
         if (notModified != null) {
             return Languages.negotiated(notModified, variant.language(), HttpHeaders.ACCEPT);
         }
         Tagged<Object> document = documents.render(letter, options);
-        return Languages.negotiated(Response.ok(document.body(), options.format().mediaType).tag(document.etag()).build(),
+        return Languages.negotiated(Response.ok(document.body(), options.format().mediaType).tag(Preconditions.etag(document.version())).build(),
                 variant.language(), HttpHeaders.ACCEPT);
     }
 

@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.undersigned.signature.SignatureDisplay;
+import org.undersigned.signature.SignatureStatus;
 
 /** The letter as delivered: dated, addressed, signed by those who chose to be named, copied. */
 @ApplicationScoped
@@ -48,7 +50,7 @@ public class DocumentService {
     }
 
     /** A rendering's ETag, cheap to compute (what it depends on, hashed), and the language it comes in. */
-    public record Variant(jakarta.ws.rs.core.EntityTag etag, String language) {
+    public record Variant(String version, String language) {
     }
 
     @Transactional
@@ -91,19 +93,19 @@ public class DocumentService {
         return new Tagged<>(body, tag(letter, text, options));
     }
 
-    private jakarta.ws.rs.core.EntityTag tag(Letter letter, TranslationService.Localized text, Options options) {
+    private String tag(Letter letter, TranslationService.Localized text, Options options) {
         String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
                 Long.toString(counts.changes(letter.id)), Integer.toString(text.version().number), text.language(),
                 text.translation() == null ? "" : text.translation().contentHash, options.format().name(),
                 Boolean.toString(options.summary()), Boolean.toString(options.bySigningTime()));
-        return Preconditions.etag("D" + parts.substring(0, 32));
+        return Preconditions.version("D" + parts.substring(0, 32));
     }
 
     /** Verified signatures shown by name: organisations then individuals, as letters list them, or by signing time. */
     private static List<Signature> signatories(Letter letter, boolean bySigningTime) {
         String order = bySigningTime ? "createdAt, id" : "sortKey, id";
-        return Signature.list("letterId = ?1 and status = org.undersigned.signature.SignatureStatus.VERIFIED"
-                + " and display = org.undersigned.signature.SignatureDisplay.PUBLIC order by kind desc, " + order, letter.id);
+        return Signature.list("letterId = ?1 and status = SignatureStatus.VERIFIED"
+                + " and display = SignatureDisplay.PUBLIC order by kind desc, " + order, letter.id);
     }
 
     private static List<String> lines(Stream<String> values) {

@@ -33,7 +33,7 @@ public class AddresseeService {
     public <R> Tagged<R> get(String letterKey, AddresseeRole role, String id, Function<Addressee, R> view) {
         Letter letter = letters.visible(letterKey);
         Addressee addressee = find(letter, role, id);
-        return new Tagged<>(view.apply(addressee), etag(addressee));
+        return new Tagged<>(view.apply(addressee), version(addressee));
     }
 
     @Transactional
@@ -43,7 +43,7 @@ public class AddresseeService {
         Addressee addressee = insert(letter, role, change, now);
         letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
         Addressee.flush();
-        return new Tagged<>(view.apply(addressee), etag(addressee));
+        return new Tagged<>(view.apply(addressee), version(addressee));
     }
 
     @Transactional
@@ -51,7 +51,7 @@ public class AddresseeService {
                                 Function<Addressee, R> view) {
         Letter letter = letters.writable(letterKey, null);
         Addressee addressee = find(letter, role, id);
-        Preconditions.checkIfMatch(ifMatch, etag(addressee));
+        Preconditions.checkIfMatch(ifMatch, version(addressee));
         Instant now = letters.now();
         apply(addressee, change);
         if (change.position() != null) {
@@ -63,14 +63,14 @@ public class AddresseeService {
         addressee.updatedAt = now;
         letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
         Addressee.flush();
-        return new Tagged<>(view.apply(addressee), etag(addressee));
+        return new Tagged<>(view.apply(addressee), version(addressee));
     }
 
     @Transactional
     public void delete(String letterKey, AddresseeRole role, String id, String ifMatch) {
         Letter letter = letters.writable(letterKey, null);
         Addressee addressee = find(letter, role, id);
-        Preconditions.checkIfMatch(ifMatch, etag(addressee));
+        Preconditions.checkIfMatch(ifMatch, version(addressee));
         List<Addressee> list = new ArrayList<>(Addressee.listOf(letter.id, role));
         list.remove(addressee);
         addressee.delete();
@@ -134,8 +134,8 @@ public class AddresseeService {
         return addressee;
     }
 
-    static jakarta.ws.rs.core.EntityTag etag(Addressee addressee) {
-        return Preconditions.etag("A" + addressee.revision);
+    static String version(Addressee addressee) {
+        return Preconditions.version("A" + addressee.revision);
     }
 
     private static String plural(AddresseeRole role) {

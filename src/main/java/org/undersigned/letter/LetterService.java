@@ -224,7 +224,7 @@ public class LetterService {
         TranslationService.Localized text = translations.localize(letter, number, lang, acceptLanguage);
         String tag = text.translation() == null ? text.version().contentHash
                 : text.version().contentHash.substring(0, 32) + "." + text.translation().contentHash.substring(0, 32);
-        return new Tagged<>(LetterVersionResponse.from(text), Preconditions.etag(tag));
+        return new Tagged<>(LetterVersionResponse.from(text), Preconditions.version(tag));
     }
 
     /** The letter for a read: drafts exist only for the admin. */

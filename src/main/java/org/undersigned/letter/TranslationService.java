@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
 
 /**
  * A letter's translations, and the choice of language for a read: {@code ?lang=} first, then
@@ -95,7 +96,7 @@ public class TranslationService {
         var latest = latest(letter.id, language);
         LetterVersion current = LetterService.version(letter.id, letter.currentVersion);
         // If-Match names the translation as GET returned it (the latest for the language)
-        Preconditions.checkIfMatch(ifMatch, tag -> latest.isPresent() && tag.equals(etag(latest.get(), current).getValue()));
+        Preconditions.checkIfMatch(ifMatch, tag -> latest.isPresent() && tag.equals(version(latest.get(), current)));
         boolean created = translation == null;
         if (created && latest.isEmpty() && languages(letter.id).size() >= MAX_LANGUAGES) {
             throw ProblemException.conflict("too-many-translations", "A letter has at most " + MAX_LANGUAGES + " translations.");
@@ -136,7 +137,7 @@ public class TranslationService {
         Letter letter = letters.writable(letterKey, null);
         String language = pathLanguage(lang);
         LetterTranslation latest = latest(letter.id, language).orElseThrow(() -> noTranslation(lang));
-        Preconditions.checkIfMatch(ifMatch, etag(latest, LetterService.version(letter.id, letter.currentVersion)));
+        Preconditions.checkIfMatch(ifMatch, version(latest, LetterService.version(letter.id, letter.currentVersion)));
         LetterTranslation.delete("letterId = ?1 and language = ?2", letter.id, language);
         letters.touched(letter, letters.now(), LetterChange.Aspect.LETTER);
     }
@@ -227,15 +228,15 @@ public class TranslationService {
     private Tagged<TranslationResponse> view(Letter letter, LetterTranslation translation) {
         LetterVersion current = LetterService.version(letter.id, letter.currentVersion);
         return new Tagged<>(TranslationResponse.from(translation, translation.isOutdatedAgainst(current)),
-                etag(translation, current));
+                version(translation, current));
     }
 
     /** Also names the current version, as the outdated flag depends on it. */
-    private static jakarta.ws.rs.core.EntityTag etag(LetterTranslation t, LetterVersion current) {
-        return Preconditions.etag("T" + t.id.toString().substring(0, 8), t.revision, current.contentHash.substring(0, 12));
+    private static String version(LetterTranslation t, LetterVersion current) {
+        return Preconditions.version("T" + t.id.toString().substring(0, 8), t.revision, current.contentHash.substring(0, 12));
     }
 
-    private static java.util.Optional<LetterTranslation> latest(UUID letterId, String language) {
+    private static Optional<LetterTranslation> latest(UUID letterId, String language) {
         return LetterTranslation.<LetterTranslation>find("letterId = ?1 and language = ?2 order by translatesVersion desc",
                 letterId, language).firstResultOptional();
     }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.Tagged;
+import java.net.URI;
 
 @RolesAllowed(Roles.ADMIN)
 @Path("/v1/partners")
@@ -70,7 +71,7 @@ public class PartnerResource {
     @Path("{id}/keys")
     public Response issueKey(@PathParam("id") String id) {
         IssuedKeyResponse key = partners.issueKey(id);
-        return Response.created(java.net.URI.create("/v1/partners/" + id + "/keys/" + key.id())).entity(key).build();
+        return Response.created(URI.create("/v1/partners/" + id + "/keys/" + key.id())).entity(key).build();
     }
 
     @GET

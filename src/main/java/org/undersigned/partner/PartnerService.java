@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
 
 /** Partners and their keys: the organiser's business only. */
 @ApplicationScoped
@@ -73,7 +74,7 @@ public class PartnerService {
     @Transactional
     public Tagged<PartnerResponse> update(String id, UpdatePartnerRequest request, String ifMatch) {
         Partner partner = find(id);
-        Preconditions.checkIfMatch(ifMatch, etag(partner));
+        Preconditions.checkIfMatch(ifMatch, version(partner));
         if (request.name() != null) partner.name = request.name().orElseThrow().strip();
         if (request.contactName() != null) partner.contactName = request.contactName().orElse(null);
         if (request.contactEmail() != null) partner.contactEmail = request.contactEmail().orElse(null);
@@ -87,13 +88,13 @@ public class PartnerService {
     @Transactional
     public void delete(String id, String ifMatch) {
         Partner partner = find(id);
-        Preconditions.checkIfMatch(ifMatch, etag(partner));
+        Preconditions.checkIfMatch(ifMatch, version(partner));
         partner.delete();
     }
 
     @Transactional
     public IssuedKeyResponse issueKey(String partnerId) {
-        Partner partner = Partner.findById(find(partnerId).id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Partner partner = Partner.findById(find(partnerId).id, LockModeType.PESSIMISTIC_WRITE);
         long live = PartnerKey.count("partnerId = ?1 and revokedAt is null", partner.id);
         if (live >= MAX_LIVE_KEYS) {
             throw ProblemException.conflict("too-many-keys", "A partner has at most " + MAX_LIVE_KEYS
@@ -158,11 +159,11 @@ public class PartnerService {
     }
 
     private static Tagged<PartnerResponse> view(Partner partner) {
-        return new Tagged<>(PartnerResponse.from(partner), etag(partner));
+        return new Tagged<>(PartnerResponse.from(partner), version(partner));
     }
 
-    private static jakarta.ws.rs.core.EntityTag etag(Partner partner) {
-        return Preconditions.etag("P" + partner.revision);
+    private static String version(Partner partner) {
+        return Preconditions.version("P" + partner.revision);
     }
 
     private Instant now() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.undersigned.common.Paging;
+import java.net.URI;
 
 @Path("/v1/letters/{letter}/signatures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +43,7 @@ public class LetterSignatureResource {
                          @Valid @NotNull SignRequest request) {
         SigningService.SignOutcome outcome = signing.sign(letter, request, acceptLanguage);
         if (outcome.created() != null) {
-            return Response.created(java.net.URI.create("/v1/signatures/" + outcome.created().id()))
+            return Response.created(URI.create("/v1/signatures/" + outcome.created().id()))
                     .entity(outcome.created()).build();
         }
         return Response.accepted(outcome.accepted()).build();

@@ -113,6 +113,6 @@ public class SignatoryQueries {
     @Transactional
     public Tagged<SummaryResponse> summary(String letterKey) {
         SignatureCounts.Snapshot snapshot = counts.snapshot(letters.visible(letterKey).id);
-        return new Tagged<>(snapshot.summary(), Preconditions.etag("S" + snapshot.changes()));
+        return new Tagged<>(snapshot.summary(), Preconditions.version("S" + snapshot.changes()));
     }
 }

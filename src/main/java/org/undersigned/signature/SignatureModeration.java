@@ -3,7 +3,6 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.panache.common.Parameters;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +78,7 @@ public class SignatureModeration {
     @Transactional
     public Tagged<SignatureResponse> get(String id) {
         Signature signature = find(id);
-        return new Tagged<>(SignatureResponse.from(signature), etag(signature));
+        return new Tagged<>(SignatureResponse.from(signature), version(signature));
     }
 
     @Transactional
@@ -88,7 +87,7 @@ public class SignatureModeration {
         if (caller.isPartner() && request.status() != null) {
             throw ProblemException.forbidden("Moderation is the organiser's: a partner corrects or deletes what it pushed.");
         }
-        Preconditions.checkIfMatch(ifMatch, etag(signature));
+        Preconditions.checkIfMatch(ifMatch, version(signature));
         if (signature.status == SignatureStatus.WITHDRAWN) {
             throw ProblemException.conflict("signature-withdrawn", "The signer withdrew this signature; nothing of it is left to change.");
         }
@@ -132,13 +131,13 @@ public class SignatureModeration {
         signature.updatedAt = now;
         counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
         Signature.flush();
-        return new Tagged<>(SignatureResponse.from(signature), etag(signature));
+        return new Tagged<>(SignatureResponse.from(signature), version(signature));
     }
 
     @Transactional
     public void delete(String id, String ifMatch) {
         Signature signature = find(id);
-        Preconditions.checkIfMatch(ifMatch, etag(signature));
+        Preconditions.checkIfMatch(ifMatch, version(signature));
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
     }
@@ -153,8 +152,8 @@ public class SignatureModeration {
         return signature;
     }
 
-    static EntityTag etag(Signature signature) {
-        return Preconditions.etag("G" + signature.revision);
+    static String version(Signature signature) {
+        return Preconditions.version("G" + signature.revision);
     }
 
     private static void checkKindFields(SignatureKind kind, Integer represents, String organization) {

@@ -66,7 +66,7 @@ public class WebhookService {
         webhook.createdAt = now;
         webhook.updatedAt = now;
         webhook.persistAndFlush();
-        return new Tagged<>(WebhookResponse.from(webhook, true), etag(webhook));
+        return new Tagged<>(WebhookResponse.from(webhook, true), version(webhook));
     }
 
     @Transactional
@@ -80,13 +80,13 @@ public class WebhookService {
     @Transactional
     public Tagged<WebhookResponse> get(String id) {
         Webhook webhook = find(id);
-        return new Tagged<>(WebhookResponse.from(webhook, false), etag(webhook));
+        return new Tagged<>(WebhookResponse.from(webhook, false), version(webhook));
     }
 
     @Transactional
     public Tagged<WebhookResponse> update(String id, UpdateWebhookRequest request, String ifMatch) {
         Webhook webhook = find(id);
-        Preconditions.checkIfMatch(ifMatch, etag(webhook));
+        Preconditions.checkIfMatch(ifMatch, version(webhook));
         if (request.url() != null) {
             urlGuard.check(request.url().orElseThrow());
             webhook.url = request.url().orElseThrow();
@@ -98,13 +98,13 @@ public class WebhookService {
         }
         webhook.updatedAt = now();
         Webhook.flush();
-        return new Tagged<>(WebhookResponse.from(webhook, false), etag(webhook));
+        return new Tagged<>(WebhookResponse.from(webhook, false), version(webhook));
     }
 
     @Transactional
     public void delete(String id, String ifMatch) {
         Webhook webhook = find(id);
-        Preconditions.checkIfMatch(ifMatch, etag(webhook));
+        Preconditions.checkIfMatch(ifMatch, version(webhook));
         webhook.delete();
     }
 
@@ -153,8 +153,8 @@ public class WebhookService {
         return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static jakarta.ws.rs.core.EntityTag etag(Webhook webhook) {
-        return Preconditions.etag("W" + webhook.revision);
+    private static String version(Webhook webhook) {
+        return Preconditions.version("W" + webhook.revision);
     }
 
 
