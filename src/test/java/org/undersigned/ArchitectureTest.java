@@ -7,8 +7,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.containAnyMethodsThat;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.haveRawReturnType;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -58,6 +62,20 @@ class ArchitectureTest {
     static final ArchRule resourcesHoldNoSql = noClasses().that().areAnnotatedWith(Path.class)
             .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
             .orShould().dependOnClassesThat().areAssignableTo(java.sql.Connection.class);
+
+    @ArchTest
+    static final ArchRule filtersHoldNoSql = noClasses()
+            .that(containAnyMethodsThat(annotatedWith(ServerRequestFilter.class)))
+            .or(containAnyMethodsThat(annotatedWith(ServerResponseFilter.class)))
+            .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.sql.Connection.class)
+            .because("SQL lives in the feature's store classes, never in filters or resources");
+
+    @ArchTest
+    static final ArchRule resourcesBuildTheETags = noClasses().that().areNotAnnotatedWith(Path.class)
+            .and().resideOutsideOfPackage("org.undersigned.common..")
+            .should().dependOnClassesThat().areAssignableTo(jakarta.ws.rs.core.EntityTag.class)
+            .because("services return versions (Tagged); resources make the ETags of them");
 
     @ArchTest
     static final ArchRule entitiesAreNeverServedAsJson = methods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)

@@ -1,5 +1,6 @@
 package org.undersigned;
 
+import org.undersigned.fixtures.Fixtures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +61,7 @@ class ContractFuzzTest extends ApiTest {
 
     @Test
     void noGeneratedRequestGetsA5xxOrLeavesTheContract() {
-        String letter = org.undersigned.signature.SigningTestAccess.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);

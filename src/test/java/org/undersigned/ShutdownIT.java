@@ -49,6 +49,20 @@ class ShutdownIT {
                     .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
 
+            // a live summary stream, which SIGTERM must end cleanly (its clients reconnect elsewhere)
+            HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(
+                    service.url("/v1/letters/" + letterId + "/summary/stream"))).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, stream.statusCode());
+            CompletableFuture<String> streamEnded = CompletableFuture.supplyAsync(() -> {
+                try (java.io.InputStream body = stream.body()) {
+                    return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8); // returns at the end of the stream
+                } catch (java.io.IOException e) {
+                    return "reset: " + e;
+                }
+            });
+            long terminatedAt = 0;
+
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 inFlight.add(client.sendAsync(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures")))
@@ -57,10 +71,16 @@ class ShutdownIT {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer " + i
                                 + "\",\"email\":\"stop" + i + "@example.org\"}")).build(), HttpResponse.BodyHandlers.ofString()));
                 if (i == 150) {
+                    terminatedAt = System.nanoTime();
                     service.terminate();
                     readiness = watchReadiness(client, service, letterId);
                 }
             }
+            String streamed = streamEnded.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            long streamEndedAfter = (System.nanoTime() - terminatedAt) / 1_000_000;
+            assertTrue(streamed.matches("(?s).*event: ?summary.*"), "the stream sent the summary before it ended: " + streamed);
+            assertTrue(!streamed.startsWith("reset"), "the stream ended cleanly, not by a reset: " + streamed);
+            assertTrue(streamEndedAfter < 5000, "the stream ended with the shutdown delay, not after it: " + streamEndedAfter + " ms");
             exit = service.awaitExit(Duration.ofSeconds(25));
             // the order a load balancer needs: not ready first, while requests are still served
             assertTrue(readiness.readyDownAt() >= 0, "readiness went DOWN after SIGTERM: " + readiness);

@@ -1,5 +1,6 @@
 package org.undersigned.common;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,7 +78,7 @@ class OperabilityTest extends ApiTest {
 
     @Test
     void metricsCountRequestsSignaturesAndThePool() {
-        String letter = org.undersigned.signature.SigningTestAccess.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         admin().contentType("application/json").body(Map.of("kind", "INDIVIDUAL", "name", "Counted Signer"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         String metrics = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();

@@ -1,5 +1,6 @@
 package org.undersigned.document;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SignatureExportTest extends ApiTest {
 
     @Test
     void csvIsRfc4180WithFormulasNeutralised() {
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("NONE");
         admin().body(Map.of("kind", "INDIVIDUAL", "name", "Ada Example", "email", "+1@example.org", "country", "FR",
                 "comment", "=HYPERLINK(\"http://evil\",\"click\")", "title", "Researcher, \"quoted\"\nSecond line"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
@@ -43,7 +44,7 @@ class SignatureExportTest extends ApiTest {
 
     @Test
     void ndjsonHasOneObjectALine() {
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("NONE");
         for (int i = 0; i < 3; i++) {
             admin().body(Map.of("kind", "ORGANIZATION", "name", "Org " + i, "country", "KR", "represents", i + 1))
                     .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
@@ -58,10 +59,10 @@ class SignatureExportTest extends ApiTest {
 
     @Test
     void theExportIsTheOrganisersAndShowsWithdrawnSignersErased() throws Exception {
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("NONE");
         anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "Leaving Soon", "email", "leaving.soon@example.org"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
-        String token = org.undersigned.signature.SigningTestAccess.withdrawToken(mailsTo("leaving.soon@example.org", 1).get(0));
+        String token = Fixtures.withdrawToken(mailsTo("leaving.soon@example.org", 1).get(0));
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200);
         String csv = admin().queryParam("format", "csv").get("/v1/letters/" + letter + "/signatures/export").asString();
         assertFalse(csv.contains("Leaving") || csv.contains("leaving.soon"), csv);
@@ -76,12 +77,5 @@ class SignatureExportTest extends ApiTest {
         invalidRequest().header("Authorization", "Bearer " + ADMIN_KEY).queryParam("status", "LOST")
                 .get("/v1/letters/" + letter + "/signatures/export").then().statusCode(400);
         admin().queryParam("format", "csv").get("/v1/letters/no-such-letter/signatures/export").then().statusCode(404);
-    }
-
-    private static String openLetter() {
-        String id = admin().body(Map.of("title", "Export letter", "body", "Text.", "verification_policy", "NONE"))
-                .post("/v1/letters").then().statusCode(201).extract().path("id");
-        admin().post("/v1/letters/" + id + "/publish").then().statusCode(200);
-        return id;
     }
 }

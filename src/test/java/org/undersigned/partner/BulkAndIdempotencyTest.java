@@ -1,5 +1,6 @@
 package org.undersigned.partner;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void aJsonBulkPushReportsEveryRow() {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String key = Partners.issueKey(Partners.create("Bulk partner", List.of(letter)));
         admin().body(Map.of("kind", "ORGANIZATION", "name", "Already There", "country", "US"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
@@ -66,7 +67,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void aCsvBulkPushReportsEveryRow() {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String csv = """
                 kind,name,title,organization,country,represents,display,email,comment
                 ORGANIZATION,Arakan Rohingya National Organization,,,BD,5,PUBLIC,,
@@ -91,7 +92,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void bulkPushesHaveLimitsAndNeedAKey() {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         StringBuilder tooMany = new StringBuilder("[");
         for (int i = 0; i <= 10_000; i++) {
             tooMany.append(i == 0 ? "" : ",").append("{\"kind\":\"ORGANIZATION\",\"name\":\"Org ").append(i).append("\"}");
@@ -106,7 +107,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void tenThousandRowsGoInAtOnce() {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         StringBuilder rows = new StringBuilder("[");
         for (int i = 0; i < 10_000; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"kind\":\"INDIVIDUAL\",\"name\":\"Signer ").append(i)
@@ -119,7 +120,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void aRetryWithTheSameKeyReplaysTheFirstAnswer() {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         Map<String, Object> signature = Map.of("kind", "ORGANIZATION", "name", "Retried Org", "country", "KR");
         Response first = admin().header("Idempotency-Key", "push-1").body(signature)
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201).extract().response();
@@ -143,7 +144,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void keysAreScopedToTheirCaller() {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String keyA = Partners.issueKey(Partners.create("A", List.of(letter)));
         String keyB = Partners.issueKey(Partners.create("B", List.of(letter)));
         Partners.as(keyA).header("Idempotency-Key", "same").body(Map.of("kind", "ORGANIZATION", "name", "From A"))
@@ -155,7 +156,7 @@ class BulkAndIdempotencyTest extends ApiTest {
 
     @Test
     void concurrentRequestsWithOneKeyRunOnce() throws Exception {
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String body = "[" + String.join(",", java.util.stream.IntStream.range(0, 2000).mapToObj(i ->
                 "{\"kind\":\"INDIVIDUAL\",\"name\":\"Person " + i + "\",\"email\":\"p" + i + "@example.org\"}").toList()) + "]";
         HttpClient client = HttpClient.newHttpClient();

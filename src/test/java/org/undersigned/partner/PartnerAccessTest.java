@@ -1,5 +1,6 @@
 package org.undersigned.partner;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
@@ -23,7 +24,7 @@ class PartnerAccessTest extends ApiTest {
 
     @Test
     void keysAreShownOnceListedWithoutSecretAndRevokedAtOnce() {
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String partner = Partners.create("Citizens' Alliance", List.of(letter));
         var issued = admin().post("/v1/partners/" + partner + "/keys").then().statusCode(201)
                 .body("key", matchesPattern("usp_[A-Za-z0-9_-]{43}"))
@@ -53,8 +54,8 @@ class PartnerAccessTest extends ApiTest {
 
     @Test
     void aPartnerSeesAndChangesOnlyWhatItPushed() {
-        String letter = openLetter();
-        String other = openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
+        String other = Fixtures.openLetter("EMAIL");
         String keyA = Partners.issueKey(Partners.create("Partner A", List.of(letter)));
         String keyB = Partners.issueKey(Partners.create("Partner B", List.of(letter)));
 
@@ -85,7 +86,7 @@ class PartnerAccessTest extends ApiTest {
 
     @Test
     void aPartnerKeyCannotActAsTheOrganiser() {
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String partner = Partners.create("Partner", List.of(letter));
         String key = Partners.issueKey(partner);
         invalidRequest().spec(Partners.as(key)).body(Map.of("title", "Mine", "body", "Text")).post("/v1/letters").then().statusCode(403)
@@ -104,13 +105,13 @@ class PartnerAccessTest extends ApiTest {
     void allOpenLettersCoversLettersOpenedLater() {
         String key = Partners.issueKey(admin().body(Map.of("name", "Everywhere", "all_open_letters", true))
                 .post("/v1/partners").then().statusCode(201).extract().path("id"));
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         Partners.as(key).body(org(letter, "Late Coalition")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
     }
 
     @Test
     void partnersAreManagedByTheAdmin() {
-        String letter = openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String id = admin().body(Map.of("name", "Managed", "contact_email", "desk@example.org", "letters",
                 List.of(letter))).post("/v1/partners").then().statusCode(201)
                 .body("letter_ids", contains(letter)).extract().path("id");
@@ -128,12 +129,5 @@ class PartnerAccessTest extends ApiTest {
 
     static Map<String, Object> org(String letter, String name) {
         return Map.of("kind", "ORGANIZATION", "name", name, "country", "KR");
-    }
-
-    static String openLetter() {
-        String id = admin().body(Map.of("title", "Partner letter", "body", "Text.", "verification_policy", "EMAIL"))
-                .post("/v1/letters").then().statusCode(201).extract().path("id");
-        admin().post("/v1/letters/" + id + "/publish").then().statusCode(200);
-        return id;
     }
 }

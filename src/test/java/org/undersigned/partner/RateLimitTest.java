@@ -1,5 +1,6 @@
 package org.undersigned.partner;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,7 +41,7 @@ class RateLimitTest extends ApiTest {
     @Test
     void publicSigningIsLimitedPerAddress() {
         awayFromAWindowEdge();
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         for (int i = 0; i < 3; i++) {
             anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "Signer " + i, "email", "s" + i + "@example.org"))
                     .post("/v1/letters/" + letter + "/signatures").then().statusCode(202)
@@ -62,7 +63,7 @@ class RateLimitTest extends ApiTest {
     @Test
     void partnerKeysHaveTheirOwnLimit() {
         awayFromAWindowEdge();
-        String letter = PartnerAccessTest.openLetter();
+        String letter = Fixtures.openLetter("EMAIL");
         String key = Partners.issueKey(Partners.create("Busy partner", List.of(letter)));
         String other = Partners.issueKey(Partners.create("Quiet partner", List.of(letter)));
         for (int i = 0; i < 2; i++) {

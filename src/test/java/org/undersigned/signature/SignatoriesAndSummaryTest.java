@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ class SignatoriesAndSummaryTest extends ApiTest {
 
     @Test
     void theExampleLettersSignaturesGiveItsSentence() throws Exception {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         Map<String, Object> fixture;
         try (InputStream in = DemoLetterLoader.class.getResourceAsStream("/demo/joint-letter-signatures.json")) {
             fixture = json.readValue(in, Map.class);
@@ -67,7 +68,7 @@ class SignatoriesAndSummaryTest extends ApiTest {
 
     @Test
     void anExplicitSortNameOverridesTheFamilyNameRule() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         admin().body(Map.of("kind", "INDIVIDUAL", "name", "Moon Jae-in", "sort_name", "Moon")).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(201).body("sort_name", equalTo("Moon"));
         admin().body(Map.of("kind", "INDIVIDUAL", "name", "Ana Lopez")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
@@ -81,25 +82,25 @@ class SignatoriesAndSummaryTest extends ApiTest {
 
     @Test
     void singularsAreRight() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("sentence", equalTo("No signatures yet"));
-        admin().body(Signing.organization("Human Rights Watch", null, "US", 1)).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Fixtures.organization("Human Rights Watch", null, "US", 1)).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         anonymous().get("/v1/letters/" + letter + "/summary").then()
                 .body("sentence", equalTo("1 group representing 1 non-governmental organization in 1 country"));
-        admin().body(Signing.individual("Chris Sidoti", "chris@example.org", "US")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Fixtures.individual("Chris Sidoti", "chris@example.org", "US")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         anonymous().get("/v1/letters/" + letter + "/summary").then()
                 .body("sentence", equalTo("1 group representing 1 non-governmental organization and 1 concerned individual in 1 country"));
-        admin().body(Signing.individual("Sonja Biserko", "sonja@example.org", "RS")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Fixtures.individual("Sonja Biserko", "sonja@example.org", "RS")).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         anonymous().get("/v1/letters/" + letter + "/summary").then()
                 .body("sentence", equalTo("1 group representing 1 non-governmental organization and 2 concerned individuals in 2 countries"));
     }
 
     @Test
     void signatoriesOrderByTimeFilterAndPage() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         List<String> order = List.of("Zeta Group", "Alpha Group", "Mid Group", "Beta Group", "Omega Group");
         for (String name : order) {
-            admin().body(Signing.organization(name, null, name.startsWith("A") ? "KR" : "US", 1))
+            admin().body(Fixtures.organization(name, null, name.startsWith("A") ? "KR" : "US", 1))
                     .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         }
         assertEquals(order, allSignatoryNames(letter, "order=signed_at"));
@@ -125,7 +126,7 @@ class SignatoriesAndSummaryTest extends ApiTest {
 
     @Test
     void theSummaryIsCheapToPoll() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         var first = anonymous().get("/v1/letters/" + letter + "/summary").then().statusCode(200)
                 .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"))
                 .extract().response();
@@ -133,7 +134,7 @@ class SignatoriesAndSummaryTest extends ApiTest {
         anonymous().header("If-None-Match", etag).get("/v1/letters/" + letter + "/summary").then().statusCode(304);
         String letterTag = anonymous().get("/v1/letters/" + letter).then().extract().header("ETag");
 
-        admin().body(Signing.organization("Stepping Stones", null, "GB", 1)).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Fixtures.organization("Stepping Stones", null, "GB", 1)).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         anonymous().header("If-None-Match", etag).get("/v1/letters/" + letter + "/summary").then().statusCode(200)
                 .body("total", equalTo(1));
         // the letter carries the summary, so its ETag moves too; but an edit with the old If-Match still passes
@@ -157,7 +158,7 @@ class SignatoriesAndSummaryTest extends ApiTest {
 
     @Test
     void theListRefusesFiltersItDoesNotKnowNamingThem() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         for (String bad : List.of("order=alphabetical", "order=NAME", "kind=PERSON", "country=kr", "limit=1000", "cursor=nonsense")) {
             invalidRequest().get("/v1/letters/" + letter + "/signatories?" + bad).then().statusCode(400)
                     .contentType("application/problem+json")

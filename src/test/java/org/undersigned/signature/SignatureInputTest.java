@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
@@ -19,14 +20,14 @@ class SignatureInputTest extends ApiTest {
 
     @Test
     void namesAndTitlesRefuseHiddenAndFormulaCharacters() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         for (String name : new String[]{"Nul\u0000byte", "Bell\u0007", "Right\u202Eto-left", "Zero\u200Bwidth", "Isolate\u2066x",
                 "=HYPERLINK(\"http://x\")", "+1 555", "-minus", "@handle", "Line\nbreak", "BOM\uFEFF"}) {
-            Map<String, Object> body = Signing.individual(name, "someone@example.org", "US");
+            Map<String, Object> body = Fixtures.individual(name, "someone@example.org", "US");
             admin().body(body).post("/v1/letters/" + letter + "/signatures").then().statusCode(400)
                     .body("violations.field", contains("name"));
         }
-        Map<String, Object> title = Signing.individual("Fine Name", "someone@example.org", "US");
+        Map<String, Object> title = Fixtures.individual("Fine Name", "someone@example.org", "US");
         title.put("title", "=cmd|' /C calc'!A0");
         admin().body(title).post("/v1/letters/" + letter + "/signatures").then().statusCode(400).body("violations.field", contains("title"));
         title.put("title", "Line one\nLine two");
@@ -36,11 +37,11 @@ class SignatureInputTest extends ApiTest {
 
     @Test
     void fieldsOutOfRangeAreRefused() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         expectViolation(letter, with("country", "XX"), "country");
         expectViolation(letter, with("country", "kr"), "country");
-        expectViolation(letter, Signing.organization("Org", null, "US", 0), "represents");
-        expectViolation(letter, Signing.organization("Org", null, "US", 100_001), "represents");
+        expectViolation(letter, Fixtures.organization("Org", null, "US", 0), "represents");
+        expectViolation(letter, Fixtures.organization("Org", null, "US", 100_001), "represents");
         expectViolation(letter, with("represents", 5), "represents");
         expectViolation(letter, with("name", "x".repeat(201)), "name");
         expectViolation(letter, with("comment", "x".repeat(2001)), "comment");
@@ -48,7 +49,7 @@ class SignatureInputTest extends ApiTest {
         expectViolation(letter, with("email", "two@@example.org"), "email");
         expectViolation(letter, with("email", "dot.@example.org"), "email");
         expectViolation(letter, with("email", "user@localhost"), "email");
-        Map<String, Object> orgWithParent = Signing.organization("Org", null, "US", 1);
+        Map<String, Object> orgWithParent = Fixtures.organization("Org", null, "US", 1);
         orgWithParent.put("organization", "Parent");
         expectViolation(letter, orgWithParent, "organization");
         invalidRequest().spec(admin()).body(with("kind", "ROBOT")).post("/v1/letters/" + letter + "/signatures").then()
@@ -63,7 +64,7 @@ class SignatureInputTest extends ApiTest {
 
     @Test
     void emailsAreAcceptedExactlyUpToTheirLimits() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         String local64 = "a".repeat(64);
         String domain189 = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".org";
         String domain190 = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".org";
@@ -83,9 +84,9 @@ class SignatureInputTest extends ApiTest {
 
     @Test
     void clientSetStateIsRefused() {
-        String letter = SigningTest.openLetter("EMAIL");
+        String letter = Fixtures.openLetter("EMAIL");
         for (String property : new String[]{"id", "status", "verified", "source", "created_at", "letter_version", "emails_sent"}) {
-            Map<String, Object> body = Signing.individual("Sneaky", "sneaky@example.org", "US");
+            Map<String, Object> body = Fixtures.individual("Sneaky", "sneaky@example.org", "US");
             body.put(property, property.equals("verified") ? Boolean.TRUE : "VERIFIED");
             invalidRequest().spec(anonymous()).body(body).post("/v1/letters/" + letter + "/signatures").then()
                     .statusCode(400).body("violations.field", contains(property));
@@ -96,15 +97,15 @@ class SignatureInputTest extends ApiTest {
 
     @Test
     void aPublicSignerMustGiveAnEmail() {
-        String letter = SigningTest.openLetter("NONE");
-        Map<String, Object> body = Signing.individual("No Email", null, "US");
+        String letter = Fixtures.openLetter("NONE");
+        Map<String, Object> body = Fixtures.individual("No Email", null, "US");
         body.remove("email");
         anonymous().body(body).post("/v1/letters/" + letter + "/signatures").then().statusCode(400)
                 .body("violations.field", contains("email"));
     }
 
     private static Map<String, Object> with(String field, Object value) {
-        Map<String, Object> body = new HashMap<>(Signing.individual("Valid Name", "valid@example.org", "US"));
+        Map<String, Object> body = new HashMap<>(Fixtures.individual("Valid Name", "valid@example.org", "US"));
         body.put(field, value);
         return body;
     }

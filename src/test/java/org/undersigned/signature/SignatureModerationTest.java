@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
@@ -22,8 +23,8 @@ class SignatureModerationTest extends ApiTest {
 
     @Test
     void moderationMovesTheCounts() {
-        String letter = SigningTest.openLetter("EMAIL");
-        anonymous().body(Signing.individual("Pending Person", "pending@example.org", "FR"))
+        String letter = Fixtures.openLetter("EMAIL");
+        anonymous().body(Fixtures.individual("Pending Person", "pending@example.org", "FR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         String pending = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
 
@@ -53,10 +54,10 @@ class SignatureModerationTest extends ApiTest {
 
     @Test
     void organisationsCountTheMembersTheyRepresent() {
-        String letter = SigningTest.openLetter("NONE");
-        String coalition = admin().body(Signing.organization("North Korea Freedom Coalition", null, "US", 40))
+        String letter = Fixtures.openLetter("NONE");
+        String coalition = admin().body(Fixtures.organization("North Korea Freedom Coalition", null, "US", 40))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201).extract().path("id");
-        admin().body(Signing.organization("No Fence", null, "JP", 1)).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Fixtures.organization("No Fence", null, "JP", 1)).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         anonymous().get("/v1/letters/" + letter + "/summary").then()
                 .body("organizations", equalTo(2)).body("organizations_represented", equalTo(41));
         admin().body(Map.of("represents", 50)).patch("/v1/signatures/" + coalition).then().statusCode(200);
@@ -71,12 +72,12 @@ class SignatureModerationTest extends ApiTest {
 
     @Test
     void thePrivateListFiltersAndPages() {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         for (int i = 0; i < 5; i++) {
-            admin().body(Signing.organization("Organisation " + i, null, i % 2 == 0 ? "KR" : "US", 1))
+            admin().body(Fixtures.organization("Organisation " + i, null, i % 2 == 0 ? "KR" : "US", 1))
                     .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
         }
-        anonymous().body(Signing.individual("Public Signer", "public@example.org", "KR"))
+        anonymous().body(Fixtures.individual("Public Signer", "public@example.org", "KR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
 
         admin().get("/v1/letters/" + letter + "/signatures?kind=INDIVIDUAL").then().body("items.name", contains("Public Signer"));
@@ -107,8 +108,8 @@ class SignatureModerationTest extends ApiTest {
 
     @Test
     void privateViewsAreForTheAdminOnly() {
-        String letter = SigningTest.openLetter("NONE");
-        String id = admin().body(Signing.organization("Article 19", "contact@example.org", "GB", 1))
+        String letter = Fixtures.openLetter("NONE");
+        String id = admin().body(Fixtures.organization("Article 19", "contact@example.org", "GB", 1))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201).extract().path("id");
         invalidRequest().spec(anonymous()).get("/v1/letters/" + letter + "/signatures").then().statusCode(401);
         invalidRequest().spec(anonymous()).get("/v1/signatures/" + id).then().statusCode(401);
@@ -121,11 +122,11 @@ class SignatureModerationTest extends ApiTest {
 
     @Test
     void aWithdrawnSignatureCannotBeEdited() throws Exception {
-        String letter = SigningTest.openLetter("NONE");
-        anonymous().body(Signing.individual("Leaving", "leaving@example.org", "KR"))
+        String letter = Fixtures.openLetter("NONE");
+        anonymous().body(Fixtures.individual("Leaving", "leaving@example.org", "KR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         String id = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
-        String token = Signing.withdrawToken(mailsTo("leaving@example.org", 1).get(0));
+        String token = Fixtures.withdrawToken(mailsTo("leaving@example.org", 1).get(0));
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200);
         admin().body(Map.of("name", "Back again")).patch("/v1/signatures/" + id).then().statusCode(409);
         admin().get("/v1/signatures/" + id).then().body("name", nullValue());
@@ -133,8 +134,8 @@ class SignatureModerationTest extends ApiTest {
 
     @Test
     void clearingOptionalFieldsWorks() {
-        String letter = SigningTest.openLetter("NONE");
-        Map<String, Object> body = Signing.individual("Roberta Cohen", null, "US");
+        String letter = Fixtures.openLetter("NONE");
+        Map<String, Object> body = Fixtures.individual("Roberta Cohen", null, "US");
         body.remove("email");
         body.put("title", "Former Deputy Assistant Secretary of State for Human Rights,\nU.S. Department of State");
         String id = admin().body(body).post("/v1/letters/" + letter + "/signatures").then().statusCode(201)

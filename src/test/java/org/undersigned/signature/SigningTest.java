@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
@@ -35,8 +36,8 @@ class SigningTest extends ApiTest {
 
     @Test
     void aPublicSignatureWaitsForItsEmailThenCounts() throws Exception {
-        String letter = openLetter("EMAIL");
-        Response accepted = anonymous().body(Signing.individual("Roberta Cohen", "roberta@example.org", "US"))
+        String letter = Fixtures.openLetter("EMAIL");
+        Response accepted = anonymous().body(Fixtures.individual("Roberta Cohen", "roberta@example.org", "US"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202)
                 .body("status", equalTo("ACCEPTED")).extract().response();
 
@@ -50,7 +51,7 @@ class SigningTest extends ApiTest {
         anonymous().get("/v1/letters/" + letter + "/signatories").then().body("items", empty());
 
         MimeMessage mail = mailsTo("roberta@example.org", 1).get(0);
-        String token = Signing.verifyToken(mail);
+        String token = Fixtures.verifyToken(mail);
         anonymous().body(Map.of("token", token)).post("/v1/signatures/verify").then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).body("letter_id", equalTo(letter));
         // a second click changes nothing
@@ -66,12 +67,12 @@ class SigningTest extends ApiTest {
 
     @Test
     void signingAgainLooksTheSameAndMailsTheOwnerInstead() throws Exception {
-        String letter = openLetter("EMAIL");
-        String first = anonymous().body(Signing.individual("Sonja Biserko", "Sonja.Biserko@Gmail.com", "RS"))
+        String letter = Fixtures.openLetter("EMAIL");
+        String first = anonymous().body(Fixtures.individual("Sonja Biserko", "Sonja.Biserko@Gmail.com", "RS"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).extract().asString();
         assertEquals(1, mailsTo("Sonja.Biserko@Gmail.com", 1).size());
         // the same person by gmail's rules: dots, a +tag and case do not make a new signer
-        String second = anonymous().body(Signing.individual("Someone Else", "sonjabiserko+petition@googlemail.com", "FR"))
+        String second = anonymous().body(Fixtures.individual("Someone Else", "sonjabiserko+petition@googlemail.com", "FR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).extract().asString();
         assertEquals(first, second);
         admin().get("/v1/letters/" + letter + "/signatures").then().body("items", hasSize(1))
@@ -81,26 +82,26 @@ class SigningTest extends ApiTest {
         List<MimeMessage> mails = mailsTo("Sonja.Biserko@Gmail.com", 2);
         assertEquals(2, mails.size());
         assertEquals(0, mailsTo("sonjabiserko+petition@googlemail.com", 0).size());
-        String freshToken = Signing.verifyToken(mails.get(1));
-        assertNotEquals(Signing.verifyToken(mails.get(0)), freshToken);
+        String freshToken = Fixtures.verifyToken(mails.get(1));
+        assertNotEquals(Fixtures.verifyToken(mails.get(0)), freshToken);
         anonymous().body(Map.of("token", freshToken)).post("/v1/signatures/verify").then().statusCode(200);
 
         // once verified, signing again sends the withdraw link, and nothing else changes
-        anonymous().body(Signing.individual("Sonja Biserko", "sonja.biserko@gmail.com", "RS"))
+        anonymous().body(Fixtures.individual("Sonja Biserko", "sonja.biserko@gmail.com", "RS"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).body(equalTo(second));
-        Signing.withdrawToken(mailsTo("Sonja.Biserko@Gmail.com", 3).get(2));
+        Fixtures.withdrawToken(mailsTo("Sonja.Biserko@Gmail.com", 3).get(2));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
     }
 
     @Test
     void emailsToOneSignatureAreCapped() throws Exception {
-        String letter = openLetter("EMAIL");
-        anonymous().body(Signing.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
+        String letter = Fixtures.openLetter("EMAIL");
+        anonymous().body(Fixtures.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         // the test server creates a mailbox on first delivery: let that happen before the rest arrive
         assertEquals(1, mailsTo("marzuki@example.org", 1).size());
         for (int i = 0; i < 7; i++) {
-            anonymous().body(Signing.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
+            anonymous().body(Fixtures.individual("Marzuki Darusman", "marzuki@example.org", "ID"))
                     .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         }
         mailsTo("marzuki@example.org", SignatureRules.MAX_EMAILS_PER_SIGNATURE);
@@ -110,22 +111,22 @@ class SigningTest extends ApiTest {
 
     @Test
     void withPolicyNoneAPublicSignatureCountsAtOnce() throws Exception {
-        String letter = openLetter("NONE");
-        anonymous().body(Signing.individual("Chris Sidoti", "chris@example.org", "AU"))
+        String letter = Fixtures.openLetter("NONE");
+        anonymous().body(Fixtures.individual("Chris Sidoti", "chris@example.org", "AU"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202).body("status", equalTo("ACCEPTED"));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("individuals", equalTo(1));
         MimeMessage mail = mailsTo("chris@example.org", 1).get(0);
-        Signing.withdrawToken(mail);
+        Fixtures.withdrawToken(mail);
     }
 
     @Test
     void withdrawalErasesTheSignerEverywhereAndRecounts() throws Exception {
-        String letter = openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         anonymous().body(Map.of("kind", "INDIVIDUAL", "name", "Vitit Muntarbhorn", "email", "vitit@example.org",
                         "country", "TH", "title", "Former UN Special Rapporteur", "comment", "Glad to sign"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         String id = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
-        String token = Signing.withdrawToken(mailsTo("vitit@example.org", 1).get(0));
+        String token = Fixtures.withdrawToken(mailsTo("vitit@example.org", 1).get(0));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
 
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200)
@@ -143,7 +144,7 @@ class SigningTest extends ApiTest {
 
         // the link works once; the signer may sign again afterwards
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(404);
-        anonymous().body(Signing.individual("Vitit Muntarbhorn", "vitit@example.org", "TH"))
+        anonymous().body(Fixtures.individual("Vitit Muntarbhorn", "vitit@example.org", "TH"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
     }
@@ -159,7 +160,7 @@ class SigningTest extends ApiTest {
 
     @Test
     void fiftyConcurrentDuplicatesLeaveOneRow() throws Exception {
-        String letter = openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"Yanghee Lee\",\"email\":\"yanghee@example.org\",\"country\":\"KR\"}";
         HttpClient client = HttpClient.newHttpClient();
         URI uri = URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/letters/" + letter + "/signatures");
@@ -186,7 +187,7 @@ class SigningTest extends ApiTest {
      */
     @Test
     void concurrentSignersAreWrittenTogetherAndEachAnsweredAfterTheirCommit() throws Exception {
-        String letter = openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         HttpClient client = HttpClient.newHttpClient();
         URI uri = URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/letters/" + letter + "/signatures");
         int distinct = 270;
@@ -228,63 +229,55 @@ class SigningTest extends ApiTest {
 
     @Test
     void signaturesRecordTheVersionTheySigned() {
-        String letter = openLetter("NONE");
-        admin().body(Signing.organization("Human Rights Watch", null, "US", 1)).post("/v1/letters/" + letter + "/signatures")
+        String letter = Fixtures.openLetter("NONE");
+        admin().body(Fixtures.organization("Human Rights Watch", null, "US", 1)).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(201).body("letter_version", equalTo(1));
         admin().body(Map.of("body", "A revised text.")).patch("/v1/letters/" + letter).then().statusCode(200);
-        admin().body(Signing.organization("Human Asia", null, "KR", 1)).post("/v1/letters/" + letter + "/signatures")
+        admin().body(Fixtures.organization("Human Asia", null, "KR", 1)).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(201).body("letter_version", equalTo(2));
     }
 
     @Test
     void onlyOpenLettersBeforeTheirDeadlineTakeSignatures() {
         String draft = admin().body(Map.of("title", "Draft", "body", "Text")).post("/v1/letters").then().extract().path("id");
-        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/" + draft + "/signatures")
+        anonymous().body(Fixtures.individual("A", "a@example.org", "US")).post("/v1/letters/" + draft + "/signatures")
                 .then().statusCode(404);
-        admin().body(Signing.organization("Org", null, "US", 1)).post("/v1/letters/" + draft + "/signatures").then().statusCode(404);
+        admin().body(Fixtures.organization("Org", null, "US", 1)).post("/v1/letters/" + draft + "/signatures").then().statusCode(404);
 
-        String closed = openLetter("NONE");
+        String closed = Fixtures.openLetter("NONE");
         admin().post("/v1/letters/" + closed + "/close").then().statusCode(200);
-        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/" + closed + "/signatures")
+        anonymous().body(Fixtures.individual("A", "a@example.org", "US")).post("/v1/letters/" + closed + "/signatures")
                 .then().statusCode(409).body("type", endsWith("letter-not-open"));
         admin().post("/v1/letters/" + closed + "/deliver").then().statusCode(200);
-        admin().body(Signing.organization("Org", null, "US", 1)).post("/v1/letters/" + closed + "/signatures").then().statusCode(409);
+        admin().body(Fixtures.organization("Org", null, "US", 1)).post("/v1/letters/" + closed + "/signatures").then().statusCode(409);
 
-        String late = openLetter("NONE");
+        String late = Fixtures.openLetter("NONE");
         admin().body(Map.of("signing_deadline", "2001-01-01T00:00:00Z")).patch("/v1/letters/" + late).then().statusCode(200);
-        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/" + late + "/signatures")
+        anonymous().body(Fixtures.individual("A", "a@example.org", "US")).post("/v1/letters/" + late + "/signatures")
                 .then().statusCode(409).body("type", endsWith("deadline-passed"));
-        anonymous().body(Signing.individual("A", "a@example.org", "US")).post("/v1/letters/no-such-letter/signatures")
+        anonymous().body(Fixtures.individual("A", "a@example.org", "US")).post("/v1/letters/no-such-letter/signatures")
                 .then().statusCode(404);
         admin().get("/v1/letters/" + late + "/signatures").then().body("items", empty());
     }
 
     @Test
     void theAdminAddsVerifiedSignaturesWithOrWithoutEmail() throws Exception {
-        String letter = openLetter("EMAIL");
-        Response created = admin().body(Signing.organization("Committee for Human Rights in North Korea", null, "US", 3))
+        String letter = Fixtures.openLetter("EMAIL");
+        Response created = admin().body(Fixtures.organization("Committee for Human Rights in North Korea", null, "US", 3))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201)
                 .body("status", equalTo("VERIFIED")).body("source", equalTo("ADMIN")).body("represents", equalTo(3))
                 .extract().response();
         assertTrue(created.header("Location").endsWith("/v1/signatures/" + created.path("id")));
-        admin().body(Signing.individual("David Alton, Lord", "alton@example.org", "GB"))
+        admin().body(Fixtures.individual("David Alton, Lord", "alton@example.org", "GB"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201).body("status", equalTo("VERIFIED"));
         // the same organisation by name (case and spacing aside) is a duplicate
-        admin().body(Signing.organization("committee for  human rights in North Korea", null, "US", 1))
+        admin().body(Fixtures.organization("committee for  human rights in North Korea", null, "US", 1))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(409).body("type", endsWith("duplicate-signature"));
-        admin().body(Signing.individual("Lord Alton", "ALTON@example.org", "GB"))
+        admin().body(Fixtures.individual("Lord Alton", "ALTON@example.org", "GB"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(409);
         anonymous().get("/v1/letters/" + letter + "/summary").then()
                 .body("organizations", equalTo(1)).body("organizations_represented", equalTo(3)).body("individuals", equalTo(1));
         Thread.sleep(500);
         assertEquals(0, mailsTo("alton@example.org", 0).size());
-    }
-
-    static String openLetter(String policy) {
-        String id = given().header("Authorization", "Bearer " + ADMIN_KEY).contentType("application/json")
-                .body(Map.of("title", "Joint Open Letter", "body", "Text of the letter.", "verification_policy", policy))
-                .post("/v1/letters").then().statusCode(201).extract().path("id");
-        given().header("Authorization", "Bearer " + ADMIN_KEY).post("/v1/letters/" + id + "/publish").then().statusCode(200);
-        return id;
     }
 }

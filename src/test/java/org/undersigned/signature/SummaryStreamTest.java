@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class SummaryStreamTest extends ApiTest {
         final HttpResponse<InputStream> response;
         final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         final List<String> comments = new ArrayList<>();
+        /** Lines that are not a standard SSE field (id, event, data, a comment): there should be none. */
+        final List<String> unknown = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Thread reader;
 
         Stream(String letter, String lastEventId) throws Exception {
@@ -77,6 +80,8 @@ class SummaryStreamTest extends ApiTest {
                         name = line.substring(6).trim();
                     } else if (line.startsWith("data:")) {
                         data.append(line.substring(5).trim());
+                    } else {
+                        unknown.add(line);
                     }
                 }
             } catch (Exception ignored) {
@@ -97,7 +102,7 @@ class SummaryStreamTest extends ApiTest {
 
     @Test
     void aStreamSendsTheSummaryOnConnectAndAfterEachChange() throws Exception {
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         try (Stream stream = new Stream(letter, null)) {
             assertEquals(200, stream.response.statusCode());
             assertTrue(stream.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
@@ -123,6 +128,7 @@ class SummaryStreamTest extends ApiTest {
             assertNotNull(last, "an event after the signatures");
             assertTrue(last.data().contains("\"total\":5"), last.data());
             assertTrue(last.data().contains("\"sentence\":\"5 concerned individuals\""), last.data());
+            assertTrue(stream.unknown.isEmpty(), "only standard fields: " + stream.unknown);
 
             // reconnecting with the last id: nothing is sent again until something changes
             try (Stream again = new Stream(letter, last.id())) {
@@ -146,7 +152,7 @@ class SummaryStreamTest extends ApiTest {
         assertEquals(404, refused.statusCode());
         assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
 
-        String letter = SigningTest.openLetter("NONE");
+        String letter = Fixtures.openLetter("NONE");
         List<Stream> open = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
