@@ -1,6 +1,9 @@
 package org.undersigned.common;
 
 import java.sql.SQLException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import org.hibernate.exception.JDBCConnectionException;
 
 /** Telling a database that is away from a request that is wrong. */
 public final class DatabaseErrors {
@@ -21,11 +24,11 @@ public final class DatabaseErrors {
                     return true;
                 }
                 // Agroal: "Sorry, acquisition timeout!"
-                if (sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                if (sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof JDBCConnectionException || t instanceof SocketTimeoutException) {
                 return true;
             }
         }

@@ -22,6 +22,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
+import java.util.stream.StreamSupport;
 
 /** The one place where exceptions become {@code application/problem+json} responses. */
 public class ProblemMappers {
@@ -35,19 +39,19 @@ public class ProblemMappers {
 
     /** Behind the door ({@link org.undersigned.common.security.Door}), the REST layer checks the roles again. */
     @ServerExceptionMapper
-    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return respond(ProblemException.unauthorized("This operation needs an API key in the Authorization header (Bearer).", false), request);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return respond(ProblemException.forbidden("This operation is reserved to the organiser's admin key."), request);
     }
 
     @ServerExceptionMapper
     public Response violations(ResteasyReactiveViolationException e, HttpServerRequest request) {
         boolean onReturnValue = e.getConstraintViolations().stream()
-                .anyMatch(v -> java.util.stream.StreamSupport.stream(v.getPropertyPath().spliterator(), false)
+                .anyMatch(v -> StreamSupport.stream(v.getPropertyPath().spliterator(), false)
                         .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE));
         if (onReturnValue) {
             return unexpected(e, request);
@@ -172,7 +176,7 @@ public class ProblemMappers {
 
     private static boolean clientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
+            if (t instanceof HttpClosedException) {
                 return true;
             }
         }

@@ -1,5 +1,9 @@
 package org.undersigned.common;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
 /** Helpers for the few queries written by hand. */
 public final class Sql {
 
@@ -12,12 +16,12 @@ public final class Sql {
     }
 
     /** A timestamp column of a native query, whichever type the driver gave it. */
-    public static java.time.Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) return null;
-        if (value instanceof java.time.Instant instant) return instant;
-        if (value instanceof java.time.OffsetDateTime odt) return odt.toInstant();
-        if (value instanceof java.sql.Timestamp ts) return ts.toInstant();
-        return java.time.Instant.parse(value.toString());
+        if (value instanceof Instant instant) return instant;
+        if (value instanceof OffsetDateTime odt) return odt.toInstant();
+        if (value instanceof Timestamp ts) return ts.toInstant();
+        return Instant.parse(value.toString());
     }
 
     public static String escapeLike(String text) {

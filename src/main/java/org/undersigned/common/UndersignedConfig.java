@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.util.Optional;
+import java.time.Duration;
+import java.util.List;
 
 /** The service's own settings, under {@code undersigned.*} (environment: {@code UNDERSIGNED_*}). */
 @ConfigMapping(prefix = "undersigned")
@@ -43,7 +45,7 @@ public interface UndersignedConfig {
          * signal); this bound only limits what a change made behind the service's back can hide.
          */
         @WithDefault("60S")
-        java.time.Duration letterTtl();
+        Duration letterTtl();
 
         /** Letters kept at most (by letter and language asked for); beyond it the memory starts afresh. */
         @WithDefault("10000")
@@ -64,11 +66,11 @@ public interface UndersignedConfig {
 
         /** At most one event a letter in this time: a burst of signatures makes one event. */
         @WithDefault("250MS")
-        java.time.Duration coalesce();
+        Duration coalesce();
 
         /** A comment line this often keeps proxies from closing an idle stream. */
         @WithDefault("15S")
-        java.time.Duration heartbeat();
+        Duration heartbeat();
     }
 
     interface Signing {
@@ -84,26 +86,26 @@ public interface UndersignedConfig {
         int writers();
 
         @WithDefault("1MS")
-        java.time.Duration linger();
+        Duration linger();
     }
 
     interface Webhooks {
         /** Hosts a webhook may name even though they resolve to internal addresses (tests: 127.0.0.1). */
-        Optional<java.util.List<String>> allowedHosts();
+        Optional<List<String>> allowedHosts();
 
         /** The first retry waits about this long; each next one twice as long, with jitter. */
         @WithDefault("10S")
-        java.time.Duration retryBase();
+        Duration retryBase();
 
         @WithDefault("6H")
-        java.time.Duration retryMax();
+        Duration retryMax();
 
         /** Attempts before a delivery is given up as FAILED. */
         @WithDefault("12")
         int maxAttempts();
 
         @WithDefault("10S")
-        java.time.Duration timeout();
+        Duration timeout();
 
         /** How often the dispatcher looks for due deliveries. */
         @WithDefault("1s")

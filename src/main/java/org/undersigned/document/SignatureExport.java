@@ -22,6 +22,16 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.vertx.core.http.HttpClosedException;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /**
  * The organiser's export of a letter's signatures, streamed so that memory stays flat however
@@ -69,19 +79,19 @@ public class SignatureExport {
                     + " from signatures where " + inline(where.toString(), params) + " order by created_at, id)"
                     + " to stdout with (format csv, header true, encoding 'UTF8')";
             // PostgreSQL writes the CSV itself (COPY), the fastest way out of the database; we only pass the bytes on
-            return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
                 ClientOutput client = new ClientOutput(output, clientGone);
                 try {
                     CrlfOutputStream crlf = new CrlfOutputStream(client);
-                    connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(copy, crlf);
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, crlf);
                     crlf.flush();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 client.throwIfGone();
             }));
         }
-        return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < params.size(); i++) {
@@ -92,7 +102,7 @@ public class SignatureExport {
                     writeNdjson(rows, writer, clientGone);
                 }
                 writer.flush();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }));
@@ -128,21 +138,21 @@ public class SignatureExport {
     }
 
     /** Turns the line ends COPY writes (LF) into RFC 4180's CRLF, except inside quoted cells. */
-    private static final class CrlfOutputStream extends java.io.FilterOutputStream {
+    private static final class CrlfOutputStream extends FilterOutputStream {
         private boolean quoted;
 
-        CrlfOutputStream(java.io.OutputStream out) {
-            super(new java.io.BufferedOutputStream(out, 64 * 1024));
+        CrlfOutputStream(OutputStream out) {
+            super(new BufferedOutputStream(out, 64 * 1024));
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             write(new byte[]{(byte) b}, 0, 1);
         }
 
         /** Passes runs of bytes through whole; only a line end outside quotes gets its CR. */
         @Override
-        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+        public void write(byte[] bytes, int offset, int length) throws IOException {
             int from = offset;
             int end = offset + length;
             for (int i = offset; i < end; i++) {
@@ -169,17 +179,17 @@ public class SignatureExport {
      * abandoned exports drained the pool. Reading the rest costs the database the remaining rows
      * and keeps the connection sound.
      */
-    private static final class ClientOutput extends java.io.FilterOutputStream {
-        private final java.util.function.BooleanSupplier clientGone;
-        private java.io.IOException gone;
+    private static final class ClientOutput extends FilterOutputStream {
+        private final BooleanSupplier clientGone;
+        private IOException gone;
 
-        ClientOutput(java.io.OutputStream out, java.util.function.BooleanSupplier clientGone) {
+        ClientOutput(OutputStream out, BooleanSupplier clientGone) {
             super(out);
             this.clientGone = clientGone;
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             write(new byte[]{(byte) b}, 0, 1);
         }
 
@@ -187,12 +197,12 @@ public class SignatureExport {
         public void write(byte[] bytes, int offset, int length) {
             if (gone != null) return;
             if (clientGone.getAsBoolean()) {
-                gone = new java.io.IOException("the response is closed");
+                gone = new IOException("the response is closed");
                 return;
             }
             try {
                 out.write(bytes, offset, length);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 gone = e;
             }
         }
@@ -202,28 +212,28 @@ public class SignatureExport {
             if (gone != null) return;
             try {
                 out.flush();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 gone = e;
             }
         }
 
         void throwIfGone() {
             if (gone != null) {
-                io.vertx.core.http.HttpClosedException closed = new io.vertx.core.http.HttpClosedException("the client left during the export");
+                HttpClosedException closed = new HttpClosedException("the client left during the export");
                 closed.initCause(gone);
                 throw closed;
             }
         }
     }
 
-    private void writeNdjson(ResultSet rows, Writer writer, java.util.function.BooleanSupplier clientGone) throws java.sql.SQLException, java.io.IOException {
+    private void writeNdjson(ResultSet rows, Writer writer, BooleanSupplier clientGone) throws SQLException, IOException {
         JsonGenerator generator = json.getFactory().createGenerator(writer);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         long written = 0;
         while (rows.next()) {
             // a closed response swallows writes silently: stop reading rows nobody will receive
             if (++written % FETCH_SIZE == 0 && clientGone.getAsBoolean()) {
-                throw new io.vertx.core.http.HttpClosedException("the client left during the export");
+                throw new HttpClosedException("the client left during the export");
             }
             generator.writeStartObject();
             for (int i = 1; i <= COLUMNS.size(); i++) {
@@ -241,11 +251,11 @@ public class SignatureExport {
         generator.flush();
     }
 
-    private static String value(ResultSet rows, int column) throws java.sql.SQLException {
+    private static String value(ResultSet rows, int column) throws SQLException {
         Object value = rows.getObject(column);
         if (value == null) return null;
-        if (value instanceof java.sql.Timestamp ts) return ts.toInstant().toString();
-        if (value instanceof java.time.OffsetDateTime odt) return odt.toInstant().toString();
+        if (value instanceof Timestamp ts) return ts.toInstant().toString();
+        if (value instanceof OffsetDateTime odt) return odt.toInstant().toString();
         return value.toString().strip();
     }
 

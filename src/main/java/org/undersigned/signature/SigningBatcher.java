@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.undersigned.common.DatabaseErrors;
 
 /**
  * Group commit for single signatures. Each request hands its row to a queue and waits; a few
@@ -137,7 +138,7 @@ public class SigningBatcher {
             metrics.summary("undersigned.signing.batch.size").record(batch.size());
             batch.forEach(job -> job.inserted().complete(inserted.contains(job.signature().id))); // no-op for those refused
         } catch (RuntimeException batchFailure) {
-            if (org.undersigned.common.DatabaseErrors.unavailable(batchFailure)) {
+            if (DatabaseErrors.unavailable(batchFailure)) {
                 // the database is away: every row would fail alike, so none is retried alone
                 ProblemException unavailable = ProblemException.databaseUnavailable();
                 batch.forEach(job -> job.inserted().completeExceptionally(unavailable));

@@ -8,7 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -150,8 +149,9 @@ public class SummaryStreams {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary is plain data", e);
         }
+        // the data is the summary's JSON as text: no media type, so no non-standard field in the stream
         OutboundSseEvent event = subscriber.sse.newEventBuilder().id(Long.toString(snapshot.changes())).name("summary")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data).build();
+                .data(String.class, data).build();
         deliver(subscriber, event);
     }
 

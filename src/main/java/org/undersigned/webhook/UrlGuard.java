@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * Keeps webhooks from reaching inside: a URL whose host resolves to a loopback, private,
@@ -74,7 +75,7 @@ public class UrlGuard {
     }
 
     private Set<String> allowedHosts() {
-        return config.webhooks().allowedHosts().orElse(java.util.List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+        return config.webhooks().allowedHosts().orElse(List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Writes events into the outbox in the caller's transaction, one row per subscription that
@@ -73,7 +74,7 @@ public class WebhookOutbox {
                 throw new IllegalStateException("an event payload is plain data", e);
             }
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        em.unwrap(Session.class).doWork(connection -> {
             try (var statement = connection.prepareStatement("""
                     insert into webhook_deliveries (id, webhook_id, event_type, payload, state, attempts, next_attempt_at, created_at)
                     select gen_random_uuid(), w.id, ?, p.payload, 'PENDING', 0, now(), now()
