@@ -22,6 +22,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,12 +49,16 @@ public class Door {
      */
     record Rule(String method, String[] segments, int literalLength, Set<String> roles) {
 
-        boolean matches(String[] path) {
-            if (path.length != segments.length) {
+        /** Whether the path, cut at {@code bounds} (start and end of each segment), fits this template. */
+        boolean matches(String path, int[] bounds, int count) {
+            if (count != segments.length) {
                 return false;
             }
-            for (int i = 0; i < path.length; i++) {
-                if (segments[i] != null ? !segments[i].equals(path[i]) : path[i].isEmpty()) {
+            for (int i = 0; i < count; i++) {
+                int start = bounds[2 * i];
+                int length = bounds[2 * i + 1] - start;
+                String literal = segments[i];
+                if (literal == null ? length == 0 : length != literal.length() || !path.regionMatches(start, literal, 0, length)) {
                     return false;
                 }
             }
@@ -61,14 +67,15 @@ public class Door {
     }
 
     private final RouteProblems problems;
-    private List<Rule> rules = List.of();
+    /** The rules by HTTP method, each list most literal first. */
+    private Map<String, List<Rule>> rulesByMethod = Map.of();
 
     Door(RouteProblems problems) {
         this.problems = problems;
     }
 
     void install(@Observes Router router) {
-        rules = rulesOf(resourceClasses());
+        rulesByMethod = rulesOf(resourceClasses()).stream().collect(Collectors.groupingBy(Rule::method, Collectors.toList()));
         router.route().order(ORDER).handler(this::check);
         router.route().failureHandler(this::authenticationFailed);
     }
@@ -106,9 +113,26 @@ public class Door {
      * picks. Segments are compared as strings, no regular expression: this runs on every request.
      */
     Rule ruleFor(String method, String path) {
-        String[] segments = segments(path);
-        for (Rule rule : rules) {
-            if (rule.method().equals(method) && rule.matches(segments)) {
+        List<Rule> candidates = rulesByMethod.get(method);
+        if (candidates == null) {
+            return null;
+        }
+        int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+        int count = 0;
+        int[] bounds = new int[16];
+        for (int start = path.startsWith("/") ? 1 : 0; start <= end; ) {
+            int slash = path.indexOf('/', start);
+            int segmentEnd = slash < 0 || slash > end ? end : slash;
+            if (count == bounds.length / 2) {
+                return null; // deeper than any operation
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = segmentEnd;
+            count++;
+            start = segmentEnd + 1;
+        }
+        for (Rule rule : candidates) {
+            if (rule.matches(path, bounds, count)) {
                 return rule;
             }
         }
