@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /** Forgets what is no longer needed: old idempotency keys (kept 48 hours) and past rate-limit windows. */
 @ApplicationScoped

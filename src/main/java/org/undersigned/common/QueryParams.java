@@ -14,10 +14,6 @@ public final class QueryParams {
     private QueryParams() {
     }
 
-    public static boolean present(String value) {
-        return value != null && !value.isEmpty();
-    }
-
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
         try {
             return Enum.valueOf(type, value);

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.undersigned.signature.SignatureFilter;
 import java.util.function.BooleanSupplier;
-import org.undersigned.common.security.Caller;
 import org.undersigned.letter.LetterService;
 
 import java.io.BufferedWriter;
@@ -47,9 +46,6 @@ public class SignatureExport {
     private static final int FETCH_SIZE = 1000;
 
     public enum Format { CSV, NDJSON }
-
-    @Inject
-    Caller caller;
 
     @Inject
     LetterService letters;

@@ -209,10 +209,6 @@ public class SummaryStreams {
         byLetter.values().forEach(subscribers -> subscribers.forEach(this::drop));
     }
 
-    int openStreams() {
-        return open.get();
-    }
-
     private static long parse(String lastEventId) {
         try {
             return lastEventId == null ? -1 : Long.parseLong(lastEventId.trim());

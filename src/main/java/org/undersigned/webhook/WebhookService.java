@@ -16,7 +16,6 @@ import org.undersigned.common.Tagged;
 import org.undersigned.common.security.Caller;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -103,8 +103,4 @@ public final class LetterCache<K, V> {
         generation.incrementAndGet();
         entries.clear();
     }
-
-    int size() {
-        return entries.size();
-    }
 }
