@@ -41,7 +41,7 @@ class SummaryStreamTest extends ApiTest {
     final class Stream implements AutoCloseable {
         final HttpResponse<InputStream> response;
         final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        final List<String> comments = new ArrayList<>();
+        final List<String> comments = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** Lines that are not a standard SSE field (id, event, data, a comment): there should be none. */
         final List<String> unknown = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Thread reader;
@@ -129,6 +129,12 @@ class SummaryStreamTest extends ApiTest {
             assertTrue(last.data().contains("\"total\":5"), last.data());
             assertTrue(last.data().contains("\"sentence\":\"5 concerned individuals\""), last.data());
             assertTrue(stream.unknown.isEmpty(), "only standard fields: " + stream.unknown);
+            // heartbeats (every second in the test profile) keep an idle stream open
+            long heartbeatDeadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (stream.comments.isEmpty() && System.nanoTime() < heartbeatDeadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(!stream.comments.isEmpty(), "a heartbeat comment within 3 s");
 
             // reconnecting with the last id: nothing is sent again until something changes
             try (Stream again = new Stream(letter, last.id())) {
