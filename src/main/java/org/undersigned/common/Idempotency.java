@@ -3,6 +3,8 @@ package org.undersigned.common;
 import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -55,10 +57,24 @@ public class Idempotency {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 200)
-    public Response claim(ContainerRequestContext context, HttpServerRequest request) throws IOException {
+    public Uni<Response> claim(ContainerRequestContext context, HttpServerRequest request) throws IOException {
+        if (Context.isOnEventLoopThread()) {
+            return Uni.createFrom().nullItem(); // an event-loop endpoint: claimReadBody below, once its body is in
+        }
+        return claimKey(context, request);
+    }
+
+    /** As {@link #claim}, for the endpoints on the event loop, which may not read their body blocking. */
+    @EventLoopEndpoint
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 200, readBody = true)
+    public Uni<Response> claimReadBody(ContainerRequestContext context, HttpServerRequest request) throws IOException {
+        return claimKey(context, request);
+    }
+
+    private Uni<Response> claimKey(ContainerRequestContext context, HttpServerRequest request) throws IOException {
         String key = context.getHeaderString(HEADER);
         if (key == null || !"POST".equals(context.getMethod())) {
-            return null;
+            return Uni.createFrom().nullItem();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
@@ -69,11 +85,12 @@ public class Idempotency {
                 context.getUriInfo().getRequestUri().getRawQuery(), context.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 Base64.getEncoder().encodeToString(body));
         String scope = scope(request);
-        Response replay = QuarkusTransaction.requiringNew().call(() -> claimOrReplay(scope, key, hash));
-        if (replay == null) {
-            context.setProperty(CLAIM, new Claim(scope, key));
-        }
-        return replay;
+        return OffTheEventLoop.run(() -> QuarkusTransaction.requiringNew().call(() -> claimOrReplay(scope, key, hash)))
+                .invoke(replay -> {
+                    if (replay == null) {
+                        context.setProperty(CLAIM, new Claim(scope, key));
+                    }
+                });
     }
 
     /** null when this request now holds the key; otherwise the answer to give instead of running it. */
@@ -112,27 +129,32 @@ public class Idempotency {
     }
 
     @ServerResponseFilter
-    public void record(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         int status = response.getStatus();
         if (status >= 500) {
             // nothing was done, or nothing we can vouch for: let a retry run again
-            try {
-                QuarkusTransaction.requiringNew().run(() -> store.release(claim.scope(), claim.key()));
-            } catch (RuntimeException e) {
-                // the database is away: the claim stays, and is taken over once it is back (see claimOrReplay)
-                LOG.warnf("Could not release an idempotency claim after a %d: %s", status, e.getClass().getSimpleName());
-            }
-            return;
+            return OffTheEventLoop.run(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> store.release(claim.scope(), claim.key()));
+                } catch (RuntimeException e) {
+                    // the database is away: the claim stays, and is taken over once it is back (see claimOrReplay)
+                    LOG.warnf("Could not release an idempotency claim after a %d: %s", status, e.getClass().getSimpleName());
+                }
+                return null;
+            }).replaceWithVoid();
         }
         Object entity = response.getEntity();
         byte[] body = entity == null ? null : entity instanceof byte[] bytes ? bytes
                 : entity instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(entity);
         String type = response.getMediaType() == null ? null : response.getMediaType().toString();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        QuarkusTransaction.requiringNew().run(() -> store.complete(claim.scope(), claim.key(), status, type, body, location));
+        return OffTheEventLoop.run(() -> {
+            QuarkusTransaction.requiringNew().run(() -> store.complete(claim.scope(), claim.key(), status, type, body, location));
+            return null;
+        }).replaceWithVoid();
     }
 
     /** Keys belong to their caller: two partners using the same key do not collide. */

@@ -2,6 +2,7 @@ package org.undersigned.common;
 
 import java.time.Clock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -41,14 +42,15 @@ public class RateLimiter {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
-    public void limit(ContainerRequestContext context, ResourceInfo resource, HttpServerRequest request) {
+    public Uni<Void> limit(ContainerRequestContext context, ResourceInfo resource, HttpServerRequest request) {
         if (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(RateLimited.class)
                 || caller.isAdmin()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
+        boolean partner = caller.isPartner();
         String bucket;
         int limit;
-        if (caller.isPartner()) {
+        if (partner) {
             bucket = "sign:key:" + caller.keyId();
             limit = config.get().rateLimits().partnerSigningPerMinute();
         } else {
@@ -57,13 +59,17 @@ public class RateLimiter {
         }
         long now = clock.instant().getEpochSecond();
         long windowStart = now - now % WINDOW_SECONDS;
-        int hits = QuarkusTransaction.requiringNew().call(() -> store.hit(bucket, Instant.ofEpochSecond(windowStart)));
-        long reset = windowStart + WINDOW_SECONDS - now;
+        // one budget across every instance, so one small write a request (which need not wait for the disk)
+        return OffTheEventLoop.run(() -> QuarkusTransaction.requiringNew().call(() -> store.hit(bucket, Instant.ofEpochSecond(windowStart))))
+                .invoke(hits -> decide(context, partner, limit, hits, windowStart + WINDOW_SECONDS - now)).replaceWithVoid();
+    }
+
+    private static void decide(ContainerRequestContext context, boolean partner, int limit, int hits, long reset) {
         Decision decision = new Decision(limit, Math.max(0, limit - hits), reset);
         context.setProperty(DECISION, decision);
         if (hits > limit) {
             throw new ProblemException(429, ProblemException.TYPE_PREFIX + "rate-limited", "Too many requests",
-                    "At most " + limit + " signing requests a minute from one " + (caller.isPartner() ? "key" : "address")
+                    "At most " + limit + " signing requests a minute from one " + (partner ? "key" : "address")
                             + "; retry after " + reset + " seconds.", null,
                     Map.of("Retry-After", Long.toString(reset), "RateLimit-Limit", Integer.toString(limit),
                             "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)));

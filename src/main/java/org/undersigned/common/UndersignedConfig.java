@@ -76,8 +76,9 @@ public interface UndersignedConfig {
     interface Signing {
         /**
          * Group commit: concurrent signatures are written together, this many at most a
-         * transaction, by this many writers; a writer that finds fewer waiting lingers this long
-         * for more. Each signer is answered after the commit that holds their row.
+         * transaction, by this many writers. A writer takes whatever has gathered; when it found
+         * company it lingers this long for more (0: never). Each signer is answered after the commit
+         * that holds their row.
          */
         @WithDefault("500")
         int batchMax();
@@ -85,8 +86,15 @@ public interface UndersignedConfig {
         @WithDefault("2")
         int writers();
 
-        @WithDefault("1MS")
+        @WithDefault("0MS")
         Duration linger();
+
+        /**
+         * Signatures that may wait for a writer; beyond them a signer gets a 503 with Retry-After
+         * at once instead of a growing wait.
+         */
+        @WithDefault("4096")
+        int queueMax();
     }
 
     interface Webhooks {

@@ -273,6 +273,19 @@ public class LetterService {
         return letter;
     }
 
+    /**
+     * As {@link #signableSnapshot}, from memory alone, for a caller that must not wait on the
+     * database (the event loop): empty when the letter's facts are not kept just now.
+     */
+    public Optional<SignableLetter> signableFromMemory(String key) {
+        SignableLetter letter = signable.get(key);
+        if (letter == null) {
+            return Optional.empty();
+        }
+        checkSignable(key, letter.status(), letter.signingDeadline());
+        return Optional.of(letter);
+    }
+
     /** The letter for a change by the admin: it exists, matches If-Match, and is not delivered yet. */
     Letter writable(String key, String ifMatch) {
         Letter letter = adminTarget(key, ifMatch);

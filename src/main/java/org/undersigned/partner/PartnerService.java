@@ -13,7 +13,6 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.security.ApiKeys;
-import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Letter;
 
 import java.time.Instant;
@@ -36,8 +35,6 @@ public class PartnerService {
     static final int MAX_LIVE_KEYS = 2;
     static final int KEY_PREFIX_LENGTH = 12;
 
-    @Inject
-    Caller caller;
 
     @Transactional
     public Tagged<PartnerResponse> create(CreatePartnerRequest request) {
@@ -131,10 +128,10 @@ public class PartnerService {
         }
     }
 
-    /** The partner behind the calling key, for checks on what it may do. */
+    /** The partner with this id (the one behind a key), for checks on what it may do; null when there is none. */
     @Transactional
-    public Partner current() {
-        return caller.partnerId() == null ? null : Partner.findById(caller.partnerId());
+    public Partner withId(UUID partnerId) {
+        return partnerId == null ? null : Partner.findById(partnerId);
     }
 
     private static Set<UUID> resolveLetters(List<String> keys) {

@@ -2,7 +2,9 @@ package org.undersigned.signature;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.undersigned.common.EventLoopEndpoint;
 import org.undersigned.common.RateLimited;
 import java.io.InputStream;
 import jakarta.validation.Valid;
@@ -38,15 +40,18 @@ public class LetterSignatureResource {
 
     @POST
     @RateLimited
+    @EventLoopEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
-                         @Valid @NotNull SignRequest request) {
-        SigningService.SignOutcome outcome = signing.sign(letter, request, acceptLanguage);
-        if (outcome.created() != null) {
-            return Response.created(URI.create("/v1/signatures/" + outcome.created().id()))
-                    .entity(outcome.created()).build();
-        }
-        return Response.accepted(outcome.accepted()).build();
+    public Uni<Response> sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
+                              @Valid @NotNull SignRequest request) {
+        // no thread waits for the commit: the answer is written when the batch holding this row commits
+        return Uni.createFrom().completionStage(() -> signing.sign(letter, request, acceptLanguage)).map(outcome -> {
+            if (outcome.created() != null) {
+                return Response.created(URI.create("/v1/signatures/" + outcome.created().id()))
+                        .entity(outcome.created()).build();
+            }
+            return Response.accepted(outcome.accepted()).build();
+        });
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})

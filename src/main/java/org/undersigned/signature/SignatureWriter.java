@@ -7,12 +7,10 @@ import org.hibernate.Session;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,64 +94,116 @@ public class SignatureWriter {
         return open;
     }
 
-    private static final String INSERT_COLUMNS = """
+    /**
+     * One statement for any number of rows: the rows travel as one array a column and
+     * {@code unnest} zips them back, so PostgreSQL sees the same text, and keeps one plan,
+     * whatever the batch size. Signers who already signed are skipped (ON CONFLICT DO NOTHING:
+     * concurrent twins, in one batch or in two, leave one row); the rows not returned are theirs.
+     */
+    private static final String INSERT = """
             insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
-            values """;
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    /** Rows per INSERT statement: 25 parameters each, well under PostgreSQL's 65,535. */
-    static final int INSERT_BATCH = 1000;
+            select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
+                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
+                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, 0
+            from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
+                ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
+                as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
+                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
+                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at)
+            on conflict (letter_id, dedup_key) do nothing
+            returning id""";
 
-    /**
-     * Inserts signatures, many rows a statement, skipping those whose signer already signed
-     * (ON CONFLICT DO NOTHING, so concurrent twins leave one row). Returns the ids inserted.
-     */
+    /** Inserts the signatures in one statement; returns the ids inserted (the others' signers had signed). */
     private Set<UUID> insertAll(List<Signature> signatures) {
         Set<UUID> inserted = new HashSet<>();
-        for (int from = 0; from < signatures.size(); from += INSERT_BATCH) {
-            List<Signature> batch = signatures.subList(from, Math.min(signatures.size(), from + INSERT_BATCH));
-            String sql = INSERT_COLUMNS + String.join(", ", Collections.nCopies(batch.size(), INSERT_ROW))
-                    + " on conflict (letter_id, dedup_key) do nothing returning id";
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int p = 1;
-                    for (Signature s : batch) {
-                        statement.setObject(p++, s.id);
-                        statement.setObject(p++, s.letterId);
-                        statement.setInt(p++, s.letterVersion);
-                        statement.setString(p++, s.kind.name());
-                        statement.setString(p++, s.name);
-                        statement.setString(p++, s.sortName);
-                        statement.setString(p++, s.title);
-                        statement.setString(p++, s.organization);
-                        statement.setString(p++, s.email);
-                        statement.setString(p++, s.comment);
-                        statement.setString(p++, s.dedupKey);
-                        statement.setString(p++, s.sortKey);
-                        statement.setString(p++, s.country);
-                        statement.setString(p++, s.language);
-                        statement.setInt(p++, s.represents);
-                        statement.setString(p++, s.display.name());
-                        statement.setString(p++, s.status.name());
-                        statement.setString(p++, s.source.name());
-                        statement.setObject(p++, s.sourcePartnerId);
-                        statement.setString(p++, s.verifyTokenHash);
-                        statement.setString(p++, s.manageTokenHash);
-                        statement.setInt(p++, s.emailsSent);
-                        statement.setObject(p++, OffsetDateTime.ofInstant(s.createdAt, ZoneOffset.UTC));
-                        statement.setObject(p++, OffsetDateTime.ofInstant(s.updatedAt, ZoneOffset.UTC));
-                        statement.setObject(p++, s.verifiedAt == null ? null
-                                : OffsetDateTime.ofInstant(s.verifiedAt, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            inserted.add(rows.getObject(1, UUID.class));
-                        }
+        if (signatures.isEmpty()) {
+            return inserted;
+        }
+        int n = signatures.size();
+        UUID[] ids = new UUID[n], letters = new UUID[n], partners = new UUID[n];
+        Integer[] versions = new Integer[n], represents = new Integer[n], emailsSent = new Integer[n];
+        String[][] text = new String[15][n];
+        String[] created = new String[n], updated = new String[n], verified = new String[n];
+        for (int i = 0; i < n; i++) {
+            Signature s = signatures.get(i);
+            ids[i] = s.id;
+            letters[i] = s.letterId;
+            versions[i] = s.letterVersion;
+            String[] row = {s.kind.name(), s.name, s.sortName, s.title, s.organization, s.email, s.comment, s.dedupKey,
+                    s.sortKey, s.country, s.language, s.display.name(), s.status.name(), s.source.name(), null};
+            for (int c = 0; c < 14; c++) {
+                text[c][i] = row[c];
+            }
+            represents[i] = s.represents;
+            partners[i] = s.sourcePartnerId;
+            text[14][i] = s.verifyTokenHash;
+            emailsSent[i] = s.emailsSent;
+            created[i] = s.createdAt.toString();
+            updated[i] = s.updatedAt.toString();
+            verified[i] = s.verifiedAt == null ? null : s.verifiedAt.toString();
+        }
+        String[] manageTokens = signatures.stream().map(s -> s.manageTokenHash).toArray(String[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                int p = 1;
+                statement.setArray(p++, connection.createArrayOf("uuid", ids));
+                statement.setArray(p++, connection.createArrayOf("uuid", letters));
+                statement.setArray(p++, connection.createArrayOf("int4", versions));
+                for (int c = 0; c < 11; c++) { // kind … language
+                    statement.setArray(p++, connection.createArrayOf("text", text[c]));
+                }
+                statement.setArray(p++, connection.createArrayOf("int4", represents));
+                for (int c = 11; c < 14; c++) { // display, status, source
+                    statement.setArray(p++, connection.createArrayOf("text", text[c]));
+                }
+                statement.setArray(p++, connection.createArrayOf("uuid", partners));
+                statement.setArray(p++, connection.createArrayOf("text", text[14]));
+                statement.setArray(p++, connection.createArrayOf("text", manageTokens));
+                statement.setArray(p++, connection.createArrayOf("int4", emailsSent));
+                statement.setArray(p++, connection.createArrayOf("text", created));
+                statement.setArray(p++, connection.createArrayOf("text", updated));
+                statement.setArray(p, connection.createArrayOf("text", verified));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
                     }
                 }
-            });
-        }
+            }
+        });
         return inserted;
+    }
+
+    /**
+     * The signatures already recorded for these signers (letter and dedup key), by the id of the
+     * row that was not inserted for them; in the caller's transaction, so a twin inserted earlier in
+     * the same batch is found too.
+     */
+    public Map<UUID, UUID> existing(List<Signature> notInserted) {
+        Map<UUID, UUID> existing = new HashMap<>();
+        if (notInserted.isEmpty()) {
+            return existing;
+        }
+        UUID[] rowIds = notInserted.stream().map(s -> s.id).toArray(UUID[]::new);
+        UUID[] letters = notInserted.stream().map(s -> s.letterId).toArray(UUID[]::new);
+        String[] keys = notInserted.stream().map(s -> s.dedupKey).toArray(String[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select wanted.row_id, s.id
+                    from unnest(?::uuid[], ?::uuid[], ?::text[]) as wanted (row_id, letter_id, dedup_key)
+                    join signatures s on s.letter_id = wanted.letter_id and s.dedup_key = wanted.dedup_key""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", rowIds));
+                statement.setArray(2, connection.createArrayOf("uuid", letters));
+                statement.setArray(3, connection.createArrayOf("text", keys));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        existing.put(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class));
+                    }
+                }
+            }
+        });
+        return existing;
     }
 }

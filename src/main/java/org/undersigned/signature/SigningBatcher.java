@@ -1,65 +1,101 @@
 package org.undersigned.signature;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.undersigned.common.DatabaseErrors;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.undersigned.common.DatabaseErrors;
 
 /**
- * Group commit for single signatures. Each request hands its row to a queue and waits; a few
- * writer threads take whatever has gathered (after lingering a moment when little has) and
- * write it in one transaction: one multi-row {@code INSERT … ON CONFLICT DO NOTHING RETURNING},
- * the counts once per letter, the webhook events. The commit's one flush to disk is shared by
- * the whole batch, which is how concurrent signing outruns one-row-a-transaction inserts.
- * A request learns whether its row went in (or was a duplicate) only after that commit.
- * Should a batch fail, its rows are retried one per transaction, so that one bad row cannot
- * fail its neighbours.
+ * Group commit for single signatures. A request hands its row to a bounded queue and is done with
+ * its thread; a few writer threads each take whatever has gathered and write it in one transaction
+ * (one array {@code INSERT}, the counts and events once per letter, the duplicates' answers), so the
+ * commit's one flush to disk is shared by the whole batch. Each request's answer is completed after
+ * that commit, on the request's own event loop. When the queue is full the request is refused at
+ * once with a 503 and Retry-After, rather than waiting behind work the database cannot absorb.
+ * Should a batch fail, its rows are retried one per transaction, so that one bad row cannot fail
+ * its neighbours.
  */
 @ApplicationScoped
 public class SigningBatcher {
 
     private static final Logger LOG = Logger.getLogger(SigningBatcher.class);
 
-    @Inject
-    SignatureWriter writer;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    UndersignedConfig config;
-
-    @Inject
-    MeterRegistry metrics;
-
     /**
-     * A signature waiting to be written, and the answer its request waits for: inserted or not
-     * (a duplicate), or a 409 when the letter closed before the batch reached it.
+     * What the commit decided for one signature: inserted, or a signer who had already signed
+     * (with the existing signature's id, and the reminder to email when the request asked for one).
      */
-    record Job(Signature signature, CompletableFuture<Boolean> inserted) {
+    public record Written(boolean inserted, UUID existingId, SignatureMailer.Message reminder) {
     }
 
-    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    /**
+     * A signature waiting to be written. {@code remindFor} is the letter's title when a duplicate
+     * should email its signer a fresh link (the public), null otherwise.
+     */
+    private record Job(Signature signature, String remindFor, CompletableFuture<Written> answer, Context context) {
+
+        void complete(Written written) {
+            if (context == null) {
+                answer.complete(written);
+            } else {
+                context.runOnContext(ignored -> answer.complete(written));
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (context == null) {
+                answer.completeExceptionally(failure);
+            } else {
+                context.runOnContext(ignored -> answer.completeExceptionally(failure));
+            }
+        }
+    }
+
+    private final SignatureWriter writer;
+    private final SignatureTokens tokens;
+    private final EntityManager em;
+    private final Clock clock;
+    private final UndersignedConfig.Signing config;
+    private final DistributionSummary batchSizes;
+    private final ArrayBlockingQueue<Job> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean stopping;
+
+    SigningBatcher(SignatureWriter writer, SignatureTokens tokens, EntityManager em, Clock clock, UndersignedConfig config,
+                   MeterRegistry metrics) {
+        this.writer = writer;
+        this.tokens = tokens;
+        this.em = em;
+        this.clock = clock;
+        this.config = config.signing();
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, this.config.queueMax()));
+        this.batchSizes = DistributionSummary.builder("undersigned.signing.batch.size")
+                .description("Signatures written by one group-commit transaction")
+                .publishPercentiles(0.5, 0.9, 0.99).register(metrics);
+    }
 
     void start(@Observes StartupEvent event) {
         ensureStarted();
@@ -71,11 +107,11 @@ public class SigningBatcher {
             return;
         }
         running = true;
-        for (int i = 0; i < Math.max(1, config.signing().writers()); i++) {
-            Thread writer = new Thread(this::writeLoop, "signature-writer-" + i);
-            writer.setDaemon(true);
-            writer.start();
-            writers.add(writer);
+        for (int i = 0; i < Math.max(1, config.writers()); i++) {
+            Thread thread = new Thread(this::writeLoop, "signature-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            writers.add(thread);
         }
     }
 
@@ -84,25 +120,38 @@ public class SigningBatcher {
             stopping = true;
             running = false;
         }
-        for (Thread writer : writers) {
-            writer.join(10_000); // writers finish the queue before they stop
+        for (Thread thread : writers) {
+            thread.join(10_000); // writers finish the queue before they stop
         }
     }
 
-    /** Queues a signature for the next batch; the future completes after its commit (true: inserted, false: duplicate). */
-    public CompletableFuture<Boolean> submit(Signature signature) {
+    /**
+     * Queues a signature for the next batch, without waiting. The stage completes after the
+     * commit that decided it, on the given Vert.x context (the request's) when there is one; it fails with a 409
+     * when the letter closed before the batch reached it. A full queue is a 503 at once.
+     */
+    public CompletionStage<Written> submit(Signature signature, String remindFor, Context context) {
         ensureStarted();
         if (stopping) {
             throw ProblemException.unavailable("The service is stopping; try again.");
         }
-        Job job = new Job(signature, new CompletableFuture<>());
-        queue.add(job);
-        return job.inserted();
+        Job job = new Job(signature, remindFor, new CompletableFuture<>(), context);
+        if (!queue.offer(job)) {
+            throw new ProblemException(503, ProblemException.TYPE_PREFIX + "overloaded", "Service unavailable",
+                    "Signatures are arriving faster than they can be written just now; retry in a second.", null,
+                    Map.of("Retry-After", "1"));
+        }
+        return job.answer();
+    }
+
+    /** Signatures queued and not yet taken by a writer. */
+    int queued() {
+        return queue.size();
     }
 
     private void writeLoop() {
-        int max = Math.max(1, config.signing().batchMax());
-        long lingerNanos = config.signing().linger().toNanos();
+        int max = Math.max(1, config.batchMax());
+        long lingerNanos = config.linger().toNanos();
         List<Job> batch = new ArrayList<>(max);
         while (running || !queue.isEmpty()) {
             try {
@@ -112,7 +161,8 @@ public class SigningBatcher {
                 }
                 batch.add(first);
                 queue.drainTo(batch, max - batch.size());
-                if (batch.size() < max / 4 && lingerNanos > 0) {
+                if (lingerNanos > 0 && batch.size() > 1 && batch.size() < max) {
+                    // others are signing: a moment more lets the commit carry them too
                     Job more = queue.poll(lingerNanos, TimeUnit.NANOSECONDS);
                     if (more != null) {
                         batch.add(more);
@@ -125,7 +175,7 @@ public class SigningBatcher {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("A signature batch could not be answered", e);
-                batch.forEach(job -> job.inserted().completeExceptionally(e));
+                batch.forEach(job -> job.fail(e));
             } finally {
                 batch.clear();
             }
@@ -133,43 +183,76 @@ public class SigningBatcher {
     }
 
     private void write(List<Job> batch) {
+        Map<Job, Object> outcomes;
         try {
-            Set<UUID> inserted = QuarkusTransaction.requiringNew().call(() -> insert(batch));
-            metrics.summary("undersigned.signing.batch.size").record(batch.size());
-            batch.forEach(job -> job.inserted().complete(inserted.contains(job.signature().id))); // no-op for those refused
+            outcomes = QuarkusTransaction.requiringNew().call(() -> insert(batch));
         } catch (RuntimeException batchFailure) {
             if (DatabaseErrors.unavailable(batchFailure)) {
                 // the database is away: every row would fail alike, so none is retried alone
                 ProblemException unavailable = ProblemException.databaseUnavailable();
-                batch.forEach(job -> job.inserted().completeExceptionally(unavailable));
+                batch.forEach(job -> job.fail(unavailable));
                 return;
             }
             if (batch.size() == 1) {
-                batch.get(0).inserted().completeExceptionally(batchFailure);
+                batch.get(0).fail(batchFailure);
                 return;
             }
             for (Job job : batch) {
                 try {
-                    Set<UUID> inserted = QuarkusTransaction.requiringNew().call(() -> insert(List.of(job)));
-                    job.inserted().complete(inserted.contains(job.signature().id));
+                    answer(QuarkusTransaction.requiringNew().call(() -> insert(List.of(job))));
                 } catch (RuntimeException e) {
-                    job.inserted().completeExceptionally(e);
+                    job.fail(e);
                 }
             }
+            return;
         }
+        batchSizes.record(batch.size());
+        answer(outcomes);
     }
 
-    private Set<UUID> insert(List<Job> batch) {
+    private static void answer(Map<Job, Object> outcomes) {
+        outcomes.forEach((job, outcome) -> {
+            if (outcome instanceof Written written) {
+                job.complete(written);
+            } else {
+                job.fail((Throwable) outcome);
+            }
+        });
+    }
+
+    /** Writes a batch in the current transaction; what each job is to be told once it commits. */
+    private Map<Job, Object> insert(List<Job> batch) {
         // one order for every batch, so that two batches wanting the same keys or counter rows queue rather than deadlock
-        List<Signature> rows = batch.stream().map(Job::signature)
-                .sorted(Comparator.comparing((Signature s) -> s.letterId).thenComparing(s -> s.dedupKey == null ? "" : s.dedupKey))
+        List<Job> jobs = batch.stream()
+                .sorted(Comparator.comparing((Job j) -> j.signature().letterId)
+                        .thenComparing(j -> j.signature().dedupKey == null ? "" : j.signature().dedupKey))
                 .toList();
-        SignatureWriter.Written written = writer.write(rows, clock.instant());
-        for (Job job : batch) {
-            if (written.closedLetters().contains(job.signature().letterId)) {
-                job.inserted().completeExceptionally(SignatureRules.letterNotOpen());
+        Instant now = clock.instant();
+        SignatureWriter.Written written = writer.write(jobs.stream().map(Job::signature).toList(), now);
+        Map<Job, Object> outcomes = new HashMap<>();
+        List<Job> duplicates = new ArrayList<>();
+        for (Job job : jobs) {
+            Signature signature = job.signature();
+            if (written.closedLetters().contains(signature.letterId)) {
+                outcomes.put(job, SignatureRules.letterNotOpen());
+            } else if (written.inserted().contains(signature.id)) {
+                outcomes.put(job, new Written(true, null, null));
+            } else {
+                duplicates.add(job);
             }
         }
-        return written.inserted();
+        if (!duplicates.isEmpty()) {
+            Map<UUID, UUID> existing = writer.existing(duplicates.stream().map(Job::signature).toList());
+            for (Job job : duplicates) {
+                UUID existingId = existing.get(job.signature().id);
+                SignatureMailer.Message reminder = null;
+                if (job.remindFor() != null && existingId != null) {
+                    Signature signer = em.find(Signature.class, existingId, LockModeType.PESSIMISTIC_WRITE);
+                    reminder = tokens.reminder(signer, job.remindFor(), now);
+                }
+                outcomes.put(job, new Written(false, existingId, reminder));
+            }
+        }
+        return outcomes;
     }
 }

@@ -3,16 +3,17 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.LockModeType;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.Violation;
@@ -22,6 +23,7 @@ import org.undersigned.letter.LetterService;
 import org.undersigned.letter.SignableLetter;
 import org.undersigned.letter.TranslationService;
 import org.undersigned.letter.VerificationPolicy;
+import org.undersigned.partner.Partner;
 import org.undersigned.partner.PartnerService;
 
 /**
@@ -39,17 +41,18 @@ public class SigningService {
     private final PartnerService partners;
     private final TranslationService translations;
     private final SigningBatcher batcher;
-    private final SignatureTokens tokens;
+    private final ManagedExecutor workers;
     private final MeterRegistry metrics;
 
-    SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners, TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, MeterRegistry metrics) {
+    SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
+                   TranslationService translations, SigningBatcher batcher, ManagedExecutor workers, MeterRegistry metrics) {
         this.caller = caller;
         this.letters = letters;
         this.mailer = mailer;
         this.partners = partners;
         this.translations = translations;
         this.batcher = batcher;
-        this.tokens = tokens;
+        this.workers = workers;
         this.metrics = metrics;
     }
 
@@ -57,27 +60,67 @@ public class SigningService {
     public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
     }
 
-    private record Signed(SignOutcome outcome, SignatureMailer.Message mail) {
+    /** Who signs, read from the request before any other thread takes the work over. */
+    private record Signer(boolean admin, boolean partner, UUID partnerId, SignatureSource source) {
+
+        boolean trusted() {
+            return admin || partner;
+        }
     }
 
     /** A signature ready to be written, with what its answer and its email need once it is. */
-    private record Prepared(Signature signature, UUID letterId, String letterTitle, boolean trusted,
-                            boolean emailVerification, String verifyToken, String manageToken) {
+    private record Prepared(Signature signature, Signer signer, String letterTitle, boolean emailVerification,
+                            String verifyToken, String manageToken) {
     }
 
     /**
      * Records a signature. The row goes to the {@link SigningBatcher}, which writes it in a
-     * transaction shared with concurrent signers; the answer, and the email it calls for, come
-     * after that commit.
+     * transaction shared with concurrent signers; the stage completes, with the answer and the
+     * email it calls for, after that commit. No thread waits for it: when the letter's facts are
+     * in memory (and the caller is not a partner, whose permissions are read) everything up to the
+     * hand-over is done on the calling thread without a database round trip; otherwise that part
+     * runs on a worker thread.
      */
-    public SignOutcome sign(String letterKey, SignRequest request, String acceptLanguage) {
-        checkShape(request, !caller.isAdmin() && !caller.isPartner());
-        Prepared prepared = prepare(letterKey, request, acceptLanguage);
+    public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage) {
+        Signer signer = new Signer(caller.isAdmin(), caller.isPartner(), caller.partnerId(), source());
+        checkShape(request, !signer.trusted());
+        Context context = Vertx.currentContext();
+        Optional<SignableLetter> inMemory = signer.partner() ? Optional.empty() : letters.signableFromMemory(letterKey);
+        CompletionStage<Prepared> prepared = inMemory.isPresent()
+                ? CompletableFuture.completedFuture(prepare(inMemory.get(), signer, request, acceptLanguage))
+                : CompletableFuture.supplyAsync(() -> {
+                    SignableLetter letter = letters.signableSnapshot(letterKey);
+                    if (signer.partner()) {
+                        QuarkusTransaction.requiringNew().run(() -> requirePushAllowed(letterKey, letter.id(), signer.partnerId()));
+                    }
+                    return prepare(letter, signer, request, acceptLanguage);
+                }, workers);
+        return prepared.thenCompose(ready -> batcher.submit(ready.signature(), ready.signer().trusted() ? null : ready.letterTitle(),
+                        context).thenApply(written -> answer(ready, written)));
+    }
+
+    /** Everything up to the write: CPU only. */
+    private Prepared prepare(SignableLetter letter, Signer signer, SignRequest request, String acceptLanguage) {
+        Instant now = letters.now();
+        boolean emailVerification = !signer.trusted() && letter.verificationPolicy() == VerificationPolicy.EMAIL;
+        String language = translations.signingLanguage(letter.languages(), request.language(), acceptLanguage);
+        Signature signature = SignatureFactory.newSignature(letter.id(), letter.currentVersion(), request, now, !emailVerification,
+                language, signer.source(), signer.partnerId());
+        String verifyToken = emailVerification ? Tokens.newToken() : null;
+        String manageToken = signature.email != null ? Tokens.newToken() : null;
+        signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
+        signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
+        signature.emailsSent = signer.trusted() || signature.email == null ? 0 : 1;
+        return new Prepared(signature, signer, letter.title(), emailVerification, verifyToken, manageToken);
+    }
+
+    /** The answer once the batch has committed: created, or a signer who had already signed. */
+    private SignOutcome answer(Prepared prepared, SigningBatcher.Written written) {
         Signature signature = prepared.signature();
-        boolean inserted = awaitCommit(batcher.submit(signature));
-        countSignatures(inserted ? "created" : "duplicate", signature.source, 1);
-        if (inserted) {
-            if (prepared.trusted()) {
+        Signer signer = prepared.signer();
+        countSignatures(written.inserted() ? "created" : "duplicate", signature.source, 1);
+        if (written.inserted()) {
+            if (signer.trusted()) {
                 return new SignOutcome(SignatureResponse.from(signature), null);
             }
             mailer.send(prepared.emailVerification()
@@ -85,79 +128,35 @@ public class SigningService {
                     : mailer.recorded(signature.email, signature.name, prepared.letterTitle(), prepared.manageToken()));
             return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
         }
-        Signed signed = QuarkusTransaction.requiringNew().call(() -> duplicate(prepared));
-        if (signed.mail() != null) {
-            mailer.send(signed.mail());
-        }
-        return signed.outcome();
-    }
-
-    /** Everything up to the write, without a database round trip for the admin and the public. */
-    private Prepared prepare(String letterKey, SignRequest request, String acceptLanguage) {
-        SignableLetter letter = letters.signableSnapshot(letterKey);
-        if (caller.isPartner()) {
-            QuarkusTransaction.requiringNew().run(() -> requirePushAllowed(letterKey, letter.id()));
-        }
-        Instant now = letters.now();
-        boolean trusted = caller.isAdmin() || caller.isPartner();
-        boolean emailVerification = !trusted && letter.verificationPolicy() == VerificationPolicy.EMAIL;
-        String language = translations.signingLanguage(letter.languages(), request.language(), acceptLanguage);
-        Signature signature = SignatureFactory.newSignature(letter.id(), letter.currentVersion(), request, now, !emailVerification,
-                language, source(), caller.partnerId());
-        String verifyToken = emailVerification ? Tokens.newToken() : null;
-        String manageToken = signature.email != null ? Tokens.newToken() : null;
-        signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
-        signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
-        signature.emailsSent = trusted || signature.email == null ? 0 : 1;
-        return new Prepared(signature, letter.id(), letter.title(), trusted, emailVerification, verifyToken, manageToken);
-    }
-
-    private static boolean awaitCommit(CompletableFuture<Boolean> inserted) {
-        try {
-            return inserted.get(SignatureRules.COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw ProblemException.unavailable("The signature could not be written in time; try again.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("The service is stopping; try again.");
-        }
-    }
-
-    /** A signer who already signed: the admin and partners hear so; the public, the same answer as before. */
-    private Signed duplicate(Prepared prepared) {
-        Signature signature = prepared.signature();
-        Signature existing = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2", prepared.letterId(), signature.dedupKey)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-        if (caller.isAdmin()) {
+        if (signer.admin()) {
             throw ProblemException.conflict("duplicate-signature", "This letter already has a signature with the same "
-                    + (signature.email != null ? "email" : "organisation name") + ": " + (existing == null ? "" : existing.id) + ".");
+                    + (signature.email != null ? "email" : "organisation name") + ": "
+                    + (written.existingId() == null ? "" : written.existingId()) + ".");
         }
-        if (caller.isPartner()) {
+        if (signer.partner()) {
             // who signed, and through whom, is not the partner's to know
             throw ProblemException.conflict("duplicate-signature", "This letter already has this signature.");
         }
         // The same answer as for a new signature; the address's owner hears from us instead.
-        return new Signed(new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification())),
-                tokens.reminder(existing, prepared.letterTitle(), letters.now()));
+        if (written.reminder() != null) {
+            mailer.send(written.reminder());
+        }
+        return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
     }
 
     /** The letter a caller may sign or push to: partners only to the letters they are allowed on (else 404). */
     Letter signableByCaller(String letterKey) {
         Letter letter = letters.signable(letterKey);
         if (caller.isPartner()) {
-            requirePushAllowed(letterKey, letter.id);
+            requirePushAllowed(letterKey, letter.id, caller.partnerId());
         }
         return letter;
     }
 
     /** A partner pushes only to the letters it is allowed on; to any other it looks as if there were none. */
-    private void requirePushAllowed(String letterKey, UUID letterId) {
-        if (!partners.current().mayPushTo(letterId)) {
+    private void requirePushAllowed(String letterKey, UUID letterId, UUID partnerId) {
+        Partner partner = partners.withId(partnerId);
+        if (partner == null || !partner.mayPushTo(letterId)) {
             throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
         }
     }
