@@ -2,9 +2,14 @@ package org.undersigned.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Conversions between the names of things: Java properties, JSON properties, slugs. */
 public final class Names {
+
+    // compiled once: fold runs for every signature
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Names() {
     }
@@ -26,11 +31,9 @@ public final class Names {
 
     /** Text folded for sorting and comparing: accents removed, lower case, spaces collapsed. */
     public static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ")
-                .strip();
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String lower = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(lower).replaceAll(" ").strip();
     }
 
     /**

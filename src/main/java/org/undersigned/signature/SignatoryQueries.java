@@ -2,7 +2,9 @@ package org.undersigned.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,12 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Query;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.LetterService;
 
 /** What anyone may read of a letter's signatures: the public list of signatories and the summary. */
@@ -24,21 +31,52 @@ public class SignatoryQueries {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final EntityManager em;
+    /** Summaries of public letters as served, ETag included: no query while nothing changes. */
+    private final LetterCache<String, Tagged<SummaryResponse>> summaries;
+    /** The first page of each order of public letters, the page nearly everyone reads. */
+    private final LetterCache<FirstPage, Page<SignatoryResponse>> firstPages;
 
-    SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em) {
+    private record FirstPage(String letterKey, boolean byName, int limit) {
+    }
+
+    /** A signatory as the public list reads it: the columns it shows and sorts by, no entity. */
+    private record Row(UUID id, SignatureKind kind, String name, String title, String organization, String country,
+                       int represents, Instant createdAt, String sortKey) {
+
+        SignatoryResponse response() {
+            return new SignatoryResponse(id, kind, name, title, organization, country,
+                    kind == SignatureKind.ORGANIZATION ? represents : null, createdAt);
+        }
+    }
+
+    SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em, ChangeSignal signal, UndersignedConfig config) {
         this.letters = letters;
         this.counts = counts;
         this.em = em;
+        this.summaries = signal.cache("public summaries", config.caching().letterEntries(), config.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
+        this.firstPages = signal.cache("first pages of signatories", config.caching().letterEntries(), config.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
     }
 
     /** The public list: verified, listed signatures, by name as letters list them or by signing time. */
-    @Transactional
     public Page<SignatoryResponse> signatories(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
-        Letter letter = letters.visible(letterKey);
+        if (page.cursor() != null || filter.kind() != null || filter.country() != null || filter.q() != null) {
+            return QuarkusTransaction.joiningExisting().call(() -> read(letters.visible(letterKey), filter, page));
+        }
+        return firstPages.computeIfAbsent(new FirstPage(letterKey, filter.byName(), page.size()),
+                key -> QuarkusTransaction.joiningExisting().call(() -> {
+                    Letter letter = letters.visible(letterKey);
+                    return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id, read(letter, filter, page));
+                }));
+    }
+
+    private Page<SignatoryResponse> read(Letter letter, SignatoryFilter filter, Query.PageRequest page) {
         int limit = page.size();
         Paging.Cursor cursor = page.cursor();
         boolean byName = filter.byName();
-        StringBuilder sql = new StringBuilder("select * from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
+        StringBuilder sql = new StringBuilder("select id, kind, name, title, organization, country, represents, created_at, sort_key"
+                + " from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
         List<Object[]> params = new ArrayList<>();
         params.add(new Object[]{"letter", letter.id});
         SignatureKind onlyKind = filter.kind();
@@ -50,7 +88,7 @@ public class SignatoryQueries {
             sql.append(" and lower(name) like :q escape '\\'");
             params.add(new Object[]{"q", Sql.containsPattern(filter.q().text().toLowerCase(Locale.ROOT))});
         }
-        List<Signature> rows = new ArrayList<>(limit + 1);
+        List<Row> rows = new ArrayList<>(limit + 1);
         if (byName) {
             // Organisations first, then individuals, each by sort key: one index range per kind, so
             // that a page deep in the list costs what the first one does.
@@ -92,16 +130,22 @@ public class SignatoryQueries {
             sql.append(" order by created_at, id limit ").append(limit + 1);
             rows.addAll(signatoryRows(sql.toString(), params));
         }
-        return Paging.page(rows, limit, SignatoryResponse::from, s -> byName
-                ? new Paging.Cursor((s.kind == SignatureKind.ORGANIZATION ? "O:" : "I:") + s.sortKey, s.id)
-                : Paging.Cursor.after(s.createdAt, s.id));
+        return Paging.page(rows, limit, Row::response, r -> byName
+                ? new Paging.Cursor((r.kind() == SignatureKind.ORGANIZATION ? "O:" : "I:") + r.sortKey(), r.id())
+                : Paging.Cursor.after(r.createdAt(), r.id()));
     }
 
     @SuppressWarnings("unchecked")
-    private List<Signature> signatoryRows(String sql, List<Object[]> params) {
-        var query = em.createNativeQuery(sql, Signature.class);
+    private List<Row> signatoryRows(String sql, List<Object[]> params) {
+        var query = em.createNativeQuery(sql);
         params.forEach(p -> query.setParameter((String) p[0], p[1]));
-        return query.getResultList();
+        List<Object[]> found = query.getResultList();
+        List<Row> rows = new ArrayList<>(found.size());
+        for (Object[] r : found) {
+            rows.add(new Row((UUID) r[0], SignatureKind.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    r[5] == null ? null : r[5].toString(), ((Number) r[6]).intValue(), Sql.instant(r[7]), (String) r[8]));
+        }
+        return rows;
     }
 
     /** The id of a letter the caller may read (drafts: the admin only). */
@@ -110,9 +154,13 @@ public class SignatoryQueries {
         return letters.visible(letterKey).id;
     }
 
-    @Transactional
+    /** The summary with its ETag; for a public letter from memory while its letter and signatures have not changed. */
     public Tagged<SummaryResponse> summary(String letterKey) {
-        SignatureCounts.Snapshot snapshot = counts.snapshot(letters.visible(letterKey).id);
-        return new Tagged<>(snapshot.summary(), Preconditions.version("S" + snapshot.changes()));
+        return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {
+            Letter letter = letters.visible(letterKey);
+            SignatureCounts.Snapshot snapshot = counts.snapshot(letter.id);
+            return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id,
+                    new Tagged<>(snapshot.summary(), Preconditions.version("S" + snapshot.changes())));
+        }));
     }
 }

@@ -2,11 +2,13 @@ package org.undersigned.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,41 +101,59 @@ public class SignatureCounts {
         }
         signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
-        em.createNativeQuery("""
-                        insert into letter_counts (letter_id, shard, organizations, organizations_undisclosed,
-                            organizations_represented, individuals, individuals_undisclosed, changes)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
-                        on conflict (letter_id, shard) do update set
-                            organizations = letter_counts.organizations + excluded.organizations,
-                            organizations_undisclosed = letter_counts.organizations_undisclosed + excluded.organizations_undisclosed,
-                            organizations_represented = letter_counts.organizations_represented + excluded.organizations_represented,
-                            individuals = letter_counts.individuals + excluded.individuals,
-                            individuals_undisclosed = letter_counts.individuals_undisclosed + excluded.individuals_undisclosed,
-                            changes = letter_counts.changes + 1
-                        """)
-                .setParameter(1, letterId)
-                .setParameter(2, shard)
-                .setParameter(3, delta.organizations)
-                .setParameter(4, delta.organizationsUndisclosed)
-                .setParameter(5, delta.represented)
-                .setParameter(6, delta.individuals)
-                .setParameter(7, delta.individualsUndisclosed)
-                .executeUpdate();
-        delta.countries.forEach((country, n) -> addTo("letter_country_counts", "country", letterId, country, shard, n));
-        delta.languages.forEach((language, n) -> addTo("letter_language_counts", "language", letterId, language, shard, n));
+        String[] countries = delta.countries.keySet().toArray(String[]::new);
+        Long[] byCountry = delta.countries.values().toArray(Long[]::new);
+        String[] languages = delta.languages.keySet().toArray(String[]::new);
+        Long[] byLanguage = delta.languages.values().toArray(Long[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
+                statement.setObject(1, letterId);
+                statement.setInt(2, shard);
+                statement.setLong(3, delta.organizations);
+                statement.setLong(4, delta.organizationsUndisclosed);
+                statement.setLong(5, delta.represented);
+                statement.setLong(6, delta.individuals);
+                statement.setLong(7, delta.individualsUndisclosed);
+                statement.setArray(8, connection.createArrayOf("text", countries));
+                statement.setArray(9, connection.createArrayOf("int8", byCountry));
+                statement.setArray(10, connection.createArrayOf("text", languages));
+                statement.setArray(11, connection.createArrayOf("int8", byLanguage));
+                statement.execute();
+            }
+        });
     }
 
-    /** Adds to a count by country or by language (table and column are constants of this class). */
-    private void addTo(String table, String column, UUID letterId, String value, int shard, long delta) {
-        if (delta == 0) {
-            return;
-        }
-        em.createNativeQuery("insert into " + table + " (letter_id, " + column + ", shard, signatures) values (?1, ?2, ?3, ?4)"
-                        + " on conflict (letter_id, " + column + ", shard) do update set signatures = " + table
-                        + ".signatures + excluded.signatures")
-                .setParameter(1, letterId).setParameter(2, value).setParameter(3, shard).setParameter(4, delta)
-                .executeUpdate();
-    }
+    /**
+     * Every counter a delta moves, in one statement (one round trip, one plan): the letter's totals,
+     * and its counts by country and by language, all in one shard. The modifying CTEs run whether or
+     * not the final select reads them.
+     */
+    private static final String APPLY = """
+            with totals as (
+                insert into letter_counts (letter_id, shard, organizations, organizations_undisclosed,
+                    organizations_represented, individuals, individuals_undisclosed, changes)
+                values (?::uuid, ?, ?, ?, ?, ?, ?, 1)
+                on conflict (letter_id, shard) do update set
+                    organizations = letter_counts.organizations + excluded.organizations,
+                    organizations_undisclosed = letter_counts.organizations_undisclosed + excluded.organizations_undisclosed,
+                    organizations_represented = letter_counts.organizations_represented + excluded.organizations_represented,
+                    individuals = letter_counts.individuals + excluded.individuals,
+                    individuals_undisclosed = letter_counts.individuals_undisclosed + excluded.individuals_undisclosed,
+                    changes = letter_counts.changes + 1
+                returning letter_id, shard),
+            by_country as (
+                insert into letter_country_counts (letter_id, country, shard, signatures)
+                select t.letter_id, d.country, t.shard, d.n from totals t, unnest(?::text[], ?::bigint[]) as d (country, n)
+                where d.n <> 0
+                on conflict (letter_id, country, shard) do update set signatures = letter_country_counts.signatures + excluded.signatures
+                returning 1),
+            by_language as (
+                insert into letter_language_counts (letter_id, language, shard, signatures)
+                select t.letter_id, d.language, t.shard, d.n from totals t, unnest(?::text[], ?::bigint[]) as d (language, n)
+                where d.n <> 0
+                on conflict (letter_id, language, shard) do update set signatures = letter_language_counts.signatures + excluded.signatures
+                returning 1)
+            select (select count(*) from by_country) + (select count(*) from by_language)""";
 
     /** How many changes the counts have taken: a cheap version number for ETags. */
     public long changes(UUID letterId) {

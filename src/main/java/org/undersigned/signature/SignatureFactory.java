@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.undersigned.common.Names;
 import org.undersigned.common.Violation;
 import org.undersigned.common.validation.EmailAddresses;
@@ -14,7 +15,7 @@ import org.undersigned.common.validation.EmailAddresses;
  */
 public final class SignatureFactory {
 
-
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SignatureFactory() {
     }
@@ -65,7 +66,7 @@ public final class SignatureFactory {
             return "e:" + EmailAddresses.canonical(s.email);
         }
         if (s.kind == SignatureKind.ORGANIZATION && s.name != null) {
-            return "o:" + Names.fold(s.name).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            return "o:" + NOT_LETTER_OR_DIGIT.matcher(Names.fold(s.name)).replaceAll(" ").strip();
         }
         return null;
     }

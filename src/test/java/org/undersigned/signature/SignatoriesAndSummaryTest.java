@@ -142,6 +142,22 @@ class SignatoriesAndSummaryTest extends ApiTest {
         admin().header("If-Match", letterTag).body(Map.of("closing", "Sincerely,")).patch("/v1/letters/" + letter).then().statusCode(200);
     }
 
+    /** The first pages are kept in memory between signatures: a signature shows on them at once, in either order. */
+    @Test
+    void theFirstPageFollowsEverySignature() {
+        String letter = Fixtures.openLetter("NONE");
+        for (String order : List.of("name", "signed_at")) {
+            anonymous().queryParam("order", order).get("/v1/letters/" + letter + "/signatories").then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+        }
+        admin().body(Fixtures.organization("Asian Forum for Human Rights and Development", null, "TH", 1))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        for (String order : List.of("name", "signed_at")) {
+            anonymous().queryParam("order", order).get("/v1/letters/" + letter + "/signatories").then().statusCode(200)
+                    .body("items.name", org.hamcrest.Matchers.contains("Asian Forum for Human Rights and Development"));
+        }
+    }
+
     private static List<String> allSignatoryNames(String letter, String query) {
         List<String> names = new ArrayList<>();
         String cursor = null;
