@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public class FixedRate {
 
-    record Sample(boolean sign, long micros, int status) {
+    record Sample(boolean sign, long micros, int status, long dueSecond) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,13 +77,13 @@ public class FixedRate {
             }
             if (inFlight.incrementAndGet() > 5000) {
                 inFlight.decrementAndGet();
-                samples.add(new Sample(sign, 30_000_000, -1)); // the generator gives up rather than pile up
+                samples.add(new Sample(sign, 30_000_000, -1, (due - start) / 1_000_000_000L)); // the generator gives up rather than pile up
                 done.countDown();
                 continue;
             }
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 long micros = (System.nanoTime() - due) / 1000;
-                samples.add(new Sample(sign, micros, error == null ? response.statusCode() : -1));
+                samples.add(new Sample(sign, micros, error == null ? response.statusCode() : -1, (due - start) / 1_000_000_000L));
                 inFlight.decrementAndGet();
                 done.countDown();
             });
@@ -108,6 +108,16 @@ public class FixedRate {
             System.out.printf(label + " kind=%s count=%d errors=%d created=%d rate=%.1f p50=%.2f p99=%.2f max=%.2f%n",
                     sign ? "sign" : "read", latencies.size(), errors, created, latencies.size() / elapsed,
                     percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1000.0);
+        }
+        // the seconds (from the start of the run) in which some request took over 250 ms: a stall shows as a run of them
+        java.util.TreeMap<Long, Long> slow = new java.util.TreeMap<>();
+        for (Sample s : samples) {
+            if (s.micros() > 250_000) {
+                slow.merge(s.dueSecond(), 1L, Long::sum);
+            }
+        }
+        if (!slow.isEmpty()) {
+            System.out.println(label + "-SLOW seconds=" + slow);
         }
     }
 
