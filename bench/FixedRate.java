@@ -1,15 +1,21 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,76 +26,179 @@ import java.util.concurrent.locks.LockSupport;
  *
  *   java bench/FixedRate.java BASE_URL LETTER ADMIN_KEY RATE SECONDS SIGN_SHARE READ_PATH
  *
- * Runs an unrecorded warm-up (up to 5 s) at the same rate first. Prints "RESULT kind=... count=...
- * errors=... created=... p50=... p99=... max=..." per kind (ms), and the same as WARMUP for the warm-up.
+ * The generator must cost little, or it becomes the stall it measures: a pacer thread hands each
+ * due request to a pool of connections, each a plain keep-alive socket with its own thread (HTTP/1.1
+ * written and read by hand). A request waits for a free connection when all are busy, and that wait
+ * counts in its latency. Runs an unrecorded warm-up (up to 5 s) at the same rate first. Prints
+ * "RESULT kind=... count=... errors=... created=... rate=... p50=... p99=... max=..." per kind (ms),
+ * the same as WARMUP for the warm-up, and the seconds in which some request took over 250 ms.
  */
 public class FixedRate {
+
+    static final int CONNECTIONS = 256;
+    static final long GIVE_UP_MICROS = 30_000_000;
 
     record Sample(boolean sign, long micros, int status, long dueSecond) {
     }
 
+    record Due(long dueNanos, boolean sign, int index, String phase, ConcurrentLinkedQueue<Sample> samples,
+               CountDownLatch done, long start) {
+    }
+
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        URI base = URI.create(args[0]);
         String letter = args[1];
         String key = args[2];
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         double signShare = Double.parseDouble(args[5]);
         String readPath = args[6];
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
-        URI signUri = URI.create(base + "/v1/letters/" + letter + "/signatures");
-        URI readUri = URI.create(base + readPath);
-        // an unrecorded warm-up at the same rate: the client's JIT and connection pool, not the service, would show otherwise
+        LinkedBlockingQueue<Due> due = new LinkedBlockingQueue<>();
+        String seed = Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i < CONNECTIONS; i++) {
+            Thread worker = new Thread(() -> work(base, "/v1/letters/" + letter + "/signatures", readPath, key, seed, due),
+                    "connection-" + i);
+            worker.setDaemon(true);
+            worker.start();
+        }
         ConcurrentLinkedQueue<Sample> warmup = new ConcurrentLinkedQueue<>();
-        double warmupElapsed = load(client, signUri, readUri, key, rate, Math.min(5, seconds), signShare, "warmup", warmup);
-        report("WARMUP", warmup, warmupElapsed);
+        report("WARMUP", warmup, load(due, rate, Math.min(5, seconds), signShare, "warmup", warmup));
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
-        double elapsed = load(client, signUri, readUri, key, rate, seconds, signShare, "run", samples);
-        report("RESULT", samples, elapsed);
+        report("RESULT", samples, load(due, rate, seconds, signShare, "run", samples));
         System.exit(0);
     }
 
-    static double load(HttpClient client, URI signUri, URI readUri, String key, int rate, int seconds, double signShare,
-                       String phase, ConcurrentLinkedQueue<Sample> samples) throws Exception {
+    static double load(LinkedBlockingQueue<Due> queue, int rate, int seconds, double signShare, String phase,
+                       ConcurrentLinkedQueue<Sample> samples) throws InterruptedException {
         int total = rate * seconds;
         CountDownLatch done = new CountDownLatch(total);
-        AtomicInteger inFlight = new AtomicInteger();
-        String seed = phase + Long.toString(System.currentTimeMillis(), 36);
         long start = System.nanoTime() + 100_000_000L;
         int signEvery = signShare <= 0 ? Integer.MAX_VALUE : (int) Math.round(1 / signShare);
         for (int i = 0; i < total; i++) {
-            long due = start + (long) (i * (1e9 / rate));
+            long dueNanos = start + (long) (i * (1e9 / rate));
             long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
+            while ((wait = dueNanos - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            boolean sign = i % signEvery == signEvery - 1;
-            HttpRequest request;
-            if (sign) {
-                String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"Spike Signer " + i + "\",\"email\":\"spike-" + seed + "-" + i
-                        + "@example.org\",\"country\":\"GB\"}";
-                request = HttpRequest.newBuilder(signUri).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            } else {
-                request = HttpRequest.newBuilder(readUri).timeout(Duration.ofSeconds(30)).GET().build();
-            }
-            if (inFlight.incrementAndGet() > 5000) {
-                inFlight.decrementAndGet();
-                samples.add(new Sample(sign, 30_000_000, -1, (due - start) / 1_000_000_000L)); // the generator gives up rather than pile up
-                done.countDown();
-                continue;
-            }
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long micros = (System.nanoTime() - due) / 1000;
-                samples.add(new Sample(sign, micros, error == null ? response.statusCode() : -1, (due - start) / 1_000_000_000L));
-                inFlight.decrementAndGet();
-                done.countDown();
-            });
+            queue.add(new Due(dueNanos, i % signEvery == signEvery - 1, i, phase, samples, done, start));
         }
-        done.await();
+        if (!done.await(seconds + 60L, TimeUnit.SECONDS)) {
+            System.err.println("some requests never finished");
+        }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** One connection: takes due requests one at a time, reconnecting after an error. */
+    static void work(URI base, String signPath, String readPath, String key, String seed, LinkedBlockingQueue<Due> queue) {
+        Socket socket = null;
+        InputStream in = null;
+        OutputStream out = null;
+        while (true) {
+            Due request;
+            try {
+                request = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            int status = -1;
+            if ((System.nanoTime() - request.dueNanos()) / 1000 < GIVE_UP_MICROS) {
+                try {
+                    if (socket == null) {
+                        socket = new Socket();
+                        socket.setTcpNoDelay(true);
+                        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+                        socket.setSoTimeout((int) (GIVE_UP_MICROS / 1000));
+                        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                        out = socket.getOutputStream();
+                    }
+                    out.write(request.sign() ? signRequest(base, signPath, key, request.phase() + seed + "-" + request.index())
+                            : readRequest(base, readPath));
+                    out.flush();
+                    status = readResponse(in);
+                } catch (IOException e) {
+                    status = -1;
+                }
+                if (status == -1 && socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing a broken connection
+                    }
+                    socket = null;
+                }
+            }
+            long micros = Math.min(GIVE_UP_MICROS, (System.nanoTime() - request.dueNanos()) / 1000);
+            request.samples().add(new Sample(request.sign(), micros, status, (request.dueNanos() - request.start()) / 1_000_000_000L));
+            request.done().countDown();
+        }
+    }
+
+    static byte[] signRequest(URI base, String path, String key, String who) {
+        String body = "{\"kind\":\"INDIVIDUAL\",\"name\":\"Spike Signer " + who + "\",\"email\":\"spike-" + who
+                + "@example.org\",\"country\":\"GB\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + key + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] readRequest(URI base, String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Reads one response (Content-Length or chunked body) and returns its status. */
+    static int readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        long length = 0;
+        boolean chunked = false;
+        String header;
+        while (!(header = line(in)).isEmpty()) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            skip(in, length);
+            return status;
+        }
+        long size;
+        while ((size = Long.parseLong(line(in).split(";", 2)[0].trim(), 16)) > 0) {
+            skip(in, size + 2);
+        }
+        line(in); // the blank line after the last chunk
+        return status;
+    }
+
+    static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b == -1) {
+                throw new IOException("connection closed");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    static void skip(InputStream in, long n) throws IOException {
+        while (n > 0) {
+            long skipped = in.skip(n);
+            if (skipped <= 0) {
+                if (in.read() == -1) {
+                    throw new IOException("connection closed");
+                }
+                skipped = 1;
+            }
+            n -= skipped;
+        }
     }
 
     static void report(String label, ConcurrentLinkedQueue<Sample> samples, double elapsed) {
@@ -110,7 +219,7 @@ public class FixedRate {
                     percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1000.0);
         }
         // the seconds (from the start of the run) in which some request took over 250 ms: a stall shows as a run of them
-        java.util.TreeMap<Long, Long> slow = new java.util.TreeMap<>();
+        TreeMap<Long, Long> slow = new TreeMap<>();
         for (Sample s : samples) {
             if (s.micros() > 250_000) {
                 slow.merge(s.dueSecond(), 1L, Long::sum);
