@@ -2,6 +2,7 @@ package org.undersigned.campaign;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.undersigned.common.OffTheEventLoop;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
@@ -59,9 +61,17 @@ public class LetterResource {
 
     @GET
     @Path("{letter}")
-    public Response get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
-                        @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
-        LetterViews.Served served = views.read(letter, lang, acceptLanguage);
+    public Uni<Response> get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
+                             @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
+        // a public letter kept in memory is answered on the event loop; any other is read on a worker thread
+        LetterViews.Served kept = views.fromMemory(letter, lang, acceptLanguage);
+        if (kept != null) {
+            return Uni.createFrom().item(served(kept, request));
+        }
+        return OffTheEventLoop.run(() -> served(views.read(letter, lang, acceptLanguage), request));
+    }
+
+    private static Response served(LetterViews.Served served, Request request) {
         return Languages.negotiated(Preconditions.ok(request, served.letter()), served.language());
     }
 

@@ -38,6 +38,11 @@ public class LetterViews {
         this.served = signal.cache("letter views", config.caching().letterEntries(), config.caching().letterTtl());
     }
 
+    /** As {@link #read}, from memory alone, for the event loop: null when the letter is not kept just now. */
+    public Served fromMemory(String key, String lang, String acceptLanguage) {
+        return served.get(cacheKey(key, lang, acceptLanguage));
+    }
+
     /** The letter in the language asked for; public letters from memory when nothing changed since they were read. */
     public Served read(String key, String lang, String acceptLanguage) {
         return served.computeIfAbsent(cacheKey(key, lang, acceptLanguage), k -> QuarkusTransaction.joiningExisting().call(() -> {

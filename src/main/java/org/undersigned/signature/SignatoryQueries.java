@@ -154,6 +154,14 @@ public class SignatoryQueries {
         return letters.visible(letterKey).id;
     }
 
+    /** As {@link #signatories}, from memory alone, for the event loop: null unless it is a first page kept just now. */
+    public Page<SignatoryResponse> signatoriesFromMemory(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
+        if (page.cursor() != null || filter.kind() != null || filter.country() != null || filter.q() != null) {
+            return null;
+        }
+        return firstPages.get(new FirstPage(letterKey, filter.byName(), page.size()));
+    }
+
     /** The summary with its ETag; for a public letter from memory while its letter and signatures have not changed. */
     public Tagged<SummaryResponse> summary(String letterKey) {
         return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {

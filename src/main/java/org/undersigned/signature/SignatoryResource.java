@@ -1,5 +1,8 @@
 package org.undersigned.signature;
 
+import io.smallrye.mutiny.Uni;
+import org.undersigned.common.OffTheEventLoop;
+import org.undersigned.common.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +24,13 @@ public class SignatoryResource {
     SignatoryQueries signatures;
 
     @GET
-    public Response signatories(@PathParam("letter") String letter, @BeanParam SignatoryFilter filter,
-                                @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
-        return Paging.ok(signatures.signatories(letter, filter, page), uriInfo);
+    public Uni<Response> signatories(@PathParam("letter") String letter, @BeanParam SignatoryFilter filter,
+                                     @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
+        // a first page kept in memory is answered on the event loop; any other is read on a worker thread
+        Page<SignatoryResponse> kept = signatures.signatoriesFromMemory(letter, filter, page);
+        if (kept != null) {
+            return Uni.createFrom().item(Paging.ok(kept, uriInfo));
+        }
+        return OffTheEventLoop.run(() -> Paging.ok(signatures.signatories(letter, filter, page), uriInfo));
     }
 }
