@@ -6,9 +6,4 @@ import java.util.UUID;
 /** A signatory as the public sees it: never an email, a comment or a status. */
 public record SignatoryResponse(UUID id, SignatureKind kind, String name, String title, String organization,
                                 String country, Integer represents, Instant signedAt) {
-
-    static SignatoryResponse from(Signature s) {
-        return new SignatoryResponse(s.id, s.kind, s.name, s.title, s.organization, s.country,
-                s.kind == SignatureKind.ORGANIZATION ? s.represents : null, s.createdAt);
-    }
 }
