@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tokens;
@@ -96,7 +99,16 @@ public class SigningService {
                     return prepare(letter, signer, request, acceptLanguage);
                 }, workers);
         return prepared.thenCompose(ready -> batcher.submit(ready.signature(), ready.signer().trusted() ? null : ready.letterTitle(),
-                        context).thenApply(written -> answer(ready, written)));
+                        context).thenApply(written -> answer(ready, written)))
+                .toCompletableFuture().orTimeout(SignatureRules.COMMIT_WAIT_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(failure -> {
+                    // the writer is stuck (a lock, a frozen database): the signer hears so in bounded time
+                    Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        throw ProblemException.unavailable("The signature could not be written in time; try again.");
+                    }
+                    throw failure instanceof RuntimeException unchecked ? unchecked : new CompletionException(failure);
+                });
     }
 
     /** Everything up to the write: CPU only. */
