@@ -96,6 +96,13 @@ public interface UndersignedConfig {
          */
         @WithDefault("4096")
         int queueMax();
+
+        /**
+         * How long a signer waits for the commit that holds their row before a 503 (a stuck lock, a
+         * frozen database). The row may still be written after it; signing again is then a duplicate.
+         */
+        @WithDefault("30S")
+        Duration commitWait();
     }
 
     interface Webhooks {

@@ -13,8 +13,6 @@ final class SignatureRules {
     static final int MAX_REPRESENTS = 100_000;
     /** Verification and notice emails one signature can cause. */
     static final int MAX_EMAILS_PER_SIGNATURE = 5;
-    /** How long a signing request waits for the batch that holds its row to commit. */
-    static final int COMMIT_WAIT_SECONDS = 30;
 
     /** A letter closed (or past its deadline) by the time its signature was to be written. */
     static ProblemException letterNotOpen() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tokens;
+import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.Violation;
 import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Letter;
@@ -46,9 +48,11 @@ public class SigningService {
     private final SigningBatcher batcher;
     private final ManagedExecutor workers;
     private final MeterRegistry metrics;
+    private final Duration commitWait;
 
     SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
-                   TranslationService translations, SigningBatcher batcher, ManagedExecutor workers, MeterRegistry metrics) {
+                   TranslationService translations, SigningBatcher batcher, ManagedExecutor workers, MeterRegistry metrics,
+                   UndersignedConfig config) {
         this.caller = caller;
         this.letters = letters;
         this.mailer = mailer;
@@ -56,6 +60,7 @@ public class SigningService {
         this.translations = translations;
         this.batcher = batcher;
         this.workers = workers;
+        this.commitWait = config.signing().commitWait();
         this.metrics = metrics;
     }
 
@@ -100,7 +105,7 @@ public class SigningService {
                 }, workers);
         return prepared.thenCompose(ready -> batcher.submit(ready.signature(), ready.signer().trusted() ? null : ready.letterTitle(),
                         context).thenApply(written -> answer(ready, written)))
-                .toCompletableFuture().orTimeout(SignatureRules.COMMIT_WAIT_SECONDS, TimeUnit.SECONDS)
+                .toCompletableFuture().orTimeout(commitWait.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
                     // the writer is stuck (a lock, a frozen database): the signer hears so in bounded time
                     Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;

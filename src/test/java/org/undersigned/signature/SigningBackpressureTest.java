@@ -42,7 +42,8 @@ class SigningBackpressureTest extends ApiTest {
     public static class OneWriterSmallQueue implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("undersigned.signing.writers", "1", "undersigned.signing.queue-max", "6");
+            return Map.of("undersigned.signing.writers", "1", "undersigned.signing.queue-max", "6",
+                    "undersigned.signing.commit-wait", "8S");
         }
     }
 
@@ -64,6 +65,28 @@ class SigningBackpressureTest extends ApiTest {
             Thread.sleep(25);
         }
         assertEquals(n, batcher.queued());
+    }
+
+    /** A commit that does not come is a 503 after the configured wait; the row is written once it can be, and again is a duplicate. */
+    @Test
+    void aSignerWaitsForTheCommitNoLongerThanTheCommitWait() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("select id from letters where id = '" + letter + "' for update");
+            long start = System.nanoTime();
+            HttpResponse<String> waited = sign(letter, "patient").get(30, TimeUnit.SECONDS);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertEquals(503, waited.statusCode(), waited.body());
+            assertTrue(waited.headers().firstValue("Retry-After").isPresent());
+            assertTrue(seconds >= 7 && seconds < 20, "answered after " + seconds + " s");
+            lock.rollback();
+        }
+        for (int i = 0; i < 100 && batcher.queued() > 0; i++) {
+            Thread.sleep(50);
+        }
+        HttpResponse<String> again = sign(letter, "patient").get(10, TimeUnit.SECONDS);
+        assertEquals(409, again.statusCode(), "the first request's row was written after all: " + again.body());
     }
 
     @Test
