@@ -61,10 +61,11 @@ public class SignatoryQueries {
 
     /** The public list: verified, listed signatures, by name as letters list them or by signing time. */
     public Page<SignatoryResponse> signatories(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
-        if (page.cursor() != null || filter.kind() != null || filter.country() != null || filter.q() != null) {
+        FirstPage first = firstPage(letterKey, filter, page);
+        if (first == null) {
             return QuarkusTransaction.joiningExisting().call(() -> read(letters.visible(letterKey), filter, page));
         }
-        return firstPages.computeIfAbsent(new FirstPage(letterKey, filter.byName(), page.size()),
+        return firstPages.computeIfAbsent(first,
                 key -> QuarkusTransaction.joiningExisting().call(() -> {
                     Letter letter = letters.visible(letterKey);
                     return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id, read(letter, filter, page));
@@ -156,10 +157,14 @@ public class SignatoryQueries {
 
     /** As {@link #signatories}, from memory alone, for the event loop: null unless it is a first page kept just now. */
     public Page<SignatoryResponse> signatoriesFromMemory(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
-        if (page.cursor() != null || filter.kind() != null || filter.country() != null || filter.q() != null) {
-            return null;
-        }
-        return firstPages.get(new FirstPage(letterKey, filter.byName(), page.size()));
+        FirstPage first = firstPage(letterKey, filter, page);
+        return first == null ? null : firstPages.get(first);
+    }
+
+    /** The key of a first page, unfiltered: the only pages kept; null for any other. */
+    private static FirstPage firstPage(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
+        boolean unfiltered = filter.kind() == null && filter.country() == null && filter.q() == null;
+        return page.cursor() == null && unfiltered ? new FirstPage(letterKey, filter.byName(), page.size()) : null;
     }
 
     /** The summary with its ETag; for a public letter from memory while its letter and signatures have not changed. */
