@@ -15,7 +15,7 @@ COPY --from=build --chown=undersigned /build/target/quarkus-app/ /app/
 USER 10001
 # 8080: the API; 9000: health and metrics (the management interface), for the orchestrator only
 EXPOSE 8080 9000
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 # Configure with QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD
 # and UNDERSIGNED_ADMIN_KEY.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

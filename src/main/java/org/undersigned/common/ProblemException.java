@@ -73,6 +73,12 @@ public class ProblemException extends RuntimeException {
                 Map.of("Retry-After", "2"));
     }
 
+    /** A 503 with Retry-After: more work of this kind is under way than the service takes at once. */
+    public static ProblemException overloaded(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, TYPE_PREFIX + "overloaded", "Service unavailable", detail, null,
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
     /** The database is away (down, restarting, frozen, or every connection busy). */
     public static ProblemException databaseUnavailable() {
         return unavailable("The database cannot be reached just now; retry shortly.");

@@ -14,7 +14,25 @@ public interface UndersignedConfig {
     /** The organiser's admin key ({@code UNDERSIGNED_ADMIN_KEY}); without it no admin call succeeds. */
     Optional<String> adminKey();
 
+    /**
+     * The key of the service's keyed hashes: the links in emails (derived from it, so that a reminder
+     * re-sends the same link rather than replacing it) and the hashes of client addresses. At least
+     * 32 characters; every instance must share it. Without it the first instance makes one and keeps
+     * it in the database, which a copy of the database then carries too: set it in production.
+     */
+    Optional<String> secret();
+
     Demo demo();
+
+    Cors cors();
+
+    interface Cors {
+        /**
+         * Origins (scheme://host[:port], comma-separated) whose pages may call with a key. Public reads
+         * and public signing are open to every origin whatever this says. Empty by default.
+         */
+        Optional<List<String>> origins();
+    }
 
     Limits limits();
 
@@ -30,6 +48,34 @@ public interface UndersignedConfig {
          * (a CJK font, for one); it comes first in the font stack as 'Letter Font'.
          */
         Optional<String> fontFile();
+
+        /**
+         * PDFs typeset at once by an instance. Laying one out takes CPU and heap in proportion to its
+         * signatories (measured: about 2.5 KB each, so some 250 MB for 100,000); the heap must hold
+         * this many of the largest letter's. Text, Markdown and HTML take four times as many slots of
+         * their own. A request that finds every slot busy waits at most {@link #renderWait}, then gets a
+         * 503 with Retry-After.
+         */
+        @WithDefault("1")
+        int maxConcurrentRenderings();
+
+        /** How long a request waits for a rendering slot, or for the same rendering another request started. */
+        @WithDefault("60S")
+        Duration renderWait();
+
+        /**
+         * Signatories typeset per part of a PDF: a long list is laid out part after part into one
+         * document whose pages live in a temporary file, so that memory stays bounded whatever the count.
+         */
+        @WithDefault("1500")
+        int pdfPartSize();
+
+        /** Renderings kept in memory (emptied by the change signal), and the largest one kept. */
+        @WithDefault("32")
+        int cacheEntries();
+
+        @WithDefault("4194304")
+        int cacheEntryMaxBytes();
     }
 
     RateLimits rateLimits();
@@ -161,5 +207,13 @@ public interface UndersignedConfig {
         /** The largest body of a bulk push (up to 10,000 rows), in bytes. */
         @WithDefault("16777216")
         long maxBulkBodyBytes();
+
+        /**
+         * The longest request target (path and query) answered, in bytes; a longer one is a 414
+         * problem. The HTTP layer's own cap (quarkus.http.limits.max-initial-line-length, 64 KiB) is
+         * far above it, since what it refuses gets a bare 414 with no problem document.
+         */
+        @WithDefault("8192")
+        int maxUriLength();
     }
 }

@@ -35,7 +35,7 @@ public class DocumentResource {
         if (notModified != null) {
             return Languages.negotiated(notModified, variant.language(), HttpHeaders.ACCEPT);
         }
-        Tagged<Object> document = documents.render(letter, options);
+        Tagged<Object> document = documents.render(letter, options, variant);
         return Languages.negotiated(Response.ok(document.body(), options.format().mediaType).tag(Preconditions.etag(document.version())).build(),
                 variant.language(), HttpHeaders.ACCEPT);
     }

@@ -1,45 +1,86 @@
 package org.undersigned.document;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Hashing;
 import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
+import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Addressee;
 import org.undersigned.letter.AddresseeRole;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.TranslationService;
-import org.undersigned.signature.Signature;
 import org.undersigned.signature.SignatureCounts;
 import org.undersigned.signature.SignatureKind;
 
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.undersigned.signature.SignatureDisplay;
-import org.undersigned.signature.SignatureStatus;
 
-/** The letter as delivered: dated, addressed, signed by those who chose to be named, copied. */
+/**
+ * The letter as delivered: dated, addressed, signed by those who chose to be named, copied.
+ *
+ * <p>Every rendering is bounded: it is kept (by letter, version, language, format and options; the
+ * counts are in the change signal that empties it), one rendering of a key runs at a time and others
+ * asking for it wait for that one, at most {@code max-concurrent-renderings} run at once across keys,
+ * and the database is read in a short transaction of its own before typesetting starts, so no
+ * connection waits on a typesetter.
+ */
 @ApplicationScoped
 public class DocumentService {
 
-    @Inject
-    LetterService letters;
+    private final LetterService letters;
+    private final SignatureCounts counts;
+    private final PdfRenderer pdf;
+    private final TranslationService translations;
+    private final Caller caller;
+    private final EntityManager em;
+    private final UndersignedConfig config;
+    private final LetterCache<Key, Tagged<Object>> renderings;
+    private final ConcurrentHashMap<Key, CompletableFuture<Tagged<Object>>> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore pdfSlots;
+    private final Semaphore textSlots;
+    private final Counter typeset;
 
-    @Inject
-    SignatureCounts counts;
-
-    @Inject
-    PdfRenderer pdf;
-
-    @Inject
-    TranslationService translations;
+    DocumentService(LetterService letters, SignatureCounts counts, PdfRenderer pdf, TranslationService translations,
+                    Caller caller, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics) {
+        this.letters = letters;
+        this.counts = counts;
+        this.pdf = pdf;
+        this.translations = translations;
+        this.caller = caller;
+        this.em = em;
+        this.config = config;
+        this.renderings = signal.cache("documents", Math.max(1, config.document().cacheEntries()), config.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.ADDRESSEES, LetterChange.Aspect.SIGNATURES);
+        this.pdfSlots = new Semaphore(Math.max(1, config.document().maxConcurrentRenderings()), true);
+        this.textSlots = new Semaphore(4 * Math.max(1, config.document().maxConcurrentRenderings()), true);
+        this.typeset = Counter.builder("undersigned.documents.rendered")
+                .description("Documents typeset (renderings not served from memory)").register(metrics);
+    }
 
     /**
      * What to render: the format, a version (null: current), the summary sentence or not, the
@@ -53,6 +94,21 @@ public class DocumentService {
     public record Variant(String version, String language) {
     }
 
+    /**
+     * A rendering asked for, in the language it was resolved to (so that the many spellings of
+     * Accept-Language share one entry); drafts (admin only) never share a key with what the public may read.
+     */
+    private record Key(String letterKey, Options options, boolean mayReadDrafts) {
+        Key(String letterKey, Options asked, String language, boolean mayReadDrafts) {
+            this(letterKey, new Options(asked.format(), asked.version(), asked.summary(), asked.bySigningTime(), language, null),
+                    mayReadDrafts);
+        }
+    }
+
+    /** What the database gives a rendering: read in one short transaction, typeset after it. */
+    private record Prepared(UUID letterId, boolean keep, LetterDocument document, String version) {
+    }
+
     @Transactional
     public Variant variant(String letterKey, Options options) {
         Letter letter = letters.visible(letterKey);
@@ -60,8 +116,79 @@ public class DocumentService {
         return new Variant(tag(letter, text, options), text.language());
     }
 
-    @Transactional
-    public Tagged<Object> render(String letterKey, Options options) {
+    /** The rendering of a variant found by {@link #variant}. */
+    public Tagged<Object> render(String letterKey, Options options, Variant variant) {
+        Key key = new Key(letterKey, options, variant.language(), caller.isAdmin());
+        Tagged<Object> kept = renderings.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        CompletableFuture<Tagged<Object>> mine = new CompletableFuture<>();
+        CompletableFuture<Tagged<Object>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            Tagged<Object> rendered = renderNow(key);
+            mine.complete(rendered);
+            return rendered;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private Tagged<Object> renderNow(Key key) {
+        Duration wait = config.document().renderWait();
+        Semaphore slots = key.options().format() == DocumentFormat.PDF ? pdfSlots : textSlots;
+        try {
+            if (!slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            long stamp = renderings.stamp();
+            Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(key.letterKey(), key.options()));
+            Object body = key.options().format() == DocumentFormat.PDF ? pdf.render(prepared.document())
+                    : DocumentRenderer.render(prepared.document(), key.options().format());
+            typeset.increment();
+            Tagged<Object> result = new Tagged<>(body, prepared.version());
+            long size = body instanceof byte[] bytes ? bytes.length : ((String) body).length() * 2L;
+            if (prepared.keep() && size <= config.document().cacheEntryMaxBytes()) {
+                renderings.put(key, prepared.letterId(), result, stamp);
+            }
+            return result;
+        } finally {
+            slots.release();
+        }
+    }
+
+    private Tagged<Object> await(CompletableFuture<Tagged<Object>> running) {
+        try {
+            return running.get(config.document().renderWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+
+    private static ProblemException busy() {
+        return ProblemException.overloaded("Every document slot is busy typesetting just now; retry shortly.", 5);
+    }
+
+    private Prepared prepare(String letterKey, Options options) {
         Letter letter = letters.visible(letterKey);
         TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
         Locale locale = Locale.forLanguageTag(text.language());
@@ -75,22 +202,23 @@ public class DocumentService {
                 .toList();
         List<String> organizations = new ArrayList<>();
         List<LetterDocument.Individual> individuals = new ArrayList<>();
-        for (Signature s : signatories(letter, options.bySigningTime())) {
-            if (s.kind == SignatureKind.ORGANIZATION) {
-                organizations.add(s.name);
+        for (Object[] s : signatories(letter.id, options.bySigningTime())) {
+            if (s[0] == SignatureKind.ORGANIZATION) {
+                organizations.add((String) s[1]);
             } else {
                 List<String> lines = new ArrayList<>();
-                if (s.title != null) lines.addAll(Arrays.asList(s.title.split("\\R")));
-                if (s.organization != null) lines.add(s.organization);
-                individuals.add(new LetterDocument.Individual(s.name, lines));
+                if (s[2] != null) {
+                    // a title's lines, without blank ones: a blank line would end the signatory's block
+                    Arrays.stream(((String) s[2]).split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+                }
+                if (s[3] != null) lines.add((String) s[3]);
+                individuals.add(new LetterDocument.Individual((String) s[1], lines));
             }
         }
         String summary = options.summary() ? counts.summary(letter.id).sentence() : null;
         LetterDocument document = new LetterDocument(date, recipients, text.title(), text.subject(), text.salutation(), text.body(),
                 text.closing(), summary, organizations, individuals, ccs, text.language());
-        String rendered = DocumentRenderer.render(document, options.format());
-        Object body = options.format() == DocumentFormat.PDF ? pdf.render(rendered) : rendered;
-        return new Tagged<>(body, tag(letter, text, options));
+        return new Prepared(letter.id, letter.status != LetterStatus.DRAFT, document, tag(letter, text, options));
     }
 
     private String tag(Letter letter, TranslationService.Localized text, Options options) {
@@ -101,11 +229,18 @@ public class DocumentService {
         return Preconditions.version("D" + parts.substring(0, 32));
     }
 
-    /** Verified signatures shown by name: organisations then individuals, as letters list them, or by signing time. */
-    private static List<Signature> signatories(Letter letter, boolean bySigningTime) {
-        String order = bySigningTime ? "createdAt, id" : "sortKey, id";
-        return Signature.list("letterId = ?1 and status = SignatureStatus.VERIFIED"
-                + " and display = SignatureDisplay.PUBLIC order by kind desc, " + order, letter.id);
+    /**
+     * Verified signatures shown by name, as the columns the page shows (never entities): organisations
+     * then individuals, as letters list them, or by signing time.
+     */
+    private List<Object[]> signatories(UUID letterId, boolean bySigningTime) {
+        String order = bySigningTime ? "s.createdAt, s.id" : "s.sortKey, s.id";
+        return em.createQuery("select s.kind, s.name, s.title, s.organization from Signature s where s.letterId = :letter"
+                        + " and s.status = org.undersigned.signature.SignatureStatus.VERIFIED"
+                        + " and s.display = org.undersigned.signature.SignatureDisplay.PUBLIC order by s.kind desc, " + order, Object[].class)
+                .setParameter("letter", letterId)
+                .setHint("org.hibernate.readOnly", true)
+                .getResultList();
     }
 
     private static List<String> lines(Stream<String> values) {

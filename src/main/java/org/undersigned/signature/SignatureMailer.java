@@ -7,13 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.Vital;
+
+import java.util.concurrent.RejectedExecutionException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** The emails a signer receives: a link to confirm, and always a link to withdraw. */
 @ApplicationScoped
-public class SignatureMailer {
+public class SignatureMailer implements Vital {
 
     private static final Logger LOG = Logger.getLogger(SignatureMailer.class);
 
@@ -25,6 +28,19 @@ public class SignatureMailer {
 
     @Inject
     UndersignedConfig config;
+
+    @Override
+    public String name() {
+        return "mail sender";
+    }
+
+    /** Emails are sent from the managed worker pool: dead once that pool refuses to take them. */
+    @Override
+    public boolean alive() {
+        return !refused;
+    }
+
+    private volatile boolean refused;
 
     /** An email to send once the transaction that decided it has committed. */
     record Message(String to, String subject, String text) {
@@ -70,6 +86,16 @@ public class SignatureMailer {
      * failure leaves the signature as it is: the signer can sign again to get another email.
      */
     void send(Message message) {
+        try {
+            sendAsync(message);
+            refused = false;
+        } catch (RejectedExecutionException e) {
+            refused = true;
+            LOG.errorf("The worker pool refused a signature email (%s)", message.subject());
+        }
+    }
+
+    private void sendAsync(Message message) {
         executor.runAsync(() -> {
             for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
                 try {

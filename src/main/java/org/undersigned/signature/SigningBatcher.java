@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.undersigned.common.DatabaseErrors;
 import org.undersigned.common.ProblemException;
+import org.undersigned.common.Vital;
 import org.undersigned.common.UndersignedConfig;
 
 import java.time.Clock;
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * its neighbours.
  */
 @ApplicationScoped
-public class SigningBatcher {
+public class SigningBatcher implements Vital {
 
     private static final Logger LOG = Logger.getLogger(SigningBatcher.class);
 
@@ -115,6 +116,22 @@ public class SigningBatcher {
         }
     }
 
+    @Override
+    public String name() {
+        return "signature writers";
+    }
+
+    /** Every writer runs while the service does; one that died (an error no batch catches) leaves signatures unwritten. */
+    @Override
+    public boolean alive() {
+        if (!running) {
+            return true;
+        }
+        synchronized (this) {
+            return writers.stream().allMatch(Thread::isAlive);
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         synchronized (this) {
             stopping = true;
@@ -137,9 +154,7 @@ public class SigningBatcher {
         }
         Job job = new Job(signature, remindFor, new CompletableFuture<>(), context);
         if (!queue.offer(job)) {
-            throw new ProblemException(503, ProblemException.TYPE_PREFIX + "overloaded", "Service unavailable",
-                    "Signatures are arriving faster than they can be written just now; retry in a second.", null,
-                    Map.of("Retry-After", "1"));
+            throw ProblemException.overloaded("Signatures are arriving faster than they can be written just now; retry in a second.", 1);
         }
         return job.answer();
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.Vital;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterChange;
 
@@ -36,7 +37,7 @@ import java.util.function.Consumer;
  * heartbeats, and closed when the instance starts to stop.
  */
 @ApplicationScoped
-public class SummaryStreams {
+public class SummaryStreams implements Vital {
 
     private static final Logger LOG = Logger.getLogger(SummaryStreams.class);
 
@@ -71,6 +72,7 @@ public class SummaryStreams {
         return thread;
     });
     private volatile boolean closing;
+    private volatile long lastPush = System.nanoTime();
 
     SummaryStreams(SignatureCounts counts, ObjectMapper json, UndersignedConfig config) {
         this.counts = counts;
@@ -119,6 +121,7 @@ public class SummaryStreams {
     }
 
     private void push() {
+        lastPush = System.nanoTime();
         try {
             for (UUID letterId : pending) {
                 pending.remove(letterId);
@@ -132,6 +135,17 @@ public class SummaryStreams {
         } catch (RuntimeException e) {
             LOG.debugf("summary streams: %s", e.getMessage()); // the database is away; the next change tries again
         }
+    }
+
+    @Override
+    public String name() {
+        return "summary stream pusher";
+    }
+
+    /** The pusher runs every few hundred milliseconds; a minute without a run means its thread is gone. */
+    @Override
+    public boolean alive() {
+        return closing || System.nanoTime() - lastPush < TimeUnit.MINUTES.toNanos(1);
     }
 
     private SignatureCounts.Snapshot snapshot(UUID letterId) {

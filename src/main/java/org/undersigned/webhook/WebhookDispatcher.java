@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.Vital;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,7 +35,7 @@ import java.security.GeneralSecurityException;
  * and another retries with the same webhook-id.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements Vital {
 
     @Inject
     Clock clock;
@@ -72,14 +73,33 @@ public class WebhookDispatcher {
     @Scheduled(every = "${undersigned.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
+        lastProgress = System.nanoTime();
         List<Claimed> claimed;
         do {
             claimed = QuarkusTransaction.requiringNew().call(this::claim);
             for (Claimed delivery : claimed) {
                 Outcome outcome = deliver(delivery);
+                lastProgress = System.nanoTime();
                 QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
             }
         } while (claimed.size() == CLAIM_BATCH);
+    }
+
+    /** When a tick last started or a delivery last ended. */
+    private volatile long lastProgress = System.nanoTime();
+
+    @Override
+    public String name() {
+        return "webhook dispatcher";
+    }
+
+    /**
+     * Ticks come every poll interval and each delivery is bounded by the timeout: five minutes
+     * without either means the scheduler no longer runs it.
+     */
+    @Override
+    public boolean alive() {
+        return System.nanoTime() - lastProgress < Duration.ofMinutes(5).toNanos();
     }
 
     private List<Claimed> claim() {

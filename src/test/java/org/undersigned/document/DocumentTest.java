@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
+import org.undersigned.fixtures.Fixtures;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,34 @@ class DocumentTest extends ApiTest {
         assertTrue(markdown.contains("**Re:** Promoting Human Rights in North Korea"), markdown);
         assertTrue(markdown.contains("**Star \\*Name\\* \\[x\\]**  \nLine one  \nLine two"), markdown);
         assertTrue(markdown.contains("\\1969 KAL") || markdown.contains("1969 KAL"), markdown);
+    }
+
+    /** A signer's words stay words: whatever a title holds, the Markdown after the letter's text is paragraphs of text. */
+    @Test
+    void aSignersTitleCannotAddMarkdownStructure() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        String title = "Researcher\n\n# Heading\n\n    indented code\n---\n> quoted\n1. listed\n[a link](https://example.org)"
+                + "\n![img](https://example.org/x.png)\n&lt;b&gt; &amp;\n<https://example.org>\n| a | b |\n===";
+        admin().body(Map.of("kind", "INDIVIDUAL", "name", "Kim Young-hwan", "title", title))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        String markdown = anonymous().accept("text/markdown").get("/v1/letters/" + letter + "/document").then().statusCode(200)
+                .extract().asString();
+        org.commonmark.node.Node document = org.commonmark.parser.Parser.builder().build().parse(markdown);
+        List<String> kinds = new java.util.ArrayList<>();
+        document.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            protected void visitChildren(org.commonmark.node.Node parent) {
+                kinds.add(parent.getClass().getSimpleName());
+                super.visitChildren(parent);
+            }
+        });
+        for (String kind : kinds) {
+            assertTrue(List.of("Document", "Paragraph", "Heading", "StrongEmphasis", "Text", "HardLineBreak", "SoftLineBreak").contains(kind), kind + " in\n" + markdown);
+        }
+        // the one heading is the letter's title; the signer's lines are text, shown as typed
+        assertEquals(1, markdown.lines().filter(l -> l.startsWith("#")).count(), markdown);
+        String text = new org.commonmark.renderer.text.TextContentRenderer.Builder().build().render(document);
+        assertTrue(text.contains("# Heading") && text.contains("[a link](https://example.org)") && text.contains("&lt;b&gt; &amp;"), text);
     }
 
     @Test

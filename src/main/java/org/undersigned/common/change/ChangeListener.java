@@ -1,5 +1,7 @@
 package org.undersigned.common.change;
 
+import org.undersigned.common.Vital;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,7 @@ import java.util.Properties;
  * reconnecting flushes every cache, since changes made meanwhile were not heard.
  */
 @ApplicationScoped
-public class ChangeListener {
+public class ChangeListener implements Vital {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     /** How often an idle connection is checked, so that a dead one is noticed without traffic. */
@@ -53,6 +55,18 @@ public class ChangeListener {
         thread = new Thread(this::run, "change-listener");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    @Override
+    public String name() {
+        return "change listener";
+    }
+
+    /** Its thread reconnects for ever; it is dead only if an error escaped that loop. */
+    @Override
+    public boolean alive() {
+        Thread listening = thread;
+        return !running || listening == null || listening.isAlive();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
