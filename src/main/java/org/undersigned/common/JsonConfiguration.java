@@ -1,5 +1,6 @@
 package org.undersigned.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -18,6 +19,8 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         mapper.disable(MapperFeature.IGNORE_DUPLICATE_MODULE_REGISTRATIONS);
         mapper.registerModule(new Jdk8Module().configureReadAbsentAsNull(true));
         mapper.enable(MapperFeature.IGNORE_DUPLICATE_MODULE_REGISTRATIONS);
+        // {"name": "a", "name": "b"} means two things: refused (400), never a guess at which one counts
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     @Override

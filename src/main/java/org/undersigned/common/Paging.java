@@ -1,8 +1,10 @@
 package org.undersigned.common;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,10 @@ public final class Paging {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** 9999-12-31T23:59:59Z in microseconds: no row was made later. */
+    private static final long MAX_MICROS = 253_402_300_799_000_000L;
+    /** The longest key a cursor carries (a sort key is at most 400 characters). */
+    private static final int MAX_KEY_LENGTH = 420;
 
     private Paging() {
     }
@@ -29,6 +35,9 @@ public final class Paging {
         public Instant instant() {
             try {
                 long micros = Long.parseLong(key);
+                if (micros < 0 || micros > MAX_MICROS) {
+                    throw invalidCursor(); // beyond what a row can hold (and what PostgreSQL takes)
+                }
                 return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
             } catch (NumberFormatException | ArithmeticException e) {
                 throw invalidCursor();
@@ -72,10 +81,19 @@ public final class Paging {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
             int bar = decoded.lastIndexOf('|');
-            if (bar <= 0) {
+            if (bar <= 0 || bar > MAX_KEY_LENGTH) {
                 throw invalidCursor();
             }
-            return new Cursor(decoded.substring(0, bar), UUID.fromString(decoded.substring(bar + 1)));
+            String key = decoded.substring(0, bar);
+            // what no issued cursor holds and PostgreSQL refuses in text: NUL and other controls, broken UTF-8
+            if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0xFFFD || Character.isSurrogate((char) c))) {
+                throw invalidCursor();
+            }
+            String id = decoded.substring(bar + 1);
+            if (id.length() != 36) {
+                throw invalidCursor();
+            }
+            return new Cursor(key, UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             throw invalidCursor();
         }
@@ -95,7 +113,10 @@ public final class Paging {
     public static Response ok(Page<?> page, UriInfo uriInfo) {
         Response.ResponseBuilder response = Response.ok(page);
         if (page.nextCursor() != null) {
-            String next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+            // path-absolute: never the Host header's host, which a client chooses
+            URI request = uriInfo.getRequestUri();
+            String next = UriBuilder.fromPath(request.getRawPath()).replaceQuery(request.getRawQuery())
+                    .replaceQueryParam("cursor", page.nextCursor()).build().toString();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();

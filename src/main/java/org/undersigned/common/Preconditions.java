@@ -2,6 +2,7 @@ package org.undersigned.common;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Arrays;
@@ -42,7 +43,9 @@ public final class Preconditions {
 
     /** A 201 with the new resource, its Location and its ETag. */
     public static Response created(String location, Tagged<?> tagged) {
-        return Response.created(URI.create(location)).tag(etag(tagged.version())).entity(tagged.body()).build();
+        // path-absolute, as given: made absolute from the Host header, a client could put any host in it
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location).tag(etag(tagged.version()))
+                .entity(tagged.body()).build();
     }
 
     /** A 304 when {@code If-None-Match} names the current tag; otherwise {@code null}. */

@@ -92,6 +92,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+            return respond(ProblemException.badRequest("The request body names a property twice."), request);
+        }
         return respond(ProblemException.badRequest("The request body is not well-formed JSON."), request);
     }
 

@@ -19,12 +19,12 @@ import org.undersigned.common.Query;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.Tagged;
-import java.net.URI;
 
 @RolesAllowed(Roles.ADMIN)
 @Path("/v1/partners")
@@ -71,7 +71,7 @@ public class PartnerResource {
     @Path("{id}/keys")
     public Response issueKey(@PathParam("id") String id) {
         IssuedKeyResponse key = partners.issueKey(id);
-        return Response.created(URI.create("/v1/partners/" + id + "/keys/" + key.id())).entity(key).build();
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/partners/" + id + "/keys/" + key.id()).entity(key).build();
     }
 
     @GET

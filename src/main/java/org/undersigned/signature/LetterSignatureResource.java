@@ -20,10 +20,10 @@ import jakarta.ws.rs.BeanParam;
 import org.undersigned.common.Query;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.undersigned.common.Paging;
-import java.net.URI;
 
 @Path("/v1/letters/{letter}/signatures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ public class LetterSignatureResource {
         // no thread waits for the commit: the answer is written when the batch holding this row commits
         return Uni.createFrom().completionStage(() -> signing.sign(letter, request, acceptLanguage)).map(outcome -> {
             if (outcome.created() != null) {
-                return Response.created(URI.create("/v1/signatures/" + outcome.created().id()))
+                return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/signatures/" + outcome.created().id())
                         .entity(outcome.created()).build();
             }
             return Response.accepted(outcome.accepted()).build();

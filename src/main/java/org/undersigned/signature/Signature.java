@@ -35,6 +35,13 @@ public class Signature extends PanacheEntityBase {
     /** The language the letter was read in when signed. */
     public String language;
     public int represents = 1;
+    /** A public organisation's own figure, counted as 1 until the organiser approves it; null when nothing is pending. */
+    public Integer representsClaimed;
+    /** Keyed hashes of the client address and of its range (public signatures only); personal data. */
+    public String clientHash;
+    public String clientRangeHash;
+    /** Why the signature was rejected (BLOCKLIST, INVALIDATED: …), when it was. */
+    public String rejectedReason;
     @Enumerated(EnumType.STRING)
     public SignatureDisplay display;
     @Enumerated(EnumType.STRING)
@@ -65,6 +72,8 @@ public class Signature extends PanacheEntityBase {
         country = null;
         verifyTokenHash = null;
         manageTokenHash = null;
+        clientHash = null;
+        clientRangeHash = null;
         status = SignatureStatus.WITHDRAWN;
         withdrawnAt = now;
         updatedAt = now;

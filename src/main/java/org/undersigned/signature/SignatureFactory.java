@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.undersigned.common.Names;
 import org.undersigned.common.Violation;
+import org.undersigned.common.validation.Confusables;
 import org.undersigned.common.validation.EmailAddresses;
 
 /**
@@ -14,8 +14,6 @@ import org.undersigned.common.validation.EmailAddresses;
  * database, no caller, no clock; everything it needs is passed in (SignatureFactoryTest).
  */
 public final class SignatureFactory {
-
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SignatureFactory() {
     }
@@ -34,7 +32,14 @@ public final class SignatureFactory {
         signature.organization = blankToNull(request.organization());
         signature.country = request.country();
         signature.language = language;
-        signature.represents = request.represents() == null ? 1 : request.represents();
+        int represents = request.represents() == null ? 1 : request.represents();
+        if (source == SignatureSource.PUBLIC && represents > 1) {
+            // anyone can claim a figure: it counts once the organiser approves it
+            signature.represents = 1;
+            signature.representsClaimed = represents;
+        } else {
+            signature.represents = represents;
+        }
         signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
         signature.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
         signature.comment = blankToNull(request.comment());
@@ -60,13 +65,18 @@ public final class SignatureFactory {
         return violations;
     }
 
-    /** The same signer again: by canonical email, or for an organisation without email by its folded name. */
+    /**
+     * The same signer again: an organisation by its name as it looks (its confusable skeleton, so
+     * that look-alike letters and invisible characters make no second organisation, whatever address
+     * it gives), an individual by canonical email.
+     */
     static String dedupKey(Signature s) {
+        if (s.kind == SignatureKind.ORGANIZATION && s.name != null) {
+            String skeleton = Confusables.skeleton(s.name);
+            return "o:" + (skeleton.length() > 290 ? skeleton.substring(0, 290) : skeleton);
+        }
         if (s.email != null) {
             return "e:" + EmailAddresses.canonical(s.email);
-        }
-        if (s.kind == SignatureKind.ORGANIZATION && s.name != null) {
-            return "o:" + NOT_LETTER_OR_DIGIT.matcher(Names.fold(s.name)).replaceAll(" ").strip();
         }
         return null;
     }

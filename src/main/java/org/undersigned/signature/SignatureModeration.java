@@ -91,10 +91,7 @@ public class SignatureModeration {
         if (signature.status == SignatureStatus.WITHDRAWN) {
             throw ProblemException.conflict("signature-withdrawn", "The signer withdrew this signature; nothing of it is left to change.");
         }
-        Letter letter = Letter.findById(signature.letterId);
-        if (letter.status == LetterStatus.DELIVERED) {
-            throw ProblemException.conflict("letter-delivered", "The letter has been delivered and can no longer change.");
-        }
+        Letter letter = changeable(signature);
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
         Instant now = letters.now();
         if (request.status() != null) {
@@ -115,7 +112,11 @@ public class SignatureModeration {
         if (request.title() != null) signature.title = SignatureFactory.blankToNull(request.title().orElse(null));
         if (request.organization() != null) signature.organization = SignatureFactory.blankToNull(request.organization().orElse(null));
         if (request.country() != null) signature.country = request.country().orElse(null);
-        if (request.represents() != null) signature.represents = request.represents().orElseThrow();
+        if (request.represents() != null) {
+            // the organiser's figure: approves (or corrects) what a public organisation claimed
+            signature.represents = request.represents().orElseThrow();
+            signature.representsClaimed = null;
+        }
         if (request.email() != null) signature.email = request.email().map(String::strip).orElse(null);
         if (request.comment() != null) signature.comment = SignatureFactory.blankToNull(request.comment().orElse(null));
         if (request.sortName() != null) signature.sortName = SignatureFactory.blankToNull(request.sortName().orElse(null));
@@ -138,8 +139,18 @@ public class SignatureModeration {
     public void delete(String id, String ifMatch) {
         Signature signature = find(id);
         Preconditions.checkIfMatch(ifMatch, version(signature));
+        changeable(signature);
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
+    }
+
+    /** The signature's letter, unless it has been delivered: what was delivered stays as it was. */
+    private static Letter changeable(Signature signature) {
+        Letter letter = Letter.findById(signature.letterId);
+        if (letter.status == LetterStatus.DELIVERED) {
+            throw ProblemException.conflict("letter-delivered", "The letter has been delivered; its signatures can no longer change.");
+        }
+        return letter;
     }
 
     /** A signature the caller may manage: any for the admin, its own for a partner; else 404. */

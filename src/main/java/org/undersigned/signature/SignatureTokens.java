@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import org.undersigned.common.ProblemException;
+import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
@@ -19,25 +20,41 @@ public class SignatureTokens {
     private final SignatureCounts counts;
     private final SignatureEvents events;
     private final SignatureMailer mailer;
+    private final ServerSecret secret;
 
-    SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer) {
+    SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer, ServerSecret secret) {
         this.letters = letters;
         this.counts = counts;
         this.events = events;
         this.mailer = mailer;
+        this.secret = secret;
     }
 
-    /** A new link for a signer who signs again: to confirm if still pending, to withdraw if counted. */
+    /**
+     * A signature's links are derived from its id under the server's secret, never drawn at random:
+     * a reminder then carries the very links of the first email, so that someone who signs again
+     * with another's address cannot make that person's links stop working.
+     */
+    String verifyToken(Signature signature) {
+        return secret.token("verify", signature.id.toString());
+    }
+
+    String manageToken(Signature signature) {
+        return secret.token("manage", signature.id.toString());
+    }
+
+    /** The links again, for a signer who signs again: to confirm if still pending, to withdraw if counted. */
     SignatureMailer.Message reminder(Signature existing, String letterTitle, Instant now) {
         if (existing == null || existing.email == null || existing.emailsSent >= SignatureRules.MAX_EMAILS_PER_SIGNATURE) {
             return null;
         }
-        String manageToken = Tokens.newToken();
+        // the same links as before (a row from before derived links gets them now, once)
+        String manageToken = manageToken(existing);
         existing.manageTokenHash = Tokens.hash(manageToken);
         existing.emailsSent++;
         existing.updatedAt = now;
         if (existing.status == SignatureStatus.PENDING) {
-            String verifyToken = Tokens.newToken();
+            String verifyToken = verifyToken(existing);
             existing.verifyTokenHash = Tokens.hash(verifyToken);
             return mailer.verification(existing.email, existing.name, letterTitle, verifyToken, manageToken);
         }

@@ -103,16 +103,20 @@ public class SignatureWriter {
     private static final String INSERT = """
             insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, revision)
+                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
+                represents_claimed, client_hash, client_range_hash, rejected_reason, revision)
             select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at, 0
+                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
+                represents_claimed, client_hash, client_range_hash, rejected_reason, 0
             from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
-                ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
+                ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
+                ?::int[], ?::text[], ?::text[], ?::text[])
                 as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at)
+                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
+                represents_claimed, client_hash, client_range_hash, rejected_reason)
             on conflict (letter_id, dedup_key) do nothing
             returning id""";
 
@@ -146,6 +150,10 @@ public class SignatureWriter {
             verified[i] = s.verifiedAt == null ? null : s.verifiedAt.toString();
         }
         String[] manageTokens = signatures.stream().map(s -> s.manageTokenHash).toArray(String[]::new);
+        Integer[] claimed = signatures.stream().map(s -> s.representsClaimed).toArray(Integer[]::new);
+        String[] clients = signatures.stream().map(s -> s.clientHash).toArray(String[]::new);
+        String[] ranges = signatures.stream().map(s -> s.clientRangeHash).toArray(String[]::new);
+        String[] rejections = signatures.stream().map(s -> s.rejectedReason).toArray(String[]::new);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 int p = 1;
@@ -165,7 +173,11 @@ public class SignatureWriter {
                 statement.setArray(p++, connection.createArrayOf("int4", emailsSent));
                 statement.setArray(p++, connection.createArrayOf("text", created));
                 statement.setArray(p++, connection.createArrayOf("text", updated));
-                statement.setArray(p, connection.createArrayOf("text", verified));
+                statement.setArray(p++, connection.createArrayOf("text", verified));
+                statement.setArray(p++, connection.createArrayOf("int4", claimed));
+                statement.setArray(p++, connection.createArrayOf("text", clients));
+                statement.setArray(p++, connection.createArrayOf("text", ranges));
+                statement.setArray(p, connection.createArrayOf("text", rejections));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         inserted.add(rows.getObject(1, UUID.class));

@@ -46,13 +46,15 @@ public class SigningService {
     private final PartnerService partners;
     private final TranslationService translations;
     private final SigningBatcher batcher;
+    private final SignatureTokens tokens;
     private final ManagedExecutor workers;
     private final MeterRegistry metrics;
     private final Duration commitWait;
 
     SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
-                   TranslationService translations, SigningBatcher batcher, ManagedExecutor workers, MeterRegistry metrics,
-                   UndersignedConfig config) {
+                   TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, ManagedExecutor workers,
+                   MeterRegistry metrics, UndersignedConfig config) {
+        this.tokens = tokens;
         this.caller = caller;
         this.letters = letters;
         this.mailer = mailer;
@@ -123,8 +125,8 @@ public class SigningService {
         String language = translations.signingLanguage(letter.languages(), request.language(), acceptLanguage);
         Signature signature = SignatureFactory.newSignature(letter.id(), letter.currentVersion(), request, now, !emailVerification,
                 language, signer.source(), signer.partnerId());
-        String verifyToken = emailVerification ? Tokens.newToken() : null;
-        String manageToken = signature.email != null ? Tokens.newToken() : null;
+        String verifyToken = emailVerification ? tokens.verifyToken(signature) : null;
+        String manageToken = signature.email != null ? tokens.manageToken(signature) : null;
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
         signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
         signature.emailsSent = signer.trusted() || signature.email == null ? 0 : 1;

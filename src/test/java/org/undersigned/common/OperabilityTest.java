@@ -56,14 +56,6 @@ class OperabilityTest extends ApiTest {
     }
 
     @Test
-    void corsPreflightIsAnswered() {
-        invalidRequest().header("Origin", "https://campaign.example")
-                .header("Access-Control-Request-Method", "POST")
-                .options("/v1/letters").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.notNullValue());
-    }
-
-    @Test
     void everyResponseCarriesARequestIdThatProblemsRepeat() {
         String id = anonymous().get("/v1/letters/no-such-letter").then().statusCode(404)
                 .extract().header(RequestIds.HEADER);

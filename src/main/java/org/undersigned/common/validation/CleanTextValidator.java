@@ -34,12 +34,12 @@ public class CleanTextValidator implements ConstraintValidator<CleanText, String
         if (Character.isISOControl(cp)) {
             return false;
         }
-        return switch (cp) {
-            // zero-width space, non-joiner, joiner; word joiner; byte-order mark
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF -> false;
-            // left-to-right / right-to-left marks, embeddings, overrides and isolates
-            case 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 -> false;
-            default -> Character.getType(cp) != Character.UNASSIGNED && Character.getType(cp) != Character.SURROGATE;
-        };
+        if (Confusables.invisible(cp)) {
+            // zero-width characters, joiners, bidirectional controls, variation selectors, soft
+            // hyphens, tag characters: they hide text, reorder it, or make a name pass as another
+            return false;
+        }
+        int type = Character.getType(cp);
+        return type != Character.UNASSIGNED && type != Character.SURROGATE && type != Character.PRIVATE_USE;
     }
 }

@@ -15,8 +15,8 @@ public final class EmailAddresses {
     public static final int MAX_LENGTH = 254;
     public static final int MAX_LOCAL_LENGTH = 64;
 
-    /** Domains that deliver {@code a.b+tag@} to {@code ab@}; elsewhere dots and tags are significant. */
-    private static final Set<String> DOT_AND_TAG_BLIND = Set.of("gmail.com", "googlemail.com");
+    /** Domains that deliver {@code a.b@} to {@code ab@}; elsewhere dots are significant. */
+    private static final Set<String> DOT_BLIND = Set.of("gmail.com", "googlemail.com");
 
     private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern ASCII_DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
@@ -64,16 +64,18 @@ public final class EmailAddresses {
             return null;
         }
         String canonicalLocal = local.toLowerCase(Locale.ROOT);
-        if (DOT_AND_TAG_BLIND.contains(asciiDomain)) {
-            int plus = canonicalLocal.indexOf('+');
-            if (plus >= 0) {
-                canonicalLocal = canonicalLocal.substring(0, plus);
-            }
+        // "+tag" reaches the same mailbox at nearly every provider (and at any that lets its users
+        // pick tags); the same signer must not count once per tag
+        int plus = canonicalLocal.indexOf('+');
+        if (plus >= 0) {
+            canonicalLocal = canonicalLocal.substring(0, plus);
+        }
+        if (DOT_BLIND.contains(asciiDomain)) {
             canonicalLocal = canonicalLocal.replace(".", "");
             asciiDomain = "gmail.com";
-            if (canonicalLocal.isEmpty()) {
-                return null;
-            }
+        }
+        if (canonicalLocal.isEmpty()) {
+            return null;
         }
         return canonicalLocal + "@" + asciiDomain;
     }
