@@ -15,15 +15,16 @@ public class RateLimitStore {
         this.em = em;
     }
 
-    /** Counts one more request in the bucket's window; the requests it now holds. */
-    int hit(String bucket, Instant windowStart) {
-        // a count lost to a crash costs nothing worth a flush to disk per request
+    /** Counts {@code requests} more in the bucket's window (an instance's claim); what the window now holds. */
+    int claim(String bucket, Instant windowStart, int requests) {
+        // a count lost to a crash costs nothing worth a flush to disk per claim
         em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
         return ((Number) em.createNativeQuery("""
-                        insert into rate_limit_windows (bucket, window_start, hits) values (?1, ?2, 1)
-                        on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1
+                        insert into rate_limit_windows (bucket, window_start, hits) values (?1, ?2, ?3)
+                        on conflict (bucket, window_start) do update set hits = least(rate_limit_windows.hits + ?3, 2000000000)
                         returning hits
-                        """).setParameter(1, bucket).setParameter(2, windowStart).getSingleResult()).intValue();
+                        """).setParameter(1, bucket).setParameter(2, windowStart).setParameter(3, requests)
+                .getSingleResult()).intValue();
     }
 
     /** Forgets windows that ended before {@code before}. */

@@ -1,7 +1,5 @@
 package org.undersigned.common;
 
-import java.time.Clock;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -12,28 +10,31 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.undersigned.common.RateLimited.Cost;
 import org.undersigned.common.security.Caller;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 
 /**
- * Fixed one-minute windows counted in PostgreSQL, so the limit holds across every instance of the
- * service. Over the limit: 429 with Retry-After; every limited answer carries RateLimit-* headers.
+ * Every operation is rate-limited, per client address for anonymous callers and per key for keyed
+ * ones, in one-minute windows with a budget per class of cost ({@link RateLimited}): renderings and
+ * exports far tighter than reads. Budgets hold across every instance ({@link RateBudgets}). Over
+ * the limit: 429 with Retry-After; every answer carries the RateLimit-* headers.
  */
 public class RateLimiter {
-
-    @Inject
-    Clock clock;
 
     static final int WINDOW_SECONDS = 60;
     private static final String DECISION = "undersigned.rate-limit";
 
     @Inject
+    Clock clock;
+
+    @Inject
     Caller caller;
 
     @Inject
-    RateLimitStore store;
+    RateBudgets budgets;
 
     @Inject
     Provider<UndersignedConfig> config;
@@ -43,37 +44,59 @@ public class RateLimiter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public Uni<Void> limit(ContainerRequestContext context, ResourceInfo resource, HttpServerRequest request) {
-        if (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(RateLimited.class)
-                || caller.isAdmin()) {
+        if (resource.getResourceMethod() == null) {
             return Uni.createFrom().voidItem();
         }
-        boolean partner = caller.isPartner();
-        String bucket;
-        int limit;
-        if (partner) {
-            bucket = "sign:key:" + caller.keyId();
-            limit = config.get().rateLimits().partnerSigningPerMinute();
-        } else {
-            bucket = "sign:address:" + ClientAddresses.keyOf(request);
-            limit = config.get().rateLimits().publicSigningPerMinute();
-        }
+        RateLimited annotated = resource.getResourceMethod().getAnnotation(RateLimited.class);
+        Cost cost = annotated != null ? annotated.value()
+                : "GET".equals(context.getMethod()) || "HEAD".equals(context.getMethod()) ? Cost.READ : Cost.WRITE;
+        String who = caller.isAdmin() ? "admin" : caller.isPartner() ? "key:" + caller.keyId() : "address:" + ClientAddresses.keyOf(request);
+        int limit = limitFor(cost, caller.isAdmin(), caller.isPartner());
+        String bucket = cost.name().toLowerCase() + ":" + who;
         long now = clock.instant().getEpochSecond();
         long windowStart = now - now % WINDOW_SECONDS;
-        // one budget across every instance, so one small write a request (which need not wait for the disk)
-        return OffTheEventLoop.run(() -> QuarkusTransaction.requiringNew().call(() -> store.hit(bucket, Instant.ofEpochSecond(windowStart))))
-                .invoke(hits -> decide(context, partner, limit, hits, windowStart + WINDOW_SECONDS - now)).replaceWithVoid();
+        long reset = windowStart + WINDOW_SECONDS - now;
+        RateBudgets.Take fromMemory = budgets.takeFromMemory(bucket, limit, windowStart);
+        if (fromMemory != null) {
+            decide(context, cost, who, limit, fromMemory, reset);
+            return Uni.createFrom().voidItem();
+        }
+        return OffTheEventLoop.run(() -> budgets.take(bucket, limit, windowStart))
+                .invoke(take -> decide(context, cost, who, limit, take, reset)).replaceWithVoid();
     }
 
-    private static void decide(ContainerRequestContext context, boolean partner, int limit, int hits, long reset) {
-        Decision decision = new Decision(limit, Math.max(0, limit - hits), reset);
+    private int limitFor(Cost cost, boolean admin, boolean partner) {
+        UndersignedConfig.RateLimits limits = config.get().rateLimits();
+        boolean keyed = admin || partner;
+        return switch (cost) {
+            case READ -> keyed ? limits.keyedReadsPerMinute() : limits.readsPerMinute();
+            case SIGN -> admin ? limits.adminSigningPerMinute() : partner ? limits.partnerSigningPerMinute() : limits.publicSigningPerMinute();
+            case DOCUMENT -> keyed ? limits.keyedDocumentsPerMinute() : limits.documentsPerMinute();
+            case EXPORT -> limits.exportsPerMinute();
+            case WRITE -> keyed ? limits.keyedWritesPerMinute() : limits.writesPerMinute();
+        };
+    }
+
+    private static void decide(ContainerRequestContext context, Cost cost, String who, int limit, RateBudgets.Take take, long reset) {
+        Decision decision = new Decision(limit, take.remaining(), reset);
         context.setProperty(DECISION, decision);
-        if (hits > limit) {
+        if (!take.allowed()) {
+            String from = who.startsWith("address:") ? "address" : "key";
             throw new ProblemException(429, ProblemException.TYPE_PREFIX + "rate-limited", "Too many requests",
-                    "At most " + limit + " signing requests a minute from one " + (partner ? "key" : "address")
-                            + "; retry after " + reset + " seconds.", null,
-                    Map.of("Retry-After", Long.toString(reset), "RateLimit-Limit", Integer.toString(limit),
+                    "At most " + limit + " " + describe(cost) + " a minute from one " + from + "; retry after " + reset + " seconds.",
+                    null, Map.of("Retry-After", Long.toString(reset), "RateLimit-Limit", Integer.toString(limit),
                             "RateLimit-Remaining", "0", "RateLimit-Reset", Long.toString(reset)));
         }
+    }
+
+    private static String describe(Cost cost) {
+        return switch (cost) {
+            case READ -> "reads";
+            case SIGN -> "signing requests";
+            case DOCUMENT -> "document renderings";
+            case EXPORT -> "exports";
+            case WRITE -> "writes";
+        };
     }
 
     @ServerResponseFilter

@@ -1,5 +1,6 @@
 package org.undersigned.document;
 
+import org.undersigned.common.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class DocumentResource {
 
     @GET
     @Produces({"text/plain", "text/markdown", "text/html", "application/pdf", MediaType.APPLICATION_JSON})
+    @RateLimited(RateLimited.Cost.DOCUMENT)
     public Response document(@PathParam("letter") String letter, @QueryParam("format") String format,
                              @QueryParam("version") String version, @QueryParam("summary") String summary,
                              @QueryParam("order") String order, @QueryParam("lang") String lang,

@@ -1,5 +1,6 @@
 package org.undersigned.document;
 
+import org.undersigned.common.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ public class SignatureExportResource {
 
     @GET
     @Produces({CSV, NDJSON, MediaType.APPLICATION_JSON})
+    @RateLimited(RateLimited.Cost.EXPORT)
     public Response export(@PathParam("letter") String letter, @QueryParam("format") String format,
                            @BeanParam SignatureFilter filter,
                            @Context HttpHeaders headers, @Context HttpServerResponse response) {

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class SignatureResource {
     }
 
     @POST
+    @RateLimited(RateLimited.Cost.SIGN)
     @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResult verify(@Valid @NotNull TokenRequest request) {
@@ -62,6 +64,7 @@ public class SignatureResource {
     }
 
     @POST
+    @RateLimited(RateLimited.Cost.SIGN)
     @Path("withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResult withdraw(@Valid @NotNull TokenRequest request) {

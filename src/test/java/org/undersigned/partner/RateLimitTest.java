@@ -22,7 +22,9 @@ class RateLimitTest extends ApiTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("undersigned.rate-limits.public-signing-per-minute", "3",
-                    "undersigned.rate-limits.partner-signing-per-minute", "2");
+                    "undersigned.rate-limits.partner-signing-per-minute", "2",
+                    "undersigned.rate-limits.documents-per-minute", "2",
+                    "undersigned.rate-limits.reads-per-minute", "40");
         }
     }
 
@@ -54,7 +56,7 @@ class RateLimitTest extends ApiTest {
                 .header("Retry-After", notNullValue())
                 .header("RateLimit-Remaining", "0")
                 .body("status", equalTo(429));
-        // the organiser is not limited
+        // the organiser has a budget of its own
         admin().body(Map.of("kind", "ORGANIZATION", "name", "Paper Sign-on")).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(201);
         admin().get("/v1/letters/" + letter + "/signatures").then().body("items.size()", equalTo(4));
@@ -74,5 +76,30 @@ class RateLimitTest extends ApiTest {
                 .header("Retry-After", notNullValue());
         Partners.as(other).body(Map.of("kind", "ORGANIZATION", "name", "Other org")).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(201);
+    }
+
+    @Test
+    void everyOperationIsLimitedAndRenderingsFarTighterThanReads() {
+        awayFromAWindowEdge();
+        String letter = Fixtures.openLetter("NONE");
+        for (int i = 0; i < 2; i++) {
+            anonymous().queryParam("format", "pdf").get("/v1/letters/" + letter + "/document").then().statusCode(200)
+                    .header("RateLimit-Limit", "2");
+        }
+        anonymous().queryParam("format", "text").get("/v1/letters/" + letter + "/document").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("detail", org.hamcrest.Matchers.containsString("document renderings"));
+        // reads have their own, larger budget, and say so on every answer
+        anonymous().get("/v1/letters/" + letter).then().statusCode(200).header("RateLimit-Limit", "40")
+                .header("RateLimit-Remaining", notNullValue());
+        anonymous().get("/v1/letters/" + letter + "/summary").then().statusCode(200).header("RateLimit-Limit", "40");
+        anonymous().get("/v1/letters/no-such-letter").then().statusCode(404).header("RateLimit-Limit", "40");
+        int refused = 0;
+        for (int i = 0; i < 45; i++) {
+            refused += anonymous().get("/v1/letters/" + letter + "/summary").then().extract().statusCode() == 429 ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(refused >= 8, "40 reads a minute, then 429: " + refused + " refused of 45");
+        // a key has budgets of its own
+        admin().get("/v1/letters/" + letter).then().statusCode(200).header("RateLimit-Limit", notNullValue());
     }
 }
