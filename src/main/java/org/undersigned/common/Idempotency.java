@@ -4,7 +4,6 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -50,24 +49,23 @@ public class Idempotency {
     @Inject
     IdempotencyStore store;
 
+    // a provider: request filters are made before runtime configuration exists
+    @Inject
+    jakarta.inject.Provider<UndersignedConfig> config;
+
     @Inject
     ObjectMapper json;
 
     private record Claim(String scope, String key) {
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 200)
-    public Uni<Response> claim(ContainerRequestContext context, HttpServerRequest request) throws IOException {
-        if (Context.isOnEventLoopThread()) {
-            return Uni.createFrom().nullItem(); // an event-loop endpoint: claimReadBody below, once its body is in
-        }
-        return claimKey(context, request);
-    }
-
-    /** As {@link #claim}, for the endpoints on the event loop, which may not read their body blocking. */
-    @EventLoopEndpoint
+    /**
+     * Claims the Idempotency-Key of a POST, or answers with what the first request got. The REST layer
+     * reads the body first ({@code readBody}), without a thread waiting on a slow client; its size is
+     * checked against the operation's limit before anything hashes it.
+     */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 200, readBody = true)
-    public Uni<Response> claimReadBody(ContainerRequestContext context, HttpServerRequest request) throws IOException {
+    public Uni<Response> claim(ContainerRequestContext context, HttpServerRequest request) throws IOException {
         return claimKey(context, request);
     }
 
@@ -79,7 +77,11 @@ public class Idempotency {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        byte[] body = context.hasEntity() ? context.getEntityStream().readAllBytes() : new byte[0];
+        long limit = BodySizeLimit.limitFor(context.getUriInfo().getPath(), config.get());
+        byte[] body = context.hasEntity() ? context.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)) : new byte[0];
+        if (body.length > limit) {
+            throw ProblemException.payloadTooLarge(limit);
+        }
         context.setEntityStream(new ByteArrayInputStream(body));
         String hash = Hashing.sha256Hex(context.getMethod(), context.getUriInfo().getRequestUri().getRawPath(),
                 context.getUriInfo().getRequestUri().getRawQuery(), context.getHeaderString(HttpHeaders.CONTENT_TYPE),

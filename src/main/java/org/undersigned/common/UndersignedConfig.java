@@ -174,14 +174,50 @@ public interface UndersignedConfig {
         String pollInterval();
     }
 
+    /**
+     * Requests a minute, per client address (anonymous callers) or per key, by class of cost
+     * ({@link RateLimited.Cost}). Each budget holds across every instance.
+     */
     interface RateLimits {
-        /** Public signatures per client address per minute. */
+        /** Public signatures (and a signer's token uses) per client address. */
         @WithDefault("30")
         int publicSigningPerMinute();
 
-        /** Signing requests (single or bulk) per partner key per minute. */
+        /** Signing requests (single or bulk) per partner key. */
         @WithDefault("600")
         int partnerSigningPerMinute();
+
+        /** Signing requests (single or bulk) with the admin key. */
+        @WithDefault("6000")
+        int adminSigningPerMinute();
+
+        /** Anonymous reads per client address. */
+        @WithDefault("1200")
+        int readsPerMinute();
+
+        /** Reads per key. */
+        @WithDefault("6000")
+        int keyedReadsPerMinute();
+
+        /** Anonymous document renderings per client address (a kept rendering counts too). */
+        @WithDefault("30")
+        int documentsPerMinute();
+
+        /** Document renderings per key. */
+        @WithDefault("120")
+        int keyedDocumentsPerMinute();
+
+        /** Signature exports per key. */
+        @WithDefault("20")
+        int exportsPerMinute();
+
+        /** Other anonymous writes per client address. */
+        @WithDefault("60")
+        int writesPerMinute();
+
+        /** Other writes per key. */
+        @WithDefault("1200")
+        int keyedWritesPerMinute();
     }
 
     interface Links {
@@ -215,5 +251,17 @@ public interface UndersignedConfig {
          */
         @WithDefault("8192")
         int maxUriLength();
+
+        /**
+         * Requests in progress at once from one client address (summary streams included); beyond
+         * them the connection is closed. Behind a proxy every client shares the proxy's address:
+         * raise it there.
+         */
+        @WithDefault("64")
+        int requestsPerClient();
+
+        /** How long a request body may take to arrive in full; then a 408 problem, and the connection is closed. */
+        @WithDefault("30S")
+        Duration bodyTimeout();
     }
 }

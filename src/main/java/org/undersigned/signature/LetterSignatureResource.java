@@ -4,9 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.undersigned.common.EventLoopEndpoint;
 import org.undersigned.common.RateLimited;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,8 +38,7 @@ public class LetterSignatureResource {
     BulkImport bulk;
 
     @POST
-    @RateLimited
-    @EventLoopEndpoint
+    @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
                               @Valid @NotNull SignRequest request) {
@@ -64,18 +62,19 @@ public class LetterSignatureResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @POST
     @Path("bulk")
-    @RateLimited
+    @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public BulkResult bulkJson(@PathParam("letter") String letter, InputStream body) {
-        return bulk.fromJson(letter, body);
+    public BulkResult bulkJson(@PathParam("letter") String letter, byte[] body) {
+        // bytes, not a stream: the REST layer reads the body in full before this runs, so a slow client holds no worker
+        return bulk.fromJson(letter, new ByteArrayInputStream(body));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @POST
     @Path("bulk")
-    @RateLimited
+    @RateLimited(RateLimited.Cost.SIGN)
     @Consumes("text/csv")
-    public BulkResult bulkCsv(@PathParam("letter") String letter, InputStream body) {
-        return bulk.fromCsv(letter, body);
+    public BulkResult bulkCsv(@PathParam("letter") String letter, byte[] body) {
+        return bulk.fromCsv(letter, new ByteArrayInputStream(body));
     }
 }

@@ -5,6 +5,8 @@ import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
+import java.util.regex.Pattern;
+
 /**
  * Text that looks alike is the same text: what stays of a name once invisible characters are gone
  * and each character is mapped to the one it is confused with (Unicode TR39 skeletons, from ICU4J).
@@ -14,6 +16,7 @@ public final class Confusables {
 
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
 
     private Confusables() {
     }
@@ -42,7 +45,8 @@ public final class Confusables {
      * stands for, so l and i count as one letter too.
      */
     public static String skeleton(String text) {
-        String folded = NFKC_CASEFOLD.normalize(visible(text));
+        // punctuation and spacing go first: the skeleton maps some (a dash) to letters of other scripts
+        String folded = NOT_WORD.matcher(NFKC_CASEFOLD.normalize(visible(text))).replaceAll(" ");
         String skeleton = SPOOF.getSkeleton(folded).replace('l', 'i');
         StringBuilder out = new StringBuilder(skeleton.length());
         boolean gap = false;

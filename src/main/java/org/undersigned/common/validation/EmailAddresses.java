@@ -67,10 +67,12 @@ public final class EmailAddresses {
         // "+tag" reaches the same mailbox at nearly every provider (and at any that lets its users
         // pick tags); the same signer must not count once per tag
         int plus = canonicalLocal.indexOf('+');
-        if (plus >= 0) {
+        boolean dotBlind = DOT_BLIND.contains(asciiDomain);
+        // a local part that starts with "+" has no tag to fold ("+1@"), except at Gmail, which ignores it all
+        if (plus > 0 || (plus == 0 && dotBlind)) {
             canonicalLocal = canonicalLocal.substring(0, plus);
         }
-        if (DOT_BLIND.contains(asciiDomain)) {
+        if (dotBlind) {
             canonicalLocal = canonicalLocal.replace(".", "");
             asciiDomain = "gmail.com";
         }
