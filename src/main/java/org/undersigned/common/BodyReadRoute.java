@@ -71,7 +71,8 @@ public class BodyReadRoute {
         request.resume();
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
+    /** Whether the request says it carries a body: chunked, or a length other than 0. */
+    static boolean hasBody(HttpServerRequest request) {
         if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             return true;
         }

@@ -78,7 +78,8 @@ public class Idempotency {
             throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         long limit = BodySizeLimit.limitFor(context.getUriInfo().getPath(), config.get());
-        byte[] body = context.hasEntity() ? context.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)) : new byte[0];
+        byte[] body = BodyReadRoute.hasBody(request) && context.hasEntity()
+                ? context.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)) : new byte[0];
         if (body.length > limit) {
             throw ProblemException.payloadTooLarge(limit);
         }
@@ -136,8 +137,10 @@ public class Idempotency {
             return Uni.createFrom().voidItem();
         }
         int status = response.getStatus();
-        if (status >= 500) {
-            // nothing was done, or nothing we can vouch for: let a retry run again
+        if (status >= 400) {
+            // nothing was done (a refusal changes nothing), or nothing we can vouch for: a retry runs
+            // again, and is answered from the state it then finds, not the error its cause left
+            // behind (a 409 for a letter that has since been opened, say)
             return OffTheEventLoop.run(() -> {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> store.release(claim.scope(), claim.key()));

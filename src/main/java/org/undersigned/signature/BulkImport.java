@@ -153,7 +153,7 @@ public class BulkImport {
                 candidates.add(signature);
             }
         }
-        SignatureWriter.Written written = writer.write(candidates, now);
+        SignatureWriter.Written written = writer.write(candidates, now, true);
         if (!written.closedLetters().isEmpty()) {
             throw SignatureRules.letterNotOpen(); // closed since it was read: nothing of the push is kept
         }

@@ -23,11 +23,35 @@ public class SignatureEvents {
     }
 
     void signatureVerified(UUID letterId, String letterSlug, List<Signature> signatures) {
-        outbox.publish(WebhookEvent.SIGNATURE_VERIFIED, letterId, signatures.stream().map(s -> data(letterId, letterSlug, s)).toList());
+        outbox.publish(WebhookEvent.SIGNATURE_VERIFIED, letterId, signatures.stream().map(s -> event(letterId, letterSlug, s)).toList());
     }
 
     void signatureWithdrawn(Letter letter, Signature signature) {
-        outbox.publish(WebhookEvent.SIGNATURE_WITHDRAWN, letter.id, List.of(data(letter.id, letter.slug, signature)));
+        outbox.publish(WebhookEvent.SIGNATURE_WITHDRAWN, letter.id, List.of(event(letter.id, letter.slug, signature)));
+    }
+
+    /**
+     * A bulk push as one event, with its counts: thousands of rows are not thousands of deliveries
+     * per subscription. A receiver that wants the rows lists them (GET …/signatures).
+     */
+    void signaturesImported(UUID letterId, String letterSlug, List<Signature> created, UUID partnerId) {
+        if (created.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("letter_id", letterId);
+        data.put("letter_slug", letterSlug);
+        data.put("source", created.get(0).source);
+        data.put("partner_id", partnerId);
+        data.put("signatures", created.size());
+        data.put("verified", created.stream().filter(s -> s.status == SignatureStatus.VERIFIED).count());
+        data.put("organizations", created.stream().filter(s -> s.kind == SignatureKind.ORGANIZATION).count());
+        data.put("individuals", created.stream().filter(s -> s.kind == SignatureKind.INDIVIDUAL).count());
+        outbox.publish(WebhookEvent.SIGNATURES_IMPORTED, letterId, List.of(new WebhookOutbox.SignatureEvent(data, partnerId)));
+    }
+
+    private static WebhookOutbox.SignatureEvent event(UUID letterId, String letterSlug, Signature s) {
+        return new WebhookOutbox.SignatureEvent(data(letterId, letterSlug, s), s.sourcePartnerId);
     }
 
     private static Map<String, Object> data(UUID letterId, String letterSlug, Signature s) {

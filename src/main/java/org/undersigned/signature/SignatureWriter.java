@@ -45,8 +45,12 @@ public class SignatureWriter {
     public record Written(Set<UUID> inserted, Set<UUID> closedLetters) {
     }
 
-    /** Writes the signatures of letters still open at {@code now}; duplicates and rows of closed letters are left out. */
-    public Written write(List<Signature> signatures, Instant now) {
+    /**
+     * Writes the signatures of letters still open at {@code now}; duplicates and rows of closed
+     * letters are left out. A bulk push ({@code bulk}) is announced as one event with its counts,
+     * other writes (one signature per request) as one event per verified signature.
+     */
+    public Written write(List<Signature> signatures, Instant now, boolean bulk) {
         if (signatures.isEmpty()) {
             return new Written(Set.of(), Set.of());
         }
@@ -65,8 +69,12 @@ public class SignatureWriter {
             SignatureCounts.Delta delta = new SignatureCounts.Delta();
             created.forEach(s -> delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(s)));
             counts.apply(letterId, delta);
-            List<Signature> verified = created.stream().filter(s -> s.status == SignatureStatus.VERIFIED).toList();
-            events.signatureVerified(letterId, open.get(letterId), verified);
+            if (bulk) {
+                events.signaturesImported(letterId, open.get(letterId), created, created.get(0).sourcePartnerId);
+            } else {
+                List<Signature> verified = created.stream().filter(s -> s.status == SignatureStatus.VERIFIED).toList();
+                events.signatureVerified(letterId, open.get(letterId), verified);
+            }
         });
         Set<UUID> closed = new HashSet<>(letterIds);
         closed.removeAll(open.keySet());

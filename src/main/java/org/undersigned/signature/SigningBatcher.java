@@ -243,7 +243,7 @@ public class SigningBatcher implements Vital {
                         .thenComparing(j -> j.signature().dedupKey == null ? "" : j.signature().dedupKey))
                 .toList();
         Instant now = clock.instant();
-        SignatureWriter.Written written = writer.write(jobs.stream().map(Job::signature).toList(), now);
+        SignatureWriter.Written written = writer.write(jobs.stream().map(Job::signature).toList(), now, false);
         Map<Job, Object> outcomes = new HashMap<>();
         List<Job> duplicates = new ArrayList<>();
         for (Job job : jobs) {

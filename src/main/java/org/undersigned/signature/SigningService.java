@@ -180,9 +180,15 @@ public class SigningService {
         }
     }
 
-    /** Counts signatures by outcome (created, duplicate, invalid) and source for /q/metrics. */
+    /**
+     * Counts signatures by outcome (created, duplicate, invalid) and source for /q/metrics. A public
+     * signature counts only as {@code accepted}, whatever became of it: a counter that moved to
+     * {@code duplicate} would tell whoever watches the metrics that an address had signed, which the
+     * identical 202 keeps from everyone.
+     */
     void countSignatures(String outcome, SignatureSource source, long n) {
-        metrics.counter("undersigned.signatures", "outcome", outcome, "source", source.name().toLowerCase(Locale.ROOT)).increment(n);
+        String counted = source == SignatureSource.PUBLIC && !outcome.equals("invalid") ? "accepted" : outcome;
+        metrics.counter("undersigned.signatures", "outcome", counted, "source", source.name().toLowerCase(Locale.ROOT)).increment(n);
     }
 
     /** Rules that span fields: what the contract cannot say alone. */

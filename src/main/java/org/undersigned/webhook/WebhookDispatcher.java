@@ -4,6 +4,11 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,9 +20,6 @@ import org.undersigned.common.Vital;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -25,7 +27,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.security.GeneralSecurityException;
 
 /**
@@ -56,10 +60,25 @@ public class WebhookDispatcher implements Vital {
     @Inject
     MeterRegistry metrics;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    /** Made at the first delivery; connects to the address the guard checked, never resolving the name again. */
+    private volatile io.vertx.core.http.HttpClient http;
+
+    private io.vertx.core.http.HttpClient http() {
+        io.vertx.core.http.HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setVerifyHost(true)
+                            .setKeepAlive(false).setMaxPoolSize(CLAIM_BATCH));
+                }
+                client = http;
+            }
+        }
+        return client;
+    }
 
     record Claimed(UUID id, UUID webhookId, String url, String secret, String payload, int attempts) {
     }
@@ -126,24 +145,37 @@ public class WebhookDispatcher implements Vital {
     Outcome deliver(Claimed delivery) {
         long start = System.nanoTime();
         try {
-            URI uri = urlGuard.check(delivery.url());
+            UrlGuard.Target target = urlGuard.resolve(delivery.url());
+            URI uri = target.uri();
+            boolean https = uri.getScheme().equalsIgnoreCase("https");
+            int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String timestamp = Long.toString(clock.instant().getEpochSecond());
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(config.webhooks().timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Undersigned-Webhooks/1")
-                    .header("webhook-id", delivery.id().toString())
-                    .header("webhook-timestamp", timestamp)
-                    .header("webhook-signature", sign(delivery.secret(), delivery.id() + "." + timestamp + "." + delivery.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Outcome(response.statusCode(), null, elapsed(start));
+            long timeout = config.webhooks().timeout().toMillis();
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                    // the checked address, with the URL's host for Host, SNI and the certificate
+                    .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                    .setHost(uri.getHost()).setPort(port).setSsl(https).setURI(path)
+                    .setFollowRedirects(false).setTimeout(timeout)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("User-Agent", "Undersigned-Webhooks/1")
+                    .putHeader("webhook-id", delivery.id().toString())
+                    .putHeader("webhook-timestamp", timestamp)
+                    .putHeader("webhook-signature", sign(delivery.secret(), delivery.id() + "." + timestamp + "." + delivery.payload()));
+            int status = http().request(request)
+                    .compose(sent -> sent.send(Buffer.buffer(delivery.payload())))
+                    // the answer's body is read and dropped, never kept: a receiver cannot fill memory
+                    .compose(response -> response.handler(ignored -> { }).end().map(done -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture().get(timeout + 1_000, TimeUnit.MILLISECONDS);
+            return new Outcome(status, null, elapsed(start));
         } catch (ProblemException e) {
             return new Outcome(null, "refused: the URL " + e.violations().get(0).message(), elapsed(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted", elapsed(start));
+        } catch (ExecutionException e) {
+            return new Outcome(null, e.getCause() == null ? "ExecutionException" : e.getCause().getClass().getSimpleName(), elapsed(start));
         } catch (Exception e) {
             return new Outcome(null, e.getClass().getSimpleName(), elapsed(start));
         }

@@ -4,6 +4,8 @@ package org.undersigned.webhook;
 public enum WebhookEvent {
     SIGNATURE_VERIFIED("signature.verified"),
     SIGNATURE_WITHDRAWN("signature.withdrawn"),
+    /** One event for a whole bulk push (its counts), never one per row: a request's fan-out stays bounded. */
+    SIGNATURES_IMPORTED("signatures.imported"),
     LETTER_PUBLISHED("letter.published"),
     LETTER_CLOSED("letter.closed"),
     LETTER_DELIVERED("letter.delivered");

@@ -18,7 +18,9 @@ import org.hibernate.Session;
 
 /**
  * Writes events into the outbox in the caller's transaction, one row per subscription that
- * should hear of them: the admin's subscriptions always, a partner's when it may push to the letter.
+ * should hear of them: the admin's subscriptions always; a partner's, for a letter's own events,
+ * when it may push to the letter, and for events about signatures, only for the signatures it
+ * pushed itself (who pushed what is private between a partner and the organiser).
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -52,12 +54,25 @@ public class WebhookOutbox {
             data.put("letter_id", change.letterId());
             data.put("letter_slug", change.slug());
             data.put("status", change.status());
-            publish(event, change.letterId(), List.of(data));
+            write(event, change.letterId(), List.of(data), null);
         }
     }
 
-    /** Publishes one event per item of {@code data}, all about the same letter. */
-    public void publish(WebhookEvent event, UUID letterId, List<Map<String, Object>> data) {
+    /** An event about signatures, and the partner that pushed them (null: the public or the organiser). */
+    public record SignatureEvent(Map<String, Object> data, UUID partnerId) {
+    }
+
+    /** Publishes events about signatures of one letter: the admin's subscriptions hear of all, a partner's of its own. */
+    public void publish(WebhookEvent event, UUID letterId, List<SignatureEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        write(event, letterId, events.stream().map(SignatureEvent::data).toList(),
+                events.stream().map(SignatureEvent::partnerId).toArray(UUID[]::new));
+    }
+
+    /** One delivery per event and subscription; {@code partners} null for a letter's own events. */
+    private void write(WebhookEvent event, UUID letterId, List<Map<String, Object>> data, UUID[] partners) {
         if (data.isEmpty() || !anySubscriber(event)) {
             return;
         }
@@ -74,21 +89,28 @@ public class WebhookOutbox {
                 throw new IllegalStateException("an event payload is plain data", e);
             }
         }
+        boolean letterWide = partners == null;
+        UUID[] pushedBy = letterWide ? new UUID[payloads.length] : partners;
         em.unwrap(Session.class).doWork(connection -> {
             try (var statement = connection.prepareStatement("""
                     insert into webhook_deliveries (id, webhook_id, event_type, payload, state, attempts, next_attempt_at, created_at)
                     select gen_random_uuid(), w.id, ?, p.payload, 'PENDING', 0, now(), now()
                     from webhooks w
                     left join partners pa on pa.id = w.partner_id
-                    cross join unnest(?::text[]) as p(payload)
+                    cross join unnest(?::text[], ?::uuid[]) as p(payload, partner_id)
                     where w.enabled and ? = any (w.events)
-                      and (w.partner_id is null or pa.all_open_letters
-                           or exists (select 1 from partner_letters pl where pl.partner_id = w.partner_id and pl.letter_id = ?))
+                      and (w.partner_id is null
+                           or (? and (pa.all_open_letters
+                               or exists (select 1 from partner_letters pl where pl.partner_id = w.partner_id and pl.letter_id = ?)))
+                           or (not ? and w.partner_id = p.partner_id))
                     """)) {
                 statement.setString(1, event.wireName);
                 statement.setArray(2, connection.createArrayOf("text", payloads));
-                statement.setString(3, event.wireName);
-                statement.setObject(4, letterId);
+                statement.setArray(3, connection.createArrayOf("uuid", pushedBy));
+                statement.setString(4, event.wireName);
+                statement.setBoolean(5, letterWide);
+                statement.setObject(6, letterId);
+                statement.setBoolean(7, letterWide);
                 statement.executeUpdate();
             }
         });

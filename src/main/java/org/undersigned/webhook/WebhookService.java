@@ -33,8 +33,8 @@ public class WebhookService {
     @Inject
     Clock clock;
 
-    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|letter\\.published|letter\\.closed|letter\\.delivered)$";
-    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, letter.published, letter.closed, letter.delivered";
+    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|signatures\\.imported|letter\\.published|letter\\.closed|letter\\.delivered)$";
+    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, signatures.imported, letter.published, letter.closed, letter.delivered";
     static final int MAX_WEBHOOKS_PER_OWNER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 

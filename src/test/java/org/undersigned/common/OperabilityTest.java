@@ -82,4 +82,21 @@ class OperabilityTest extends ApiTest {
         // no personal data in metrics: the signer's name appears nowhere
         org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Counted Signer")));
     }
+
+    /** Whoever watches the metrics cannot tell a public signer who had signed from one who had not. */
+    @Test
+    void metricsDoNotTellWhetherAnAddressHadSigned() {
+        String letter = Fixtures.openLetter("NONE");
+        for (int i = 0; i < 2; i++) {
+            anonymous().body(Fixtures.individual("Watched Signer", "watched@example.org", "KR")).post("/v1/letters/" + letter + "/signatures")
+                    .then().statusCode(202);
+        }
+        String metrics = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.containsString(
+                "undersigned_signatures_total{outcome=\"accepted\",source=\"public\"}"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                "outcome=\"duplicate\",source=\"public\"")));
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                "outcome=\"created\",source=\"public\"")));
+    }
 }
