@@ -34,6 +34,7 @@ class ArchitectureTest {
             .layer("letter").definedBy("org.undersigned.letter..")
             .layer("partner").definedBy("org.undersigned.partner..")
             .layer("webhook").definedBy("org.undersigned.webhook..")
+            .layer("blocklist").definedBy("org.undersigned.blocklist..")
             .layer("signature").definedBy("org.undersigned.signature..")
             .layer("document").definedBy("org.undersigned.document..")
             .layer("campaign").definedBy("org.undersigned.campaign..")
@@ -42,6 +43,7 @@ class ArchitectureTest {
             .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "campaign")
             .whereLayer("webhook").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
+            .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "signature", "document", "campaign");
 
     @ArchTest

@@ -69,7 +69,7 @@ public class DemoLetterLoader {
         try (InputStream in = DemoLetterLoader.class.getResourceAsStream(SIGNATURES_RESOURCE)) {
             demoSignatures = json.readValue(in, DemoSignatures.class);
         }
-        demoSignatures.signatures().forEach(signature -> signing.sign(demo.slug(), signature, null).toCompletableFuture().join());
+        demoSignatures.signatures().forEach(signature -> signing.sign(demo.slug(), signature, null, null).toCompletableFuture().join());
         LOG.infof("Demo letter loaded: /v1/letters/%s", demo.slug());
     }
 }

@@ -26,6 +26,20 @@ public interface UndersignedConfig {
 
     Cors cors();
 
+    Blocklist blocklist();
+
+    interface Blocklist {
+        /**
+         * A file of more disposable email domains (one a line, {@code .gz} allowed), on top of the
+         * shipped list; a public signature from any of them is a 422 problem.
+         */
+        Optional<String> disposableDomainsFile();
+
+        /** How often an instance rereads the organiser's blocklist, to see what other instances changed. */
+        @WithDefault("10S")
+        Duration refresh();
+    }
+
     interface Cors {
         /**
          * Origins (scheme://host[:port], comma-separated) whose pages may call with a key. Public reads

@@ -6,6 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.undersigned.common.RateLimited;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import org.undersigned.common.ClientAddresses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -41,9 +45,10 @@ public class LetterSignatureResource {
     @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
-                              @Valid @NotNull SignRequest request) {
+                              @Valid @NotNull SignRequest request, @Context HttpServerRequest http) {
+        InetAddress client = ClientAddresses.addressOf(http);
         // no thread waits for the commit: the answer is written when the batch holding this row commits
-        return Uni.createFrom().completionStage(() -> signing.sign(letter, request, acceptLanguage)).map(outcome -> {
+        return Uni.createFrom().completionStage(() -> signing.sign(letter, request, acceptLanguage, client)).map(outcome -> {
             if (outcome.created() != null) {
                 return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/signatures/" + outcome.created().id())
                         .entity(outcome.created()).build();

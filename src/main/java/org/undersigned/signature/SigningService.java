@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.undersigned.blocklist.Blocklist;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.UndersignedConfig;
@@ -47,14 +49,16 @@ public class SigningService {
     private final TranslationService translations;
     private final SigningBatcher batcher;
     private final SignatureTokens tokens;
+    private final Blocklist blocklist;
     private final ManagedExecutor workers;
     private final MeterRegistry metrics;
     private final Duration commitWait;
 
     SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
                    TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, ManagedExecutor workers,
-                   MeterRegistry metrics, UndersignedConfig config) {
+                   MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist) {
         this.tokens = tokens;
+        this.blocklist = blocklist;
         this.caller = caller;
         this.letters = letters;
         this.mailer = mailer;
@@ -71,7 +75,7 @@ public class SigningService {
     }
 
     /** Who signs, read from the request before any other thread takes the work over. */
-    private record Signer(boolean admin, boolean partner, UUID partnerId, SignatureSource source) {
+    private record Signer(boolean admin, boolean partner, UUID partnerId, SignatureSource source, InetAddress client) {
 
         boolean trusted() {
             return admin || partner;
@@ -80,7 +84,7 @@ public class SigningService {
 
     /** A signature ready to be written, with what its answer and its email need once it is. */
     private record Prepared(Signature signature, Signer signer, String letterTitle, boolean emailVerification,
-                            String verifyToken, String manageToken) {
+                            String verifyToken, String manageToken, boolean blocked) {
     }
 
     /**
@@ -91,9 +95,12 @@ public class SigningService {
      * hand-over is done on the calling thread without a database round trip; otherwise that part
      * runs on a worker thread.
      */
-    public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage) {
-        Signer signer = new Signer(caller.isAdmin(), caller.isPartner(), caller.partnerId(), source());
+    public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage, InetAddress client) {
+        Signer signer = new Signer(caller.isAdmin(), caller.isPartner(), caller.partnerId(), source(), client);
         checkShape(request, !signer.trusted());
+        if (!signer.trusted()) {
+            blocklist.refuseDisposable(request.email());
+        }
         Context context = Vertx.currentContext();
         Optional<SignableLetter> inMemory = signer.partner() ? Optional.empty() : letters.signableFromMemory(letterKey);
         CompletionStage<Prepared> prepared = inMemory.isPresent()
@@ -130,7 +137,19 @@ public class SigningService {
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
         signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
         signature.emailsSent = signer.trusted() || signature.email == null ? 0 : 1;
-        return new Prepared(signature, signer, letter.title(), emailVerification, verifyToken, manageToken);
+        String blocked = signer.trusted() ? null : blocklist.blocked(signature.email, signer.client());
+        if (blocked != null) {
+            // recorded, never counted, never mailed, answered like any other; and holding no signer's
+            // place (no dedup key), so that someone else's address used from a blocked range blocks no one
+            signature.status = SignatureStatus.REJECTED;
+            signature.rejectedReason = blocked;
+            signature.verifiedAt = null;
+            signature.dedupKey = null;
+            signature.verifyTokenHash = null;
+            signature.manageTokenHash = null;
+            signature.emailsSent = 0;
+        }
+        return new Prepared(signature, signer, letter.title(), emailVerification, verifyToken, manageToken, blocked != null);
     }
 
     /** The answer once the batch has committed: created, or a signer who had already signed. */
@@ -142,7 +161,7 @@ public class SigningService {
             if (signer.trusted()) {
                 return new SignOutcome(SignatureResponse.from(signature), null);
             }
-            mailer.send(prepared.emailVerification()
+            if (!prepared.blocked()) mailer.send(prepared.emailVerification()
                     ? mailer.verification(signature.email, signature.name, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
                     : mailer.recorded(signature.email, signature.name, prepared.letterTitle(), prepared.manageToken()));
             return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
