@@ -63,6 +63,13 @@ public final class PackagedService implements AutoCloseable {
         environment.put("QUARKUS_MAILER_MOCK", "true");
         // stopping at once saves every test the readiness delay; ShutdownIT sets its own
         environment.put("QUARKUS_SHUTDOWN_DELAY", "0S");
+        // the tests load the service from one address, 127.0.0.1: budgets far above what they send
+        // (a test of a limit sets its own, as TwoInstancesIT does)
+        for (String budget : List.of("PUBLIC_SIGNING", "PARTNER_SIGNING", "ADMIN_SIGNING", "READS", "KEYED_READS", "DOCUMENTS",
+                "KEYED_DOCUMENTS", "EXPORTS", "WRITES", "KEYED_WRITES")) {
+            environment.put("UNDERSIGNED_RATE_LIMITS_" + budget + "_PER_MINUTE", "10000000");
+        }
+        environment.put("UNDERSIGNED_LIMITS_REQUESTS_PER_CLIENT", "4096");
         environment.putAll(env);
         PackagedService service = new PackagedService(builder.start(), log, port, managementPort);
         service.awaitReady(Duration.ofSeconds(60));

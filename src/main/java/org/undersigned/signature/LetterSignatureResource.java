@@ -41,6 +41,9 @@ public class LetterSignatureResource {
     @Inject
     BulkImport bulk;
 
+    @Inject
+    SignatureInvalidation invalidation;
+
     @POST
     @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,5 +84,14 @@ public class LetterSignatureResource {
     @Consumes("text/csv")
     public BulkResult bulkCsv(@PathParam("letter") String letter, byte[] body) {
         return bulk.fromCsv(letter, new ByteArrayInputStream(body));
+    }
+
+    /** Rejects the letter's signatures that match a filter, together; a dry run (the default) only counts them. */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("invalidate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public InvalidationResult invalidate(@PathParam("letter") String letter, @Valid @NotNull InvalidationRequest request) {
+        return invalidation.invalidate(letter, request, "admin");
     }
 }

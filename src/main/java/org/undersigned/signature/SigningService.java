@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.undersigned.blocklist.Blocklist;
 import org.undersigned.common.ProblemException;
+import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.Violation;
@@ -50,14 +51,16 @@ public class SigningService {
     private final SigningBatcher batcher;
     private final SignatureTokens tokens;
     private final Blocklist blocklist;
+    private final ServerSecret secret;
     private final ManagedExecutor workers;
     private final MeterRegistry metrics;
     private final Duration commitWait;
 
     SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
                    TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, ManagedExecutor workers,
-                   MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist) {
+                   MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist, ServerSecret secret) {
         this.tokens = tokens;
+        this.secret = secret;
         this.blocklist = blocklist;
         this.caller = caller;
         this.letters = letters;
@@ -137,6 +140,10 @@ public class SigningService {
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);
         signature.manageTokenHash = manageToken == null ? null : Tokens.hash(manageToken);
         signature.emailsSent = signer.trusted() || signature.email == null ? 0 : 1;
+        if (!signer.trusted() && signer.client() != null) {
+            signature.clientHash = ClientTraces.address(secret, signer.client());
+            signature.clientRangeHash = ClientTraces.range(secret, signer.client());
+        }
         String blocked = signer.trusted() ? null : blocklist.blocked(signature.email, signer.client());
         if (blocked != null) {
             // recorded, never counted, never mailed, answered like any other; and holding no signer's
