@@ -56,7 +56,8 @@ public class ClientGuard {
             return;
         }
         context.addEndHandler(ended -> release(client, count));
-        if (!request.isEnded()) {
+        // only a request that says it carries a body waits for one (a GET's end may go unread while it is served)
+        if (BodyReadRoute.hasBody(request) && !request.isEnded()) {
             long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
                 if (!request.isEnded() && !context.response().ended() && !context.response().headWritten()) {
                     problems.refuse(context, new ProblemException(408, ProblemException.TYPE_PREFIX + "body-timeout",

@@ -13,6 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * thirty-second of the limit) and spends it in memory. What all instances claim never exceeds the
  * limit, so the limit holds across them; a share one instance leaves unspent at the window's end is
  * lost, never given twice. Limits of 32 or less are claimed one request at a time: exact.
+ *
+ * <p>When the database is slow or away the limiter lets requests through rather than queue them
+ * behind a claim (at most {@link #CLAIM_WAIT_MILLIS} waiting for another request's claim, then a
+ * second without claims after one failed): every such request needs the database anyway, and
+ * answers 503 quickly on its own, where a queue would have held them all.
  */
 @ApplicationScoped
 public class RateBudgets {
@@ -21,6 +26,10 @@ public class RateBudgets {
     private static final int MAX_CHUNK = 1024;
     /** Leases kept before those of past windows are dropped. */
     private static final int MAX_LEASES = 100_000;
+
+    /** How long a request waits for another request's claim on the same budget. */
+    static final long CLAIM_WAIT_MILLIS = 2_000;
+    private static final long PAUSE_AFTER_FAILURE_NANOS = 1_000_000_000L;
 
     private final RateLimitStore store;
     private final ConcurrentHashMap<String, Lease> leases = new ConcurrentHashMap<>();
@@ -33,14 +42,22 @@ public class RateBudgets {
     public record Take(boolean allowed, int remaining) {
     }
 
-    /** One bucket's share in one window. Guarded by itself. */
+    /** One bucket's share in one window. Its counters are guarded by itself; {@code claiming} orders claims. */
     static final class Lease {
         final long windowStart;
+        final java.util.concurrent.locks.ReentrantLock claiming = new java.util.concurrent.locks.ReentrantLock();
         int unspent;
         int nextChunk = 1;
         /** The budget's total across instances at the last claim. */
         int counted;
         boolean exhausted;
+        /** Whether the last claim failed, and until when (nanoTime) no claim is tried. */
+        boolean paused;
+        long pausedUntil;
+
+        boolean pausedNow() {
+            return paused && System.nanoTime() - pausedUntil < 0;
+        }
 
         Lease(long windowStart) {
             this.windowStart = windowStart;
@@ -58,6 +75,9 @@ public class RateBudgets {
                 lease.unspent--;
                 return new Take(true, Math.max(0, limit - lease.counted + lease.unspent));
             }
+            if (lease.pausedNow()) {
+                return new Take(true, 0); // the database was away a moment ago: not tried again yet
+            }
             return null;
         }
     }
@@ -69,25 +89,56 @@ public class RateBudgets {
             return fromMemory;
         }
         Lease lease = lease(bucket, windowStart);
-        synchronized (lease) {
-            if (lease.exhausted) {
-                return new Take(false, 0);
+        try {
+            if (!lease.claiming.tryLock(CLAIM_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return new Take(true, 0); // another claim is stuck on the database: let this one through
             }
-            if (lease.unspent == 0) {
-                int chunk = Math.min(lease.nextChunk, Math.max(1, Math.min(MAX_CHUNK, limit / 32)));
-                int counted = QuarkusTransaction.requiringNew().call(() -> store.claim(bucket, Instant.ofEpochSecond(windowStart), chunk));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Take(true, 0);
+        }
+        try {
+            synchronized (lease) {
+                if (lease.exhausted) {
+                    return new Take(false, 0);
+                }
+                if (lease.unspent > 0) {
+                    lease.unspent--;
+                    return new Take(true, Math.max(0, limit - lease.counted + lease.unspent));
+                }
+                if (lease.pausedNow()) {
+                    return new Take(true, 0);
+                }
+            }
+            int chunk;
+            synchronized (lease) {
+                chunk = Math.min(lease.nextChunk, Math.max(1, Math.min(MAX_CHUNK, limit / 32)));
+            }
+            int counted;
+            try {
+                counted = QuarkusTransaction.requiringNew().call(() -> store.claim(bucket, Instant.ofEpochSecond(windowStart), chunk));
+            } catch (RuntimeException databaseAway) {
+                synchronized (lease) {
+                    lease.paused = true;
+                    lease.pausedUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
+                }
+                return new Take(true, 0);
+            }
+            synchronized (lease) {
                 int before = counted - chunk;
                 int granted = Math.max(0, Math.min(chunk, limit - before));
                 lease.counted = counted;
-                lease.unspent = granted;
+                lease.unspent += granted;
                 lease.nextChunk = Math.min(MAX_CHUNK, chunk * 2);
-                if (granted == 0) {
+                if (lease.unspent == 0) {
                     lease.exhausted = true;
                     return new Take(false, 0);
                 }
+                lease.unspent--;
+                return new Take(true, Math.max(0, limit - lease.counted + lease.unspent));
             }
-            lease.unspent--;
-            return new Take(true, Math.max(0, limit - lease.counted + lease.unspent));
+        } finally {
+            lease.claiming.unlock();
         }
     }
 

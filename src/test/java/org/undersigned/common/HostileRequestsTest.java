@@ -77,6 +77,43 @@ class HostileRequestsTest extends ApiTest {
         assertTrue(answer.contains("application/problem+json") && answer.contains("uri-too-long"), answer);
     }
 
+    @Test
+    void aDeliveredLettersSignaturesCannotBeDeleted() {
+        String letter = Fixtures.openLetter("NONE");
+        String id = admin().body(Map.of("kind", "ORGANIZATION", "name", "Delivered Org")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201).extract().path("id");
+        admin().post("/v1/letters/" + letter + "/close").then().statusCode(200);
+        admin().post("/v1/letters/" + letter + "/deliver").then().statusCode(200);
+        admin().delete("/v1/signatures/" + id).then().statusCode(409).body("type", equalTo("urn:undersigned:problem:letter-delivered"));
+        admin().get("/v1/signatures/" + id).then().statusCode(200);
+    }
+
+    /** The idempotency filter reads a body only within the operation's limit: a key does not let a larger one in. */
+    @Test
+    void anIdempotencyKeyDoesNotLiftTheBodyLimit() throws Exception {
+        byte[] big = ("{\"title\":\"x\",\"body\":\"" + "a".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String chunked = "POST /v1/letters HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_KEY
+                + "\r\nContent-Type: application/json\r\nIdempotency-Key: big-body\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(chunked.getBytes(StandardCharsets.UTF_8));
+            try {
+                for (int i = 0; i < big.length; i += 65536) {
+                    int n = Math.min(65536, big.length - i);
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.write(big, i, n);
+                    out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException refusedMidway) {
+                // the service answered and closed before the rest arrived, as it should
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("application/problem+json"), answer);
+        }
+        admin().get("/v1/letters").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
     /** One request on a socket of its own, as written, and the whole answer. */
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
