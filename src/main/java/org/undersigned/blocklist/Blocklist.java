@@ -15,16 +15,13 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.validation.EmailAddresses;
 
 import java.math.BigInteger;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The organiser's blocklist, and the question signing asks of every public signature: is it from a
@@ -38,7 +35,6 @@ public class Blocklist {
     private static final Logger LOG = Logger.getLogger(Blocklist.class);
     /** Entries the list holds at most: each public signature is checked against the ranges one by one. */
     static final int MAX_ENTRIES = 10_000;
-    private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
 
     private final Clock clock;
     private final DisposableDomains disposable;
@@ -194,13 +190,8 @@ public class Blocklist {
                 yield EmailAddresses.canonical(value);
             }
             case EMAIL_DOMAIN -> {
-                String domain;
-                try {
-                    domain = IDN.toASCII(value.toLowerCase(Locale.ROOT).replaceFirst("^@", ""), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalid("value", "must be a domain name");
-                }
-                if (!DOMAIN.matcher(domain).matches()) throw ProblemException.invalid("value", "must be a domain name");
+                String domain = EmailAddresses.asciiDomain(value);
+                if (domain == null) throw ProblemException.invalid("value", "must be a domain name");
                 yield domain;
             }
             case ADDRESS_RANGE -> range(value).text();

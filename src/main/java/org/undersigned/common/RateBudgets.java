@@ -66,7 +66,11 @@ public class RateBudgets {
 
     /** Takes one request from memory, or null when a claim (a database write) is needed first. */
     public Take takeFromMemory(String bucket, int limit, long windowStart) {
-        Lease lease = lease(bucket, windowStart);
+        return spend(lease(bucket, windowStart), limit);
+    }
+
+    /** One request from what the lease holds, or null when it holds nothing and a claim may be tried. */
+    private static Take spend(Lease lease, int limit) {
         synchronized (lease) {
             if (lease.exhausted) {
                 return new Take(false, 0);
@@ -98,17 +102,9 @@ public class RateBudgets {
             return new Take(true, 0);
         }
         try {
-            synchronized (lease) {
-                if (lease.exhausted) {
-                    return new Take(false, 0);
-                }
-                if (lease.unspent > 0) {
-                    lease.unspent--;
-                    return new Take(true, Math.max(0, limit - lease.counted + lease.unspent));
-                }
-                if (lease.pausedNow()) {
-                    return new Take(true, 0);
-                }
+            Take spent = spend(lease, limit); // another request's claim may have filled the lease meanwhile
+            if (spent != null) {
+                return spent;
             }
             int chunk;
             synchronized (lease) {

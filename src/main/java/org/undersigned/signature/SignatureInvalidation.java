@@ -8,17 +8,16 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
+import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -147,16 +146,11 @@ public class SignatureInvalidation {
     }
 
     private static String domain(String raw) {
-        try {
-            String domain = IDN.toASCII(raw.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", ""), IDN.USE_STD3_ASCII_RULES)
-                    .toLowerCase(Locale.ROOT);
-            if (domain.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]")) {
-                return domain;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+        String domain = EmailAddresses.asciiDomain(raw);
+        if (domain == null) {
+            throw ProblemException.invalid("filter.email_domain", "must be a domain name");
         }
-        throw ProblemException.invalid("filter.email_domain", "must be a domain name");
+        return domain;
     }
 
     private record ClientTrace(String hash, boolean single) {

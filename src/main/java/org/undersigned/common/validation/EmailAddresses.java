@@ -24,6 +24,20 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
+    /** A domain as compared: lower-case ASCII (IDNA), without a leading {@code @}; null when it is not a domain name. */
+    public static String asciiDomain(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            String domain = IDN.toASCII(raw.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", ""), IDN.USE_STD3_ASCII_RULES)
+                    .toLowerCase(Locale.ROOT);
+            return domain.length() <= 253 && ASCII_DOMAIN.matcher(domain).matches() ? domain : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public static boolean isValid(String raw) {
         return canonicalOrNull(raw) != null;
     }
