@@ -46,14 +46,20 @@ public class SignatureCounts {
         static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, null, null);
 
         static Contribution of(Signature s) {
-            if (s.status != SignatureStatus.VERIFIED) {
+            return of(s.status, s.kind, s.display, s.represents, s.country, s.language);
+        }
+
+        /** The same from a row's columns, for writes that never load the entity. */
+        static Contribution of(SignatureStatus status, SignatureKind kind, SignatureDisplay display, long represents,
+                               String country, String language) {
+            if (status != SignatureStatus.VERIFIED) {
                 return NONE;
             }
-            boolean undisclosed = s.display == SignatureDisplay.UNDISCLOSED;
-            if (s.kind == SignatureKind.ORGANIZATION) {
-                return new Contribution(1, undisclosed ? 1 : 0, Math.max(1, s.represents), 0, 0, s.country, s.language);
+            boolean undisclosed = display == SignatureDisplay.UNDISCLOSED;
+            if (kind == SignatureKind.ORGANIZATION) {
+                return new Contribution(1, undisclosed ? 1 : 0, Math.max(1, represents), 0, 0, country, language);
             }
-            return new Contribution(0, 0, 0, 1, undisclosed ? 1 : 0, s.country, s.language);
+            return new Contribution(0, 0, 0, 1, undisclosed ? 1 : 0, country, language);
         }
     }
 

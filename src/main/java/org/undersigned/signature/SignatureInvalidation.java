@@ -103,13 +103,12 @@ public class SignatureInvalidation {
         int counted = 0;
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
-            if ("VERIFIED".equals(row[6])) {
+            SignatureCounts.Contribution contribution = SignatureCounts.Contribution.of(SignatureStatus.valueOf((String) row[6]),
+                    SignatureKind.valueOf((String) row[1]), SignatureDisplay.valueOf((String) row[2]), ((Number) row[3]).longValue(),
+                    (String) row[4], (String) row[5]);
+            if (contribution != SignatureCounts.Contribution.NONE) {
                 counted++;
-                boolean undisclosed = "UNDISCLOSED".equals(row[2]);
-                boolean organization = "ORGANIZATION".equals(row[1]);
-                delta.add(new SignatureCounts.Contribution(organization ? 1 : 0, organization && undisclosed ? 1 : 0,
-                        organization ? Math.max(1, ((Number) row[3]).longValue()) : 0, organization ? 0 : 1,
-                        !organization && undisclosed ? 1 : 0, (String) row[4], (String) row[5]), SignatureCounts.Contribution.NONE);
+                delta.add(contribution, SignatureCounts.Contribution.NONE);
             }
         }
         String reason = "INVALIDATED " + id + ": " + request.reason().strip();
