@@ -5,6 +5,7 @@ import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.RecipientResponse;
 import org.undersigned.letter.TranslationInfo;
+import org.undersigned.letter.SigningChallenge;
 import org.undersigned.letter.VerificationPolicy;
 import org.undersigned.letter.VersionInfo;
 import org.undersigned.signature.SummaryResponse;
@@ -22,14 +23,14 @@ import java.util.UUID;
 public record LetterResponse(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
                              String body, String closing, LocalDate letterDate, String language, List<String> languages, TranslationInfo translation,
                              Instant signingDeadline,
-                             VerificationPolicy verificationPolicy, String sourceUrl, VersionInfo version, SummaryResponse summary,
+                             VerificationPolicy verificationPolicy, SigningChallenge signingChallenge, String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<CcResponse> ccs, Instant createdAt,
                              Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {
 
     static LetterResponse of(LetterDetails d, SummaryResponse summary) {
         return new LetterResponse(d.id(), d.slug(), d.status(), d.title(), d.subject(), d.salutation(), d.body(), d.closing(),
                 d.letterDate(), d.language(), d.languages(), d.translation(), d.signingDeadline(), d.verificationPolicy(),
-                d.sourceUrl(), d.version(), summary, d.recipients(), d.ccs(), d.createdAt(), d.updatedAt(), d.publishedAt(),
+                d.signingChallenge(), d.sourceUrl(), d.version(), summary, d.recipients(), d.ccs(), d.createdAt(), d.updatedAt(), d.publishedAt(),
                 d.closedAt(), d.deliveredAt());
     }
 }

@@ -163,6 +163,17 @@ public interface UndersignedConfig {
          */
         @WithDefault("30S")
         Duration commitWait();
+
+        /**
+         * Proof of work (letters with {@code signing_challenge: PROOF_OF_WORK}): the largest number
+         * a challenge hides. A browser tries half of them on average, about a second at the default.
+         */
+        @WithDefault("100000")
+        long challengeMaxNumber();
+
+        /** How long a challenge may be solved and used. */
+        @WithDefault("10M")
+        Duration challengeTtl();
     }
 
     interface Webhooks {

@@ -34,6 +34,8 @@ public class Letter extends PanacheEntityBase {
     public Instant signingDeadline;
     @Enumerated(EnumType.STRING)
     public VerificationPolicy verificationPolicy;
+    @Enumerated(EnumType.STRING)
+    public SigningChallenge signingChallenge;
     public String sourceUrl;
     public int currentVersion;
     public Instant createdAt;

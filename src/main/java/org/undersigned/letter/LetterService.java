@@ -73,6 +73,7 @@ public class LetterService {
         letter.language = request.language() == null ? DEFAULT_LANGUAGE : LanguageTagValidator.canonical(request.language());
         letter.signingDeadline = truncate(request.signingDeadline());
         letter.verificationPolicy = request.verificationPolicy() == null ? VerificationPolicy.EMAIL : request.verificationPolicy();
+        letter.signingChallenge = request.signingChallenge() == null ? SigningChallenge.NONE : request.signingChallenge();
         letter.sourceUrl = request.sourceUrl();
         letter.currentVersion = 1;
         letter.createdAt = now;
@@ -136,6 +137,7 @@ public class LetterService {
         if (request.language() != null) letter.language = originalLanguage(letter, request.language().orElseThrow());
         if (request.signingDeadline() != null) letter.signingDeadline = truncate(request.signingDeadline().orElse(null));
         if (request.verificationPolicy() != null) letter.verificationPolicy = request.verificationPolicy().orElseThrow();
+        if (request.signingChallenge() != null) letter.signingChallenge = request.signingChallenge().orElseThrow();
         if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
 
         String title = request.title() != null ? request.title().orElseThrow() : letter.title;
@@ -265,7 +267,7 @@ public class LetterService {
     public SignableLetter signableSnapshot(String key) {
         SignableLetter letter = signable.computeIfAbsent(key, k -> QuarkusTransaction.requiringNew().call(() -> {
             Letter found = find(k);
-            SignableLetter facts = new SignableLetter(found.id, found.status, found.signingDeadline, found.verificationPolicy,
+            SignableLetter facts = new SignableLetter(found.id, found.status, found.signingDeadline, found.verificationPolicy, found.signingChallenge,
                     found.title, found.currentVersion, List.copyOf(translations.languages(found)));
             return new LetterCache.Loaded<>(found.status == LetterStatus.DRAFT ? null : found.id, facts);
         }));
@@ -328,7 +330,7 @@ public class LetterService {
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
         return new LetterDetails(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
-                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.sourceUrl,
+                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, letter.sourceUrl,
                 VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
                 letter.closedAt, letter.deliveredAt, letter.revision, text.language());
     }

@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** What signing needs to know of a letter, small enough to keep in memory between signatures. */
 public record SignableLetter(UUID id, LetterStatus status, Instant signingDeadline, VerificationPolicy verificationPolicy,
-                             String title, int currentVersion, List<String> languages) {
+                             SigningChallenge signingChallenge, String title, int currentVersion, List<String> languages) {
 }

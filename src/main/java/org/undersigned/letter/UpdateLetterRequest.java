@@ -27,5 +27,6 @@ public record UpdateLetterRequest(
         Optional<@NotNull @LanguageTag String> language,
         Optional<Instant> signingDeadline,
         Optional<@NotNull VerificationPolicy> verificationPolicy,
+        Optional<@NotNull SigningChallenge> signingChallenge,
         Optional<@Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String> sourceUrl) {
 }

@@ -16,6 +16,8 @@ import org.undersigned.common.validation.LanguageTag;
  * that speak for member organisations. {@code sortName} overrides how letters sort the signer
  * (for names written family name first). {@code language} is the language the signer read the
  * letter in: the original's or a translation's (by default the one negotiated from Accept-Language).
+ * {@code challengeSolution} is the ALTCHA widget's payload, for letters that ask public signers for
+ * proof of work.
  */
 public record SignRequest(
         @NotNull SignatureKind kind,
@@ -28,5 +30,6 @@ public record SignRequest(
         @Size(max = 254) @EmailAddress String email,
         @Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String comment,
         @Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String sortName,
-        @LanguageTag String language) {
+        @LanguageTag String language,
+        @Size(max = 2000) String challengeSolution) {
 }

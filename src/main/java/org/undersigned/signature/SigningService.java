@@ -52,13 +52,16 @@ public class SigningService {
     private final SignatureTokens tokens;
     private final Blocklist blocklist;
     private final ServerSecret secret;
+    private final SigningChallenges challenges;
     private final ManagedExecutor workers;
     private final MeterRegistry metrics;
     private final Duration commitWait;
 
     SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
                    TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, ManagedExecutor workers,
-                   MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist, ServerSecret secret) {
+                   MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist, ServerSecret secret,
+                   SigningChallenges challenges) {
+        this.challenges = challenges;
         this.tokens = tokens;
         this.secret = secret;
         this.blocklist = blocklist;
@@ -96,7 +99,7 @@ public class SigningService {
      * email it calls for, after that commit. No thread waits for it: when the letter's facts are
      * in memory (and the caller is not a partner, whose permissions are read) everything up to the
      * hand-over is done on the calling thread without a database round trip; otherwise that part
-     * runs on a worker thread.
+     * runs on a worker thread, as does spending a proof-of-work solution.
      */
     public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage, InetAddress client) {
         Signer signer = new Signer(caller.isAdmin(), caller.isPartner(), caller.partnerId(), source(), client);
@@ -106,14 +109,19 @@ public class SigningService {
         }
         Context context = Vertx.currentContext();
         Optional<SignableLetter> inMemory = signer.partner() ? Optional.empty() : letters.signableFromMemory(letterKey);
-        CompletionStage<Prepared> prepared = inMemory.isPresent()
+        CompletionStage<Prepared> prepared = inMemory.isPresent() && !SigningChallenges.required(inMemory.get(), signer.trusted())
                 ? CompletableFuture.completedFuture(prepare(inMemory.get(), signer, request, acceptLanguage))
                 : CompletableFuture.supplyAsync(() -> {
-                    SignableLetter letter = letters.signableSnapshot(letterKey);
+                    SignableLetter letter = inMemory.orElseGet(() -> letters.signableSnapshot(letterKey));
                     if (signer.partner()) {
                         QuarkusTransaction.requiringNew().run(() -> requirePushAllowed(letterKey, letter.id(), signer.partnerId()));
                     }
-                    return prepare(letter, signer, request, acceptLanguage);
+                    Prepared ready = prepare(letter, signer, request, acceptLanguage);
+                    if (SigningChallenges.required(letter, signer.trusted())) {
+                        // spent last, so that a request refused for any other reason does not burn it
+                        challenges.spend(letter, request.challengeSolution());
+                    }
+                    return ready;
                 }, workers);
         return prepared.thenCompose(ready -> batcher.submit(ready.signature(), ready.signer().trusted() ? null : ready.letterTitle(),
                         context).thenApply(written -> answer(ready, written)))
