@@ -65,6 +65,11 @@ public class SignatureInvalidation {
             where.append(trace.single() ? " and client_hash = ?" : " and client_range_hash = ?").append(params.size());
             parts++;
         }
+        if (filter.addressRangeId() != null) {
+            params.add(filter.addressRangeId());
+            where.append(" and client_range_hash = ?").append(params.size());
+            parts++;
+        }
         if (filter.from() != null) {
             params.add(filter.from());
             where.append(" and created_at >= ?").append(params.size());
@@ -81,7 +86,7 @@ public class SignatureInvalidation {
             parts++;
         }
         if (parts == 0) {
-            throw ProblemException.invalid("filter", "must name at least one of email_domain, address_range, from, to, source");
+            throw ProblemException.invalid("filter", "must name at least one of email_domain, address_range, address_range_id, from, to, source");
         }
         if (request.dryRunOrDefault()) {
             Object[] found = (Object[]) bind(em.createNativeQuery("select count(*), count(*) filter (where status = 'VERIFIED')" + where), params)

@@ -8,7 +8,9 @@ public enum WebhookEvent {
     SIGNATURES_IMPORTED("signatures.imported"),
     LETTER_PUBLISHED("letter.published"),
     LETTER_CLOSED("letter.closed"),
-    LETTER_DELIVERED("letter.delivered");
+    LETTER_DELIVERED("letter.delivered"),
+    /** Bursts of public signatures; the organiser's alone, never a partner's. */
+    LETTER_SIGNALS_RAISED("letter.signals_raised");
 
     public final String wireName;
 

@@ -71,6 +71,12 @@ public class WebhookOutbox {
                 events.stream().map(SignatureEvent::partnerId).toArray(UUID[]::new));
     }
 
+    /** An event for the organiser's subscriptions alone (what partners must not learn). */
+    public void publishToOrganiser(WebhookEvent event, UUID letterId, Map<String, Object> data) {
+        // pushed by no partner, and not letter-wide: no partner's subscription matches
+        write(event, letterId, List.of(data), new UUID[1]);
+    }
+
     /** One delivery per event and subscription; {@code partners} null for a letter's own events. */
     private void write(WebhookEvent event, UUID letterId, List<Map<String, Object>> data, UUID[] partners) {
         if (data.isEmpty() || !anySubscriber(event)) {

@@ -33,8 +33,8 @@ public class WebhookService {
     @Inject
     Clock clock;
 
-    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|signatures\\.imported|letter\\.published|letter\\.closed|letter\\.delivered)$";
-    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, signatures.imported, letter.published, letter.closed, letter.delivered";
+    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|signatures\\.imported|letter\\.published|letter\\.closed|letter\\.delivered|letter\\.signals_raised)$";
+    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, signatures.imported, letter.published, letter.closed, letter.delivered, letter.signals_raised";
     static final int MAX_WEBHOOKS_PER_OWNER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,6 +50,7 @@ public class WebhookService {
     @Transactional
     public Tagged<WebhookResponse> create(CreateWebhookRequest request) {
         urlGuard.check(request.url());
+        refuseOrganiserEvents(request.events());
         long existing = caller.isPartner() ? Webhook.count("partnerId", caller.partnerId()) : Webhook.count("partnerId is null");
         if (existing >= MAX_WEBHOOKS_PER_OWNER) {
             throw ProblemException.conflict("too-many-webhooks", "At most " + MAX_WEBHOOKS_PER_OWNER + " webhooks per key holder.");
@@ -66,6 +67,13 @@ public class WebhookService {
         webhook.updatedAt = now;
         webhook.persistAndFlush();
         return new Tagged<>(WebhookResponse.from(webhook, true), version(webhook));
+    }
+
+    /** Signals are the organiser's: a partner's subscription could never hear of them, so it may not ask. */
+    private void refuseOrganiserEvents(List<String> events) {
+        if (caller.isPartner() && events.contains(WebhookEvent.LETTER_SIGNALS_RAISED.wireName)) {
+            throw ProblemException.invalid("events", "letter.signals_raised is for the organiser's subscriptions only");
+        }
     }
 
     @Transactional
@@ -90,6 +98,7 @@ public class WebhookService {
             urlGuard.check(request.url().orElseThrow());
             webhook.url = request.url().orElseThrow();
         }
+        if (request.events() != null) refuseOrganiserEvents(request.events().orElseThrow());
         if (request.events() != null) webhook.events = new ArrayList<>(new LinkedHashSet<>(request.events().orElseThrow()));
         if (request.enabled() != null) {
             webhook.enabled = request.enabled().orElseThrow();

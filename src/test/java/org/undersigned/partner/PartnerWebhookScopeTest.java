@@ -33,6 +33,9 @@ class PartnerWebhookScopeTest extends ApiTest {
                 .then().statusCode(201).extract().path("id");
         String hookB = Partners.as(keyB).body(Map.of("url", "http://localhost:9/b", "events", EVENTS)).post("/v1/webhooks")
                 .then().statusCode(201).extract().path("id");
+        // signals are the organiser's: a partner may not subscribe to them
+        Partners.as(keyA).body(Map.of("url", "http://localhost:9/a", "events", List.of("letter.signals_raised"))).post("/v1/webhooks")
+                .then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("events"));
         String hookAdmin = admin().body(Map.of("url", "http://localhost:9/admin", "events", EVENTS)).post("/v1/webhooks")
                 .then().statusCode(201).extract().path("id");
 

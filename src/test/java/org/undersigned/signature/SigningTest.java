@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -128,9 +129,13 @@ class SigningTest extends ApiTest {
         String id = admin().get("/v1/letters/" + letter + "/signatures").then().extract().path("items[0].id");
         String token = Fixtures.withdrawToken(mailsTo("vitit@example.org", 1).get(0));
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
+        // where it came from is kept only as keyed hashes of the address and its range
+        List<String> traces = clientTraces(id);
+        assertTrue(traces.stream().allMatch(t -> t != null && t.matches("[0-9a-f]{64}")) && !traces.get(0).equals(traces.get(1)), traces.toString());
 
         anonymous().body(Map.of("token", token)).post("/v1/signatures/withdraw").then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
+        assertEquals(Arrays.asList(null, null), clientTraces(id), "erased with the rest");
 
         admin().get("/v1/signatures/" + id).then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"))
@@ -147,6 +152,17 @@ class SigningTest extends ApiTest {
         anonymous().body(Fixtures.individual("Vitit Muntarbhorn", "vitit@example.org", "TH"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1));
+    }
+
+    private List<String> clientTraces(String signatureId) throws Exception {
+        try (java.sql.Connection db = dataSource.getConnection();
+             java.sql.PreparedStatement query = db.prepareStatement("select client_hash, client_range_hash from signatures where id = ?::uuid")) {
+            query.setString(1, signatureId);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return Arrays.asList(row.getString(1), row.getString(2));
+            }
+        }
     }
 
     @Test
