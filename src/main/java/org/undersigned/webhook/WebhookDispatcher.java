@@ -165,8 +165,10 @@ public class WebhookDispatcher implements Vital {
                     .putHeader("webhook-signature", sign(delivery.secret(), delivery.id() + "." + timestamp + "." + delivery.payload()));
             int status = http().request(request)
                     .compose(sent -> sent.send(Buffer.buffer(delivery.payload())))
-                    // the answer's body is read and dropped, never kept: a receiver cannot fill memory
-                    .compose(response -> response.handler(ignored -> { }).end().map(done -> response.statusCode()))
+                    // the answer's body is dropped as it comes (no handler), never kept: a receiver cannot fill memory.
+                    // No handler is set here either: this runs on a worker thread, where a small answer may have
+                    // ended already, and setting a handler on an ended response throws
+                    .compose(response -> response.end().map(done -> response.statusCode()))
                     .toCompletionStage().toCompletableFuture().get(timeout + 1_000, TimeUnit.MILLISECONDS);
             return new Outcome(status, null, elapsed(start));
         } catch (ProblemException e) {
