@@ -215,7 +215,7 @@ public class DocumentService {
                 individuals.add(new LetterDocument.Individual((String) s[1], lines));
             }
         }
-        String summary = options.summary() ? counts.summary(letter.id).sentence() : null;
+        String summary = options.summary() ? counts.summary(letter.id).in(text.language(), text.summarySentence(letter)).sentence() : null;
         LetterDocument document = new LetterDocument(date, recipients, text.title(), text.subject(), text.salutation(), text.body(),
                 text.closing(), summary, organizations, individuals, ccs, text.language());
         return new Prepared(letter.id, letter.status != LetterStatus.DRAFT, document, tag(letter, text, options));
@@ -224,7 +224,8 @@ public class DocumentService {
     private String tag(Letter letter, TranslationService.Localized text, Options options) {
         String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
                 Long.toString(counts.changes(letter.id)), Integer.toString(text.version().number), text.language(),
-                text.translation() == null ? "" : text.translation().contentHash, options.format().name(),
+                text.translation() == null ? "" : text.translation().contentHash, String.valueOf(text.summarySentence(letter)),
+                options.format().name(),
                 Boolean.toString(options.summary()), Boolean.toString(options.bySigningTime()));
         return Preconditions.version("D" + parts.substring(0, 32));
     }

@@ -25,6 +25,7 @@ public record CreateLetterRequest(
         Instant signingDeadline,
         VerificationPolicy verificationPolicy,
         SigningChallenge signingChallenge,
+        @Size(max = SummarySentences.MAX_LENGTH) String summarySentence,
         @Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String sourceUrl,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateRecipientRequest> recipients,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs) {

@@ -36,6 +36,8 @@ public class Letter extends PanacheEntityBase {
     public VerificationPolicy verificationPolicy;
     @Enumerated(EnumType.STRING)
     public SigningChallenge signingChallenge;
+    /** The organiser's summary sentence template for the letter's own language; null: the default. */
+    public String summarySentence;
     public String sourceUrl;
     public int currentVersion;
     public Instant createdAt;

@@ -25,8 +25,10 @@ import org.undersigned.common.validation.LanguageTagValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,6 +77,7 @@ public class LetterService {
         letter.verificationPolicy = request.verificationPolicy() == null ? VerificationPolicy.EMAIL : request.verificationPolicy();
         letter.signingChallenge = request.signingChallenge() == null ? SigningChallenge.NONE : request.signingChallenge();
         letter.sourceUrl = request.sourceUrl();
+        letter.summarySentence = SummarySentences.checked(request.summarySentence(), "summary_sentence", letter.language);
         letter.currentVersion = 1;
         letter.createdAt = now;
         letter.updatedAt = now;
@@ -138,6 +141,9 @@ public class LetterService {
         if (request.signingDeadline() != null) letter.signingDeadline = truncate(request.signingDeadline().orElse(null));
         if (request.verificationPolicy() != null) letter.verificationPolicy = request.verificationPolicy().orElseThrow();
         if (request.signingChallenge() != null) letter.signingChallenge = request.signingChallenge().orElseThrow();
+        if (request.summarySentence() != null) {
+            letter.summarySentence = SummarySentences.checked(request.summarySentence().orElse(null), "summary_sentence", letter.language);
+        }
         if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
 
         String title = request.title() != null ? request.title().orElseThrow() : letter.title;
@@ -288,6 +294,31 @@ public class LetterService {
         return Optional.of(letter);
     }
 
+    /** The summary sentence's templates of a letter, by language: the letter's own, and each language's latest translation's. */
+    public SentenceTemplates sentenceTemplates(Letter letter) {
+        Map<String, String> templates = new HashMap<>();
+        if (letter.summarySentence != null) {
+            templates.put(letter.language, letter.summarySentence);
+        }
+        List<Object[]> rows = LetterTranslation.getEntityManager().createQuery(
+                        "select t.language, t.summarySentence from LetterTranslation t where t.letterId = ?1 order by t.translatesVersion",
+                        Object[].class)
+                .setParameter(1, letter.id).getResultList();
+        for (Object[] row : rows) {
+            if (row[1] == null) {
+                templates.remove((String) row[0]);
+            } else {
+                templates.put((String) row[0], (String) row[1]);
+            }
+        }
+        return new SentenceTemplates(List.copyOf(translations.languages(letter)), Map.copyOf(templates));
+    }
+
+    /** As above, by the letter's id. */
+    public SentenceTemplates sentenceTemplates(UUID letterId) {
+        return sentenceTemplates(Letter.<Letter>findByIdOptional(letterId).orElseThrow(() -> notFound(letterId.toString())));
+    }
+
     /** The letter for a change by the admin: it exists, matches If-Match, and is not delivered yet. */
     Letter writable(String key, String ifMatch) {
         Letter letter = adminTarget(key, ifMatch);
@@ -330,7 +361,7 @@ public class LetterService {
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
         return new LetterDetails(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
-                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, letter.sourceUrl,
+                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, text.summarySentence(letter), letter.sourceUrl,
                 VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
                 letter.closedAt, letter.deliveredAt, letter.revision, text.language());
     }

@@ -28,6 +28,8 @@ public class LetterTranslation extends PanacheEntityBase {
     public String salutation;
     public String body;
     public String closing;
+    /** The organiser's summary sentence template for this language; null: the default. */
+    public String summarySentence;
     public String contentHash;
     public Instant createdAt;
     public Instant updatedAt;

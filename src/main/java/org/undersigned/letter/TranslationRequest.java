@@ -7,7 +7,8 @@ import org.undersigned.common.validation.CleanText;
 
 /**
  * The whole text of a letter in another language (PUT replaces it). {@code version} is the
- * version of the original it translates; by default the current one.
+ * version of the original it translates; by default the current one. {@code summarySentence} is
+ * the organiser's summary sentence for this language (ICU MessageFormat; null: the default).
  */
 public record TranslationRequest(
         @NotBlank @Size(max = 300) @CleanText String title,
@@ -15,5 +16,6 @@ public record TranslationRequest(
         @Size(max = 300) @CleanText String salutation,
         @NotBlank @Size(max = 100_000) @CleanText(multiline = true) String body,
         @Size(max = 300) @CleanText String closing,
+        @Size(max = SummarySentences.MAX_LENGTH) String summarySentence,
         @Min(1) Integer version) {
 }

@@ -57,6 +57,11 @@ public class TranslationService {
             return translation == null ? version.closing : translation.closing;
         }
 
+        /** The organiser's summary sentence template for the language served, if any. */
+        public String summarySentence(Letter letter) {
+            return translation != null ? translation.summarySentence : language.equals(letter.language) ? letter.summarySentence : null;
+        }
+
         public TranslationInfo info() {
             return translation == null ? null : new TranslationInfo(translation.language, translation.translatesVersion, outdated);
         }
@@ -116,6 +121,7 @@ public class TranslationService {
         translation.salutation = request.salutation();
         translation.body = request.body();
         translation.closing = request.closing();
+        translation.summarySentence = SummarySentences.checked(request.summarySentence(), "summary_sentence", language);
         translation.contentHash = LetterService.contentHash(translation.title, translation.subject, translation.salutation,
                 translation.body, translation.closing);
         translation.updatedAt = now;

@@ -28,5 +28,6 @@ public record UpdateLetterRequest(
         Optional<Instant> signingDeadline,
         Optional<@NotNull VerificationPolicy> verificationPolicy,
         Optional<@NotNull SigningChallenge> signingChallenge,
+        Optional<@Size(max = SummarySentences.MAX_LENGTH) String> summarySentence,
         Optional<@Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String> sourceUrl) {
 }

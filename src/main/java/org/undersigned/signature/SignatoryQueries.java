@@ -23,6 +23,7 @@ import org.undersigned.common.change.LetterChange;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.LetterService;
+import org.undersigned.letter.SentenceTemplates;
 
 /** What anyone may read of a letter's signatures: the public list of signatories and the summary. */
 @ApplicationScoped
@@ -31,12 +32,24 @@ public class SignatoryQueries {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final EntityManager em;
-    /** Summaries of public letters as served, ETag included: no query while nothing changes. */
-    private final LetterCache<String, Tagged<SummaryResponse>> summaries;
+    /** Summaries of public letters with what their sentences are made from: no query while nothing changes. */
+    private final LetterCache<String, KeptSummary> summaries;
     /** The first page of each order of public letters, the page nearly everyone reads. */
     private final LetterCache<FirstPage, Page<SignatoryResponse>> firstPages;
 
     private record FirstPage(String letterKey, boolean byName, int limit) {
+    }
+
+    /** A letter's counts, and its sentence's templates by language. */
+    private record KeptSummary(UUID letterId, SignatureCounts.Snapshot snapshot, SentenceTemplates templates) {
+    }
+
+    /** A summary in the language it was asked for, with its ETag, and that language. */
+    public record ServedSummary(Tagged<SummaryResponse> summary, String language) {
+    }
+
+    /** What a live stream of a letter's summary speaks: the letter, the reader's language, and the template for it. */
+    public record StreamedSentence(UUID letterId, String language, String template) {
     }
 
     /** A signatory as the public list reads it: the columns it shows and sorts by, no entity. */
@@ -149,12 +162,6 @@ public class SignatoryQueries {
         return rows;
     }
 
-    /** The id of a letter the caller may read (drafts: the admin only). */
-    @Transactional
-    public UUID visibleLetterId(String letterKey) {
-        return letters.visible(letterKey).id;
-    }
-
     /** As {@link #signatories}, from memory alone, for the event loop: null unless it is a first page kept just now. */
     public Page<SignatoryResponse> signatoriesFromMemory(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
         FirstPage first = firstPage(letterKey, filter, page);
@@ -167,13 +174,30 @@ public class SignatoryQueries {
         return page.cursor() == null && unfiltered ? new FirstPage(letterKey, filter.byName(), page.size()) : null;
     }
 
-    /** The summary with its ETag; for a public letter from memory while its letter and signatures have not changed. */
-    public Tagged<SummaryResponse> summary(String letterKey) {
+    /**
+     * The summary, its sentence in the reader's language (of the letter's languages, from
+     * {@code ?lang=} or else {@code Accept-Language}), with an ETag naming that language and the
+     * template; for a public letter from memory while its letter and signatures have not changed.
+     */
+    public ServedSummary summary(String letterKey, String lang, String acceptLanguage) {
+        KeptSummary kept = kept(letterKey);
+        String language = kept.templates().language(lang, acceptLanguage);
+        return new ServedSummary(new Tagged<>(kept.snapshot().summary().in(language, kept.templates().template(language)),
+                Preconditions.version("S" + kept.snapshot().changes(), language, kept.templates().fingerprint(language))), language);
+    }
+
+    /** What a summary stream of the letter speaks for this reader. */
+    public StreamedSentence streamed(String letterKey, String lang, String acceptLanguage) {
+        KeptSummary kept = kept(letterKey);
+        String language = kept.templates().language(lang, acceptLanguage);
+        return new StreamedSentence(kept.letterId(), language, kept.templates().template(language));
+    }
+
+    private KeptSummary kept(String letterKey) {
         return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {
             Letter letter = letters.visible(letterKey);
-            SignatureCounts.Snapshot snapshot = counts.snapshot(letter.id);
             return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id,
-                    new Tagged<>(snapshot.summary(), Preconditions.version("S" + snapshot.changes())));
+                    new KeptSummary(letter.id, counts.snapshot(letter.id), letters.sentenceTemplates(letter)));
         }));
     }
 }

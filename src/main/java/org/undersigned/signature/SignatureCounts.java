@@ -202,7 +202,7 @@ public class SignatureCounts {
         long countries = byCountry.size();
         return new Snapshot(new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
                 represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
-                organizations + individuals, byCountry, byLanguage, sentence(organizations, represented, individuals, countries)), changes);
+                organizations + individuals, byCountry, byLanguage, null), changes); // the sentence is rendered per language: SummaryResponse.in
     }
 
     /** A letter's verified signatures by country or by language (table and column are constants of this class), most first. */
@@ -216,26 +216,5 @@ public class SignatureCounts {
             counts.add(count.apply(row[0].toString(), ((Number) row[1]).longValue()));
         }
         return counts;
-    }
-
-    /** "47 groups representing 300 non-governmental organizations and 7 concerned individuals in 16 countries". */
-    static String sentence(long organizations, long represented, long individuals, long countries) {
-        List<String> parts = new ArrayList<>(2);
-        if (organizations > 0) {
-            parts.add(count(organizations, "group", "groups") + " representing "
-                    + count(represented, "non-governmental organization", "non-governmental organizations"));
-        }
-        if (individuals > 0) {
-            parts.add(count(individuals, "concerned individual", "concerned individuals"));
-        }
-        if (parts.isEmpty()) {
-            return "No signatures yet";
-        }
-        String sentence = String.join(" and ", parts);
-        return countries > 0 ? sentence + " in " + count(countries, "country", "countries") : sentence;
-    }
-
-    private static String count(long n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
     }
 }

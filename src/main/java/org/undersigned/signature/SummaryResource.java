@@ -8,15 +8,16 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.undersigned.common.ClientAddresses;
-import java.util.UUID;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.undersigned.common.Languages;
 import org.undersigned.common.Preconditions;
 
 @Path("/v1/letters/{letter}/summary")
@@ -33,9 +34,11 @@ public class SummaryResource {
     SummaryStreams streams;
 
     @GET
-    public Response summary(@PathParam("letter") String letter, @Context Request request) {
-        Response response = Preconditions.ok(request, signatures.summary(letter));
-        return Response.fromResponse(response).cacheControl(SUMMARY_CACHING).build();
+    public Response summary(@PathParam("letter") String letter, @QueryParam("lang") String lang,
+                            @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
+        SignatoryQueries.ServedSummary served = signatures.summary(letter, lang, acceptLanguage);
+        Response response = Preconditions.ok(request, served.summary());
+        return Languages.negotiated(Response.fromResponse(response).cacheControl(SUMMARY_CACHING).build(), served.language());
     }
 
     /** The summary as server-sent events: now, then after each change (coalesced), until the client leaves. */
@@ -45,9 +48,10 @@ public class SummaryResource {
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     public void stream(@PathParam("letter") String letter, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage,
                        @Context SseEventSink sink, @Context Sse sse, RoutingContext routing) {
-        UUID letterId = signatures.visibleLetterId(letter);
-        streams.open(letterId, sink, sse, ClientAddresses.keyOf(routing.request()), lastEventId,
+        SignatoryQueries.StreamedSentence sentence = signatures.streamed(letter, lang, acceptLanguage);
+        streams.open(sentence, sink, sse, ClientAddresses.keyOf(routing.request()), lastEventId,
                 onClose -> routing.addEndHandler(ended -> onClose.run()));
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import org.undersigned.letter.SummarySentences;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,14 @@ public record SummaryResponse(long organizations, long organizationsListed, long
                               long organizationsRepresented, long individuals, long individualsListed,
                               long individualsUndisclosed, long countries, long total, List<CountryCount> byCountry,
                               List<LanguageCount> byLanguage, String sentence) {
+
+    /** This summary with its sentence in {@code language}, from the organiser's {@code template} for it (null: the default). */
+    public SummaryResponse in(String language, String template) {
+        String rendered = SummarySentences.render(language, template, new SummarySentences.Counts(organizations, organizationsRepresented,
+                individuals, countries, total, organizationsUndisclosed + individualsUndisclosed));
+        return new SummaryResponse(organizations, organizationsListed, organizationsUndisclosed, organizationsRepresented, individuals,
+                individualsListed, individualsUndisclosed, countries, total, byCountry, byLanguage, rendered);
+    }
 
     public record CountryCount(String country, long signatures) {
     }

@@ -47,10 +47,15 @@ public class SummaryStreams implements Vital {
         final SseEventSink sink;
         final Sse sse;
         final String client;
+        /** The reader's language, and the organiser's template for it (null: the default) as the stream opened. */
+        final String language;
+        final String template;
         volatile long lastSent;
 
-        Subscriber(UUID letterId, SseEventSink sink, Sse sse, String client, long lastSent) {
-            this.letterId = letterId;
+        Subscriber(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, long lastSent) {
+            this.letterId = sentence.letterId();
+            this.language = sentence.language();
+            this.template = sentence.template();
             this.sink = sink;
             this.sse = sse;
             this.client = client;
@@ -88,7 +93,9 @@ public class SummaryStreams implements Vital {
      * Opens a stream of a letter's summary for a client, or refuses it (429) when the client or the
      * instance holds too many. The first event goes at once unless {@code lastEventId} is current.
      */
-    public void open(UUID letterId, SseEventSink sink, Sse sse, String client, String lastEventId, Consumer<Runnable> whenClosed) {
+    public void open(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, String lastEventId,
+                     Consumer<Runnable> whenClosed) {
+        UUID letterId = sentence.letterId();
         if (closing) {
             throw ProblemException.unavailable("The service is stopping; connect again.");
         }
@@ -99,7 +106,7 @@ public class SummaryStreams implements Vital {
                     "At most " + config.streams().perClient() + " open summary streams from one address; close one first.",
                     null, Map.of("Retry-After", "10"));
         }
-        Subscriber subscriber = new Subscriber(letterId, sink, sse, client, parse(lastEventId));
+        Subscriber subscriber = new Subscriber(sentence, sink, sse, client, parse(lastEventId));
         byLetter.compute(letterId, (id, subscribers) -> {
             Set<Subscriber> set = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
             set.add(subscriber);
@@ -159,7 +166,7 @@ public class SummaryStreams implements Vital {
         subscriber.lastSent = snapshot.changes();
         String data;
         try {
-            data = json.writeValueAsString(snapshot.summary());
+            data = json.writeValueAsString(snapshot.summary().in(subscriber.language, subscriber.template));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary is plain data", e);
         }
