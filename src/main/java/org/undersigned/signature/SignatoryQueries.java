@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
@@ -40,8 +42,9 @@ public class SignatoryQueries {
     private record FirstPage(String letterKey, boolean byName, int limit) {
     }
 
-    /** A letter's counts, and its sentence's templates by language. */
-    private record KeptSummary(UUID letterId, SignatureCounts.Snapshot snapshot, SentenceTemplates templates) {
+    /** A letter's counts, its sentence's templates by language, and the summaries rendered so far (one a language at most). */
+    private record KeptSummary(UUID letterId, SignatureCounts.Snapshot snapshot, SentenceTemplates templates,
+                               Map<String, Tagged<SummaryResponse>> rendered) {
     }
 
     /** A summary in the language it was asked for, with its ETag, and that language. */
@@ -182,8 +185,10 @@ public class SignatoryQueries {
     public ServedSummary summary(String letterKey, String lang, String acceptLanguage) {
         KeptSummary kept = kept(letterKey);
         String language = kept.templates().language(lang, acceptLanguage);
-        return new ServedSummary(new Tagged<>(kept.snapshot().summary().in(language, kept.templates().template(language)),
-                Preconditions.version("S" + kept.snapshot().changes(), language, kept.templates().fingerprint(language))), language);
+        Tagged<SummaryResponse> summary = kept.rendered().computeIfAbsent(language, l -> new Tagged<>(
+                kept.snapshot().summary().in(l, kept.templates().template(l)),
+                Preconditions.version("S" + kept.snapshot().changes(), l, kept.templates().fingerprint(l))));
+        return new ServedSummary(summary, language);
     }
 
     /** What a summary stream of the letter speaks for this reader. */
@@ -197,7 +202,7 @@ public class SignatoryQueries {
         return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {
             Letter letter = letters.visible(letterKey);
             return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id,
-                    new KeptSummary(letter.id, counts.snapshot(letter.id), letters.sentenceTemplates(letter)));
+                    new KeptSummary(letter.id, counts.snapshot(letter.id), letters.sentenceTemplates(letter), new ConcurrentHashMap<>()));
         }));
     }
 }
