@@ -23,7 +23,7 @@ import java.util.UUID;
 public record LetterResponse(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
                              String body, String closing, LocalDate letterDate, String language, List<String> languages, TranslationInfo translation,
                              Instant signingDeadline,
-                             VerificationPolicy verificationPolicy, SigningChallenge signingChallenge, String summarySentence, String sourceUrl, VersionInfo version, SummaryResponse summary,
+                             VerificationPolicy verificationPolicy, SigningChallenge signingChallenge, String summarySentence, List<Long> goals, String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<CcResponse> ccs, Instant createdAt,
                              Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {
 
@@ -31,7 +31,7 @@ public record LetterResponse(UUID id, String slug, LetterStatus status, String t
     static LetterResponse of(LetterDetails d, SummaryResponse summary) {
         return new LetterResponse(d.id(), d.slug(), d.status(), d.title(), d.subject(), d.salutation(), d.body(), d.closing(),
                 d.letterDate(), d.language(), d.languages(), d.translation(), d.signingDeadline(), d.verificationPolicy(),
-                d.signingChallenge(), d.summarySentence(), d.sourceUrl(), d.version(), summary.in(d.servedLanguage(), d.summarySentence()), d.recipients(), d.ccs(), d.createdAt(), d.updatedAt(), d.publishedAt(),
+                d.signingChallenge(), d.summarySentence(), d.goals(), d.sourceUrl(), d.version(), summary.in(d.servedLanguage(), d.summarySentence()), d.recipients(), d.ccs(), d.createdAt(), d.updatedAt(), d.publishedAt(),
                 d.closedAt(), d.deliveredAt());
     }
 }

@@ -1,6 +1,8 @@
 package org.undersigned.letter;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +28,7 @@ public record CreateLetterRequest(
         VerificationPolicy verificationPolicy,
         SigningChallenge signingChallenge,
         @Size(max = SummarySentences.MAX_LENGTH) String summarySentence,
+        @Size(max = LetterRules.MAX_GOALS) List<@NotNull @Min(1) @Max(LetterRules.MAX_GOAL) Long> goals,
         @Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String sourceUrl,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateRecipientRequest> recipients,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs) {

@@ -38,6 +38,9 @@ public class Letter extends PanacheEntityBase {
     public SigningChallenge signingChallenge;
     /** The organiser's summary sentence template for the letter's own language; null: the default. */
     public String summarySentence;
+    /** Ascending counts the letter aims for; null: none. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    public Long[] goals;
     public String sourceUrl;
     public int currentVersion;
     public Instant createdAt;

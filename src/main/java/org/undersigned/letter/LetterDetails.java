@@ -13,7 +13,7 @@ import java.util.UUID;
 public record LetterDetails(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
                             String body, String closing, LocalDate letterDate, String language, List<String> languages,
                             TranslationInfo translation, Instant signingDeadline, VerificationPolicy verificationPolicy,
-                            SigningChallenge signingChallenge, String summarySentence,
+                            SigningChallenge signingChallenge, String summarySentence, List<Long> goals,
                             String sourceUrl, VersionInfo version, List<RecipientResponse> recipients, List<CcResponse> ccs,
                             Instant createdAt, Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt,
                             long revision, String servedLanguage) {

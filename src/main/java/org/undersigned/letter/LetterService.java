@@ -78,6 +78,7 @@ public class LetterService {
         letter.signingChallenge = request.signingChallenge() == null ? SigningChallenge.NONE : request.signingChallenge();
         letter.sourceUrl = request.sourceUrl();
         letter.summarySentence = SummarySentences.checked(request.summarySentence(), "summary_sentence", letter.language);
+        letter.goals = LetterRules.goals(request.goals());
         letter.currentVersion = 1;
         letter.createdAt = now;
         letter.updatedAt = now;
@@ -144,6 +145,7 @@ public class LetterService {
         if (request.summarySentence() != null) {
             letter.summarySentence = SummarySentences.checked(request.summarySentence().orElse(null), "summary_sentence", letter.language);
         }
+        if (request.goals() != null) letter.goals = LetterRules.goals(request.goals().orElse(null));
         if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
 
         String title = request.title() != null ? request.title().orElseThrow() : letter.title;
@@ -361,7 +363,8 @@ public class LetterService {
         List<CcResponse> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList();
         return new LetterDetails(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
-                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, text.summarySentence(letter), letter.sourceUrl,
+                text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, text.summarySentence(letter),
+                letter.goals == null ? null : List.of(letter.goals), letter.sourceUrl,
                 VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
                 letter.closedAt, letter.deliveredAt, letter.revision, text.language());
     }

@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +11,7 @@ import org.undersigned.common.validation.LanguageTag;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,5 +32,6 @@ public record UpdateLetterRequest(
         Optional<@NotNull VerificationPolicy> verificationPolicy,
         Optional<@NotNull SigningChallenge> signingChallenge,
         Optional<@Size(max = SummarySentences.MAX_LENGTH) String> summarySentence,
+        Optional<@Size(max = LetterRules.MAX_GOALS) List<@NotNull @Min(1) @Max(LetterRules.MAX_GOAL) Long>> goals,
         Optional<@Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String> sourceUrl) {
 }

@@ -43,7 +43,7 @@ public class SignatoryQueries {
     }
 
     /** A letter's counts, its sentence's templates by language, and the summaries rendered so far (one a language at most). */
-    private record KeptSummary(UUID letterId, SignatureCounts.Snapshot snapshot, SentenceTemplates templates,
+    private record KeptSummary(UUID letterId, long revision, SignatureCounts.Snapshot snapshot, SentenceTemplates templates,
                                Map<String, Tagged<SummaryResponse>> rendered) {
     }
 
@@ -187,7 +187,8 @@ public class SignatoryQueries {
         String language = kept.templates().language(lang, acceptLanguage);
         Tagged<SummaryResponse> summary = kept.rendered().computeIfAbsent(language, l -> new Tagged<>(
                 kept.snapshot().summary().in(l, kept.templates().template(l)),
-                Preconditions.version("S" + kept.snapshot().changes(), l, kept.templates().fingerprint(l))));
+                // the letter's revision: its goals and templates are part of the summary
+                Preconditions.version("S" + kept.snapshot().changes(), kept.revision(), l, kept.templates().fingerprint(l))));
         return new ServedSummary(summary, language);
     }
 
@@ -202,7 +203,7 @@ public class SignatoryQueries {
         return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {
             Letter letter = letters.visible(letterKey);
             return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id,
-                    new KeptSummary(letter.id, counts.snapshot(letter.id), letters.sentenceTemplates(letter), new ConcurrentHashMap<>()));
+                    new KeptSummary(letter.id, letter.revision, counts.snapshot(letter.id), letters.sentenceTemplates(letter), new ConcurrentHashMap<>()));
         }));
     }
 }

@@ -3,13 +3,20 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.undersigned.common.Sql;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
+import org.undersigned.webhook.WebhookEvent;
+import org.undersigned.webhook.WebhookOutbox;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,14 +36,19 @@ public class SignatureCounts {
 
     private final EntityManager em;
     private final ChangeSignal signal;
+    private final Clock clock;
+    private final WebhookOutbox outbox;
     /** Summaries as last read, kept until the letter's signatures change (here or on another instance). */
     private final LetterCache<UUID, Snapshot> snapshots;
 
-    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config) {
+    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config, Clock clock, WebhookOutbox outbox) {
         this.em = em;
         this.signal = signal;
+        this.clock = clock;
+        this.outbox = outbox;
+        // the letter's goals are part of the summary: a change of them empties it too
         this.snapshots = signal.cache("summaries", config.caching().letterEntries(), config.caching().letterTtl(),
-                LetterChange.Aspect.SIGNATURES);
+                LetterChange.Aspect.SIGNATURES, LetterChange.Aspect.LETTER);
     }
 
     /** What one signature adds to the counts: nothing unless it is verified. */
@@ -107,6 +119,7 @@ public class SignatureCounts {
         }
         signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        List<Long> reached = new ArrayList<>(1);
         String[] countries = delta.countries.keySet().toArray(String[]::new);
         Long[] byCountry = delta.countries.values().toArray(Long[]::new);
         String[] languages = delta.languages.keySet().toArray(String[]::new);
@@ -124,9 +137,44 @@ public class SignatureCounts {
                 statement.setArray(9, connection.createArrayOf("int8", byCountry));
                 statement.setArray(10, connection.createArrayOf("text", languages));
                 statement.setArray(11, connection.createArrayOf("int8", byLanguage));
-                statement.execute();
+                long counted = delta.organizations + delta.individuals;
+                java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+                statement.setTimestamp(12, now);
+                statement.setLong(13, counted);
+                statement.setLong(14, counted);
+                statement.setTimestamp(15, now);
+                statement.setObject(16, letterId);
+                statement.setLong(17, counted);
+                statement.setLong(18, counted);
+                statement.setObject(19, letterId);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next() && result.getArray(2) != null) {
+                        for (Long goal : (Long[]) result.getArray(2).getArray()) {
+                            reached.add(goal);
+                        }
+                    }
+                }
             }
         });
+        if (!reached.isEmpty()) {
+            milestoneReached(letterId, reached);
+        }
+    }
+
+    /**
+     * Goals reached by a change, once each (the milestone rows are unique): an event to the
+     * letter's subscribers, in the transaction of the change. A goal reached by two concurrent
+     * changes that each saw the other's count missing is recorded by the next change.
+     */
+    private void milestoneReached(UUID letterId, List<Long> goals) {
+        Instant now = clock.instant();
+        for (Long goal : goals) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("letter_id", letterId);
+            data.put("goal", goal);
+            data.put("reached_at", now.toString());
+            outbox.publishLetterEvent(WebhookEvent.LETTER_MILESTONE_REACHED, letterId, data);
+        }
     }
 
     /**
@@ -158,8 +206,23 @@ public class SignatureCounts {
                 select t.letter_id, d.language, t.shard, d.n from totals t, unnest(?::text[], ?::bigint[]) as d (language, n)
                 where d.n <> 0
                 on conflict (letter_id, language, shard) do update set signatures = letter_language_counts.signatures + excluded.signatures
-                returning 1)
-            select (select count(*) from by_country) + (select count(*) from by_language)""";
+                returning 1),
+            history as (
+                insert into letter_count_history (letter_id, hour, shard, signatures)
+                select t.letter_id, date_trunc('hour', cast(? as timestamptz)), t.shard, ? from totals t
+                where ? <> 0
+                on conflict (letter_id, hour, shard) do update set signatures = letter_count_history.signatures + excluded.signatures
+                returning 1),
+            milestones as (
+                -- the goals this change reaches: the shards' sum as this statement began, plus this delta
+                insert into letter_milestones (letter_id, goal, reached_at)
+                select l.id, g.goal, ? from letters l cross join unnest(l.goals) as g (goal)
+                where l.id = ?::uuid and ? > 0
+                  and g.goal <= ? + (select coalesce(sum(organizations + individuals), 0) from letter_counts where letter_id = ?::uuid)
+                on conflict do nothing
+                returning goal)
+            select (select count(*) from by_country) + (select count(*) from by_language) + (select count(*) from history),
+                   (select array_agg(goal order by goal) from milestones)""";
 
     /** How many changes the counts have taken: a cheap version number for ETags. */
     public long changes(UUID letterId) {
@@ -200,9 +263,27 @@ public class SignatureCounts {
         List<SummaryResponse.LanguageCount> byLanguage = countsBy("letter_language_counts", "language", letterId,
                 SummaryResponse.LanguageCount::new);
         long countries = byCountry.size();
+        long total = organizations + individuals;
+        @SuppressWarnings("unchecked")
+        List<Object[]> goals = em.createNativeQuery("""
+                        select g.goal, m.reached_at from letters l cross join unnest(l.goals) as g (goal)
+                        left join letter_milestones m on m.letter_id = l.id and m.goal = g.goal
+                        where l.id = ?1 order by g.goal
+                        """).setParameter(1, letterId).getResultList();
+        List<SummaryResponse.Milestone> milestones = new ArrayList<>();
+        Long nextGoal = null;
+        for (Object[] goal : goals) {
+            long value = ((Number) goal[0]).longValue();
+            if (goal[1] != null) {
+                milestones.add(new SummaryResponse.Milestone(value, Sql.instant(goal[1])));
+            } else if (nextGoal == null && value > total) {
+                nextGoal = value;
+            }
+        }
+        // the sentence is rendered per language: SummaryResponse.in
         return new Snapshot(new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
                 represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
-                organizations + individuals, byCountry, byLanguage, null), changes); // the sentence is rendered per language: SummaryResponse.in
+                total, byCountry, byLanguage, null, List.copyOf(milestones), nextGoal, clock.instant()), changes);
     }
 
     /** A letter's verified signatures by country or by language (table and column are constants of this class), most first. */

@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.undersigned.common.Languages;
+import org.undersigned.common.ProblemException;
 import org.undersigned.common.Preconditions;
 
 @Path("/v1/letters/{letter}/summary")
@@ -33,12 +36,34 @@ public class SummaryResource {
     @Inject
     SummaryStreams streams;
 
+    @Inject
+    CountHistory history;
+
     @GET
     public Response summary(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                             @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
         SignatoryQueries.ServedSummary served = signatures.summary(letter, lang, acceptLanguage);
         Response response = Preconditions.ok(request, served.summary());
         return Languages.negotiated(Response.fromResponse(response).cacheControl(SUMMARY_CACHING).build(), served.language());
+    }
+
+    /** Cumulative totals by hour or day, from the rollups the counts keep. */
+    @GET
+    @Path("history")
+    public CountHistory.HistoryResponse history(@PathParam("letter") String letter, @QueryParam("interval") String interval,
+                                                @QueryParam("from") String from, @QueryParam("to") String to) {
+        return history.history(letter, interval, instant(from, "from"), instant(to, "to"));
+    }
+
+    private static Instant instant(String value, String name) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date-time such as 2020-12-15T00:00:00Z");
+        }
     }
 
     /** The summary as server-sent events: now, then after each change (coalesced), until the client leaves. */

@@ -2,6 +2,7 @@ package org.undersigned.signature;
 
 import org.undersigned.letter.SummarySentences;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,14 +12,19 @@ import java.util.List;
 public record SummaryResponse(long organizations, long organizationsListed, long organizationsUndisclosed,
                               long organizationsRepresented, long individuals, long individualsListed,
                               long individualsUndisclosed, long countries, long total, List<CountryCount> byCountry,
-                              List<LanguageCount> byLanguage, String sentence) {
+                              List<LanguageCount> byLanguage, String sentence, List<Milestone> milestones, Long nextGoal,
+                              Instant asOf) {
 
     /** This summary with its sentence in {@code language}, from the organiser's {@code template} for it (null: the default). */
     public SummaryResponse in(String language, String template) {
         String rendered = SummarySentences.render(language, template, new SummarySentences.Counts(organizations, organizationsRepresented,
                 individuals, countries, total, organizationsUndisclosed + individualsUndisclosed));
         return new SummaryResponse(organizations, organizationsListed, organizationsUndisclosed, organizationsRepresented, individuals,
-                individualsListed, individualsUndisclosed, countries, total, byCountry, byLanguage, rendered);
+                individualsListed, individualsUndisclosed, countries, total, byCountry, byLanguage, rendered, milestones, nextGoal, asOf);
+    }
+
+    /** A goal of the letter, and when the count first reached it. */
+    public record Milestone(long goal, Instant reachedAt) {
     }
 
     public record CountryCount(String country, long signatures) {

@@ -9,6 +9,8 @@ public enum WebhookEvent {
     LETTER_PUBLISHED("letter.published"),
     LETTER_CLOSED("letter.closed"),
     LETTER_DELIVERED("letter.delivered"),
+    /** A letter's count reached one of its goals: once a goal. */
+    LETTER_MILESTONE_REACHED("letter.milestone_reached"),
     /** Bursts of public signatures; the organiser's alone, never a partner's. */
     LETTER_SIGNALS_RAISED("letter.signals_raised");
 

@@ -71,6 +71,11 @@ public class WebhookOutbox {
                 events.stream().map(SignatureEvent::partnerId).toArray(UUID[]::new));
     }
 
+    /** A letter's own event (not about one signature): the organiser's subscriptions and those of partners on the letter. */
+    public void publishLetterEvent(WebhookEvent event, UUID letterId, Map<String, Object> data) {
+        write(event, letterId, List.of(data), null);
+    }
+
     /** An event for the organiser's subscriptions alone (what partners must not learn). */
     public void publishToOrganiser(WebhookEvent event, UUID letterId, Map<String, Object> data) {
         // pushed by no partner, and not letter-wide: no partner's subscription matches
