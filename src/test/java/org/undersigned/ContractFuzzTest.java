@@ -131,7 +131,7 @@ class ContractFuzzTest extends ApiTest {
                 if (status == 200) {
                     assertTrue(type.startsWith("text/event-stream"), "200 with " + type);
                 } else {
-                    assertTrue(java.util.Set.of(401, 404, 429, 503).contains(status), "status " + status);
+                    assertTrue(java.util.Set.of(400, 401, 404, 429, 503).contains(status), "status " + status);
                     assertTrue(type.startsWith("application/problem+json"), status + " with " + type);
                 }
             }

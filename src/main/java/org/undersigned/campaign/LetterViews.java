@@ -3,6 +3,8 @@ package org.undersigned.campaign;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import org.undersigned.common.Hashing;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.UndersignedConfig;
@@ -29,11 +31,13 @@ public class LetterViews {
 
     private final LetterService letters;
     private final SignatureCounts counts;
+    private final DeliveryService deliveries;
     private final LetterCache<String, Served> served;
 
-    LetterViews(LetterService letters, SignatureCounts counts, ChangeSignal signal, UndersignedConfig config) {
+    LetterViews(LetterService letters, SignatureCounts counts, DeliveryService deliveries, ChangeSignal signal, UndersignedConfig config) {
         this.letters = letters;
         this.counts = counts;
+        this.deliveries = deliveries;
         // every aspect shows in a letter: its text, its addressees and its counts
         this.served = signal.cache("letter views", config.caching().letterEntries(), config.caching().letterTtl());
     }
@@ -69,8 +73,16 @@ public class LetterViews {
 
     private Tagged<LetterResponse> tagged(LetterDetails details) {
         SignatureCounts.Snapshot snapshot = counts.snapshot(details.id());
-        return new Tagged<>(LetterResponse.of(details, snapshot.summary()),
-                Preconditions.version("L" + details.revision(), snapshot.changes(), details.servedLanguage()));
+        List<DeliveryService.RecipientDelivery> delivered = deliveries.latestByRecipient(details.id());
+        return new Tagged<>(LetterResponse.of(details, snapshot.summary(), delivered),
+                Preconditions.version("L" + details.revision(), snapshot.changes(), details.servedLanguage(),
+                        deliveriesTag(delivered)));
+    }
+
+    /** The deliveries' part of the ETag: a short hash of each recipient's latest one ("0" for none). */
+    private static String deliveriesTag(List<DeliveryService.RecipientDelivery> delivered) {
+        return delivered.isEmpty() ? "0" : Hashing.sha256Hex(delivered.stream().map(d -> d.recipientId() + "@" + d.deliveredAt()
+                + "@" + d.method()).toArray(String[]::new)).substring(0, 12);
     }
 
     private static String cacheKey(String key, String lang, String acceptLanguage) {

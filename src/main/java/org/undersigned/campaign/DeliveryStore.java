@@ -1,0 +1,50 @@
+package org.undersigned.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.Sql;
+
+/** The deliveries table. */
+@ApplicationScoped
+class DeliveryStore {
+
+    private final EntityManager em;
+
+    DeliveryStore(EntityManager em) {
+        this.em = em;
+    }
+
+    void insert(UUID letterId, DeliveryResponse d) {
+        em.createNativeQuery("""
+                        insert into deliveries (id, letter_id, recipient_id, method, delivered_at, reference, note, letter_version,
+                                                content_hash, signatures, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                        """)
+                .setParameter(1, d.id()).setParameter(2, letterId).setParameter(3, d.recipientId()).setParameter(4, d.method().name())
+                .setParameter(5, d.deliveredAt()).setParameter(6, d.reference()).setParameter(7, d.note())
+                .setParameter(8, d.letterVersion()).setParameter(9, d.contentHash()).setParameter(10, d.signatures())
+                .setParameter(11, d.createdAt()).executeUpdate();
+    }
+
+    /** A letter's deliveries in the order they happened, with each recipient's name. */
+    @SuppressWarnings("unchecked")
+    List<DeliveryResponse> list(UUID letterId, int max) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select d.id, d.recipient_id, a.name, d.method, d.delivered_at, d.reference, d.note, d.letter_version,
+                               d.content_hash, d.signatures, d.created_at
+                        from deliveries d join addressees a on a.id = d.recipient_id
+                        where d.letter_id = ?1 order by d.delivered_at, d.id limit ?2
+                        """).setParameter(1, letterId).setParameter(2, max).getResultList();
+        return rows.stream().map(r -> new DeliveryResponse((UUID) r[0], (UUID) r[1], (String) r[2], DeliveryMethod.valueOf((String) r[3]),
+                Sql.instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), ((String) r[8]).trim(),
+                ((Number) r[9]).longValue(), Sql.instant(r[10]))).toList();
+    }
+
+    long count(UUID letterId) {
+        return ((Number) em.createNativeQuery("select count(*) from deliveries where letter_id = ?1").setParameter(1, letterId)
+                .getSingleResult()).longValue();
+    }
+}
