@@ -41,7 +41,7 @@ class ArchitectureTest {
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
             .whereLayer("document").mayNotBeAccessedByAnyLayer()
             .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "campaign")
-            .whereLayer("webhook").mayOnlyBeAccessedByLayers("signature")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("signature", "campaign")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "signature", "document", "campaign");

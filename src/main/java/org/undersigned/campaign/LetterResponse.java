@@ -23,16 +23,18 @@ import java.util.UUID;
 public record LetterResponse(UUID id, String slug, LetterStatus status, String title, String subject, String salutation,
                              String body, String closing, LocalDate letterDate, String language, List<String> languages, TranslationInfo translation,
                              Instant signingDeadline,
-                             VerificationPolicy verificationPolicy, SigningChallenge signingChallenge, String summarySentence, List<Long> goals, String sourceUrl, VersionInfo version, SummaryResponse summary,
+                             VerificationPolicy verificationPolicy, SigningChallenge signingChallenge, String summarySentence, List<Long> goals, LocalDate responseDue, boolean overdue,
+                             String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<DeliveryService.RecipientDelivery> deliveries,
                              List<CcResponse> ccs, Instant createdAt,
                              Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {
 
     /** {@code summary}'s sentence is rendered here, in the language the letter is served in, from its template for that language. */
-    static LetterResponse of(LetterDetails d, SummaryResponse summary, List<DeliveryService.RecipientDelivery> deliveries) {
+    static LetterResponse of(LetterDetails d, SummaryResponse summary, List<DeliveryService.RecipientDelivery> deliveries,
+                             boolean overdue) {
         return new LetterResponse(d.id(), d.slug(), d.status(), d.title(), d.subject(), d.salutation(), d.body(), d.closing(),
                 d.letterDate(), d.language(), d.languages(), d.translation(), d.signingDeadline(), d.verificationPolicy(),
-                d.signingChallenge(), d.summarySentence(), d.goals(), d.sourceUrl(), d.version(),
+                d.signingChallenge(), d.summarySentence(), d.goals(), d.responseDue(), overdue, d.sourceUrl(), d.version(),
                 summary.in(d.servedLanguage(), d.summarySentence()), d.recipients(), deliveries, d.ccs(), d.createdAt(), d.updatedAt(),
                 d.publishedAt(), d.closedAt(), d.deliveredAt());
     }

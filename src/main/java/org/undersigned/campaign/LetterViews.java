@@ -32,9 +32,12 @@ public class LetterViews {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final DeliveryService deliveries;
+    private final RecipientAnswers answers;
     private final LetterCache<String, Served> served;
 
-    LetterViews(LetterService letters, SignatureCounts counts, DeliveryService deliveries, ChangeSignal signal, UndersignedConfig config) {
+    LetterViews(LetterService letters, SignatureCounts counts, DeliveryService deliveries, RecipientAnswers answers,
+                ChangeSignal signal, UndersignedConfig config) {
+        this.answers = answers;
         this.letters = letters;
         this.counts = counts;
         this.deliveries = deliveries;
@@ -74,9 +77,10 @@ public class LetterViews {
     private Tagged<LetterResponse> tagged(LetterDetails details) {
         SignatureCounts.Snapshot snapshot = counts.snapshot(details.id());
         List<DeliveryService.RecipientDelivery> delivered = deliveries.latestByRecipient(details.id());
-        return new Tagged<>(LetterResponse.of(details, snapshot.summary(), delivered),
+        boolean overdue = answers.overdue(details.id(), details.responseDue());
+        return new Tagged<>(LetterResponse.of(details, snapshot.summary(), delivered, overdue),
                 Preconditions.version("L" + details.revision(), snapshot.changes(), details.servedLanguage(),
-                        deliveriesTag(delivered)));
+                        deliveriesTag(delivered), overdue ? "o" : "n"));
     }
 
     /** The deliveries' part of the ETag: a short hash of each recipient's latest one ("0" for none). */

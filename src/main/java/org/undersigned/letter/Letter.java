@@ -41,6 +41,8 @@ public class Letter extends PanacheEntityBase {
     /** Ascending counts the letter aims for; null: none. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     public Long[] goals;
+    /** The date by which the organiser expects the recipients to respond; null: none. */
+    public LocalDate responseDue;
     public String sourceUrl;
     public int currentVersion;
     public Instant createdAt;

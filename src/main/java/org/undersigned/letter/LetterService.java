@@ -79,6 +79,7 @@ public class LetterService {
         letter.sourceUrl = request.sourceUrl();
         letter.summarySentence = SummarySentences.checked(request.summarySentence(), "summary_sentence", letter.language);
         letter.goals = LetterRules.goals(request.goals());
+        letter.responseDue = request.responseDue();
         letter.currentVersion = 1;
         letter.createdAt = now;
         letter.updatedAt = now;
@@ -145,6 +146,7 @@ public class LetterService {
         if (request.summarySentence() != null) {
             letter.summarySentence = SummarySentences.checked(request.summarySentence().orElse(null), "summary_sentence", letter.language);
         }
+        if (request.responseDue() != null) letter.responseDue = request.responseDue().orElse(null);
         if (request.goals() != null) letter.goals = LetterRules.goals(request.goals().orElse(null));
         if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
 
@@ -364,7 +366,7 @@ public class LetterService {
         return new LetterDetails(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
                 text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, text.summarySentence(letter),
-                letter.goals == null ? null : List.of(letter.goals), letter.sourceUrl,
+                letter.goals == null ? null : List.of(letter.goals), letter.responseDue, letter.sourceUrl,
                 VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
                 letter.closedAt, letter.deliveredAt, letter.revision, text.language());
     }

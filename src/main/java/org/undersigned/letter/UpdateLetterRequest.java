@@ -33,5 +33,6 @@ public record UpdateLetterRequest(
         Optional<@NotNull SigningChallenge> signingChallenge,
         Optional<@Size(max = SummarySentences.MAX_LENGTH) String> summarySentence,
         Optional<@Size(max = LetterRules.MAX_GOALS) List<@NotNull @Min(1) @Max(LetterRules.MAX_GOAL) Long>> goals,
+        Optional<LocalDate> responseDue,
         Optional<@Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String> sourceUrl) {
 }

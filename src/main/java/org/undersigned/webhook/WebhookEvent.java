@@ -11,6 +11,8 @@ public enum WebhookEvent {
     LETTER_DELIVERED("letter.delivered"),
     /** A letter's count reached one of its goals: once a goal. */
     LETTER_MILESTONE_REACHED("letter.milestone_reached"),
+    /** A recipient's response was recorded. */
+    LETTER_RESPONSE_RECORDED("letter.response_recorded"),
     /** Bursts of public signatures; the organiser's alone, never a partner's. */
     LETTER_SIGNALS_RAISED("letter.signals_raised");
 
