@@ -1,5 +1,6 @@
 package org.undersigned.common;
 
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Stream;
@@ -8,6 +9,12 @@ import java.util.stream.Stream;
 public final class Languages {
 
     private Languages() {
+    }
+
+    /** As {@link #negotiated(Response, String, String...)}, with its caching, in one copy of the response. */
+    public static Response negotiated(Response response, String language, CacheControl caching) {
+        return Response.fromResponse(response).cacheControl(caching).header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     /** Says which language was served, and that caches must key on Accept-Language (and any other header named). */

@@ -43,8 +43,7 @@ public class SummaryResource {
     public Response summary(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                             @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
         SignatoryQueries.ServedSummary served = signatures.summary(letter, lang, acceptLanguage);
-        Response response = Preconditions.ok(request, served.summary());
-        return Languages.negotiated(Response.fromResponse(response).cacheControl(SUMMARY_CACHING).build(), served.language());
+        return Languages.negotiated(Preconditions.ok(request, served.summary()), served.language(), SUMMARY_CACHING);
     }
 
     /** Cumulative totals by hour or day, from the rollups the counts keep. */

@@ -114,9 +114,24 @@ public class Cors {
         String vary = response.headers().get("Vary");
         if (vary == null || vary.isBlank()) {
             response.headers().set("Vary", "Origin");
-        } else if (Arrays.stream(vary.split(",")).noneMatch(v -> v.strip().equalsIgnoreCase("Origin") || v.strip().equals("*"))) {
+        } else if (!names(vary, "origin") && vary.indexOf('*') < 0) {
             response.headers().set("Vary", vary + ", Origin");
         }
+    }
+
+    /** Whether a comma-separated header value names {@code lowerCaseName}; on every response, so without splitting. */
+    private static boolean names(String list, String lowerCaseName) {
+        int from = 0;
+        while (from < list.length()) {
+            int comma = list.indexOf(',', from);
+            int end = comma < 0 ? list.length() : comma;
+            String name = list.substring(from, end).strip();
+            if (name.equalsIgnoreCase(lowerCaseName)) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
     }
 
     private static Set<String> lowerCase(String list) {
