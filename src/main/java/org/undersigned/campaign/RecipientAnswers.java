@@ -3,24 +3,17 @@ package org.undersigned.campaign;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.undersigned.common.Page;
-import org.undersigned.common.ProblemException;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterChange;
 import org.undersigned.common.validation.LanguageTagValidator;
-import org.undersigned.letter.AddresseeRole;
-import org.undersigned.letter.AddresseeService;
 import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterService;
-import org.undersigned.letter.RecipientResponse;
 import org.undersigned.webhook.WebhookEvent;
 import org.undersigned.webhook.WebhookOutbox;
 
@@ -36,16 +29,16 @@ public class RecipientAnswers {
     static final int MAX_RESPONSES = 500;
 
     private final LetterService letters;
-    private final AddresseeService addressees;
+    private final RecipientRecords records;
     private final RecipientAnswerStore store;
     private final WebhookOutbox outbox;
     private final ChangeSignal signal;
     private final Clock clock;
 
-    RecipientAnswers(LetterService letters, AddresseeService addressees, RecipientAnswerStore store, WebhookOutbox outbox,
+    RecipientAnswers(LetterService letters, RecipientRecords records, RecipientAnswerStore store, WebhookOutbox outbox,
                      ChangeSignal signal, Clock clock) {
         this.letters = letters;
-        this.addressees = addressees;
+        this.records = records;
         this.store = store;
         this.outbox = outbox;
         this.signal = signal;
@@ -54,23 +47,13 @@ public class RecipientAnswers {
 
     @Transactional
     public RecipientAnswer record(String letterKey, CreateResponseRequest request) {
-        LetterDetails letter = letters.get(letterKey, null, null);
-        if (letter.isDraft()) {
-            throw ProblemException.conflict("letter-draft", "A draft has no recipients who could have responded; publish the letter first.");
-        }
-        RecipientResponse recipient = addressees.get(letterKey, AddresseeRole.RECIPIENT, request.recipientId().toString(),
-                RecipientResponse::from).body();
-        Instant now = clock.instant();
-        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt().truncatedTo(ChronoUnit.MICROS);
-        if (receivedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw ProblemException.invalid("received_at", "must not be in the future");
-        }
-        if (store.count(letter.id()) >= MAX_RESPONSES) {
-            throw ProblemException.conflict("too-many-responses", "A letter holds at most " + MAX_RESPONSES + " responses.");
-        }
-        RecipientAnswer answer = new RecipientAnswer(UUID.randomUUID(), recipient.id(), recipient.name(), receivedAt,
-                request.summary(), request.body(), request.url(),
-                request.language() == null ? null : LanguageTagValidator.canonical(request.language()), now.truncatedTo(ChronoUnit.MICROS));
+        RecipientRecords.Subject subject = records.subject(letterKey, request.recipientId(), request.receivedAt(), "received_at",
+                "A draft has no recipients who could have responded; publish the letter first.");
+        LetterDetails letter = subject.letter();
+        RecipientRecords.requireRoom(store.count(letter.id()), MAX_RESPONSES, "too-many-responses", "responses");
+        RecipientAnswer answer = new RecipientAnswer(UUID.randomUUID(), subject.recipient().id(), subject.recipient().name(),
+                subject.at(), request.summary(), request.body(), request.url(),
+                request.language() == null ? null : LanguageTagValidator.canonical(request.language()), subject.now());
         store.insert(letter.id(), answer);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("letter_id", letter.id());
