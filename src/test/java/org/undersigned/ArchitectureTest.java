@@ -35,26 +35,28 @@ class ArchitectureTest {
             .layer("partner").definedBy("org.undersigned.partner..")
             .layer("webhook").definedBy("org.undersigned.webhook..")
             .layer("blocklist").definedBy("org.undersigned.blocklist..")
+            .layer("ledger").definedBy("org.undersigned.ledger..")
             .layer("signature").definedBy("org.undersigned.signature..")
             .layer("document").definedBy("org.undersigned.document..")
             .layer("campaign").definedBy("org.undersigned.campaign..")
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
             .whereLayer("document").mayNotBeAccessedByAnyLayer()
             .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "campaign")
-            .whereLayer("webhook").mayOnlyBeAccessedByLayers("signature", "campaign")
+            .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "campaign")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("ledger", "signature", "campaign")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
-            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "signature", "document", "campaign");
+            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "campaign");
 
     @ArchTest
     static final ArchRule letterKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.undersigned.letter..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature..", "org.undersigned.partner..",
-                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..");
+                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..");
 
     @ArchTest
     static final ArchRule commonKnowsNoFeature = noClasses().that().resideInAPackage("org.undersigned.common..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.letter..", "org.undersigned.signature..",
-                    "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..",
+                    "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..",
                     "org.undersigned.campaign..");
 
     @ArchTest

@@ -3,8 +3,11 @@ package org.undersigned.campaign;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A recorded delivery, with what was delivered: the text's version and hash, and the count of signatures then. */
+/**
+ * A recorded delivery, with what was delivered: the text's version and hash, the count of signatures
+ * and the head of the letter's ledger then (null for deliveries recorded before the ledger).
+ */
 public record DeliveryResponse(UUID id, UUID recipientId, String recipientName, DeliveryMethod method, Instant deliveredAt,
                                String reference, String note, int letterVersion, String contentHash, long signatures,
-                               Instant createdAt) {
+                               Long ledgerSequence, String ledgerHash, Instant createdAt) {
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.undersigned.common.Page;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterChange;
+import org.undersigned.ledger.Ledger;
+import org.undersigned.ledger.LedgerHead;
 import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterService;
 import org.undersigned.signature.SignatureCounts;
@@ -31,8 +33,11 @@ public class DeliveryService {
     private final SignatureCounts counts;
     private final DeliveryStore store;
     private final ChangeSignal signal;
+    private final Ledger ledger;
 
-    DeliveryService(LetterService letters, RecipientRecords records, SignatureCounts counts, DeliveryStore store, ChangeSignal signal) {
+    DeliveryService(LetterService letters, RecipientRecords records, SignatureCounts counts, DeliveryStore store, ChangeSignal signal,
+                    Ledger ledger) {
+        this.ledger = ledger;
         this.letters = letters;
         this.records = records;
         this.counts = counts;
@@ -50,9 +55,10 @@ public class DeliveryService {
                 "A draft cannot have been delivered; publish the letter first.");
         LetterDetails letter = subject.letter();
         RecipientRecords.requireRoom(store.count(letter.id()), MAX_DELIVERIES, "too-many-deliveries", "deliveries");
+        LedgerHead head = ledger.head(letter.id());
         DeliveryResponse delivery = new DeliveryResponse(UUID.randomUUID(), subject.recipient().id(), subject.recipient().name(),
                 request.method(), subject.at(), request.reference(), request.note(), letter.version().number(),
-                letter.version().contentHash(), counts.summary(letter.id()).total(), subject.now());
+                letter.version().contentHash(), counts.summary(letter.id()).total(), head.sequence(), head.hash(), subject.now());
         store.insert(letter.id(), delivery);
         signal.publish(letter.id(), LetterChange.Aspect.LETTER); // the letter shows its deliveries
         return delivery;

@@ -20,13 +20,14 @@ class DeliveryStore {
     void insert(UUID letterId, DeliveryResponse d) {
         em.createNativeQuery("""
                         insert into deliveries (id, letter_id, recipient_id, method, delivered_at, reference, note, letter_version,
-                                                content_hash, signatures, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                                content_hash, signatures, created_at, ledger_sequence, ledger_hash)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                         """)
                 .setParameter(1, d.id()).setParameter(2, letterId).setParameter(3, d.recipientId()).setParameter(4, d.method().name())
                 .setParameter(5, d.deliveredAt()).setParameter(6, d.reference()).setParameter(7, d.note())
                 .setParameter(8, d.letterVersion()).setParameter(9, d.contentHash()).setParameter(10, d.signatures())
-                .setParameter(11, d.createdAt()).executeUpdate();
+                .setParameter(11, d.createdAt()).setParameter(12, d.ledgerSequence()).setParameter(13, d.ledgerHash())
+                .executeUpdate();
     }
 
     /** A letter's deliveries in the order they happened, with each recipient's name. */
@@ -34,13 +35,14 @@ class DeliveryStore {
     List<DeliveryResponse> list(UUID letterId, int max) {
         List<Object[]> rows = em.createNativeQuery("""
                         select d.id, d.recipient_id, a.name, d.method, d.delivered_at, d.reference, d.note, d.letter_version,
-                               d.content_hash, d.signatures, d.created_at
+                               d.content_hash, d.signatures, d.created_at, d.ledger_sequence, d.ledger_hash
                         from deliveries d join addressees a on a.id = d.recipient_id
                         where d.letter_id = ?1 order by d.delivered_at, d.id limit ?2
                         """).setParameter(1, letterId).setParameter(2, max).getResultList();
         return rows.stream().map(r -> new DeliveryResponse((UUID) r[0], (UUID) r[1], (String) r[2], DeliveryMethod.valueOf((String) r[3]),
                 Sql.instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), ((String) r[8]).trim(),
-                ((Number) r[9]).longValue(), Sql.instant(r[10]))).toList();
+                ((Number) r[9]).longValue(), r[11] == null ? null : ((Number) r[11]).longValue(), r[12] == null ? null : ((String) r[12]).trim(),
+                Sql.instant(r[10]))).toList();
     }
 
     long count(UUID letterId) {

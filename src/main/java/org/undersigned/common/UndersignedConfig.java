@@ -89,6 +89,8 @@ public interface UndersignedConfig {
 
     Webhooks webhooks();
 
+    Ledger ledger();
+
     Document document();
 
     interface Document {
@@ -209,6 +211,12 @@ public interface UndersignedConfig {
         /** How long a challenge may be solved and used. */
         @WithDefault("10M")
         Duration challengeTtl();
+    }
+
+    interface Ledger {
+        /** How often the heads that moved are announced as ledger.checkpoint (a scheduler expression). */
+        @WithDefault("1h")
+        String checkpointInterval();
     }
 
     interface Webhooks {

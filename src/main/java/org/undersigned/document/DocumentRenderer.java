@@ -46,6 +46,7 @@ final class DocumentRenderer {
         if (!d.organizations().isEmpty()) blocks.add(String.join("\n", d.organizations()));
         d.individuals().forEach(i -> blocks.add(i.name() + (i.lines().isEmpty() ? "" : "\n" + String.join("\n", i.lines()))));
         if (!d.ccs().isEmpty()) blocks.add("CC: " + String.join("\n", d.ccs()));
+        add(blocks, d.ledger());
         return String.join("\n\n", blocks) + "\n";
     }
 
@@ -67,6 +68,7 @@ final class DocumentRenderer {
             blocks.add(String.join("  \n", lines));
         });
         if (!d.ccs().isEmpty()) blocks.add("CC: " + String.join("  \n", d.ccs().stream().map(DocumentRenderer::md).toList()));
+        add(blocks, md(d.ledger()));
         return String.join("\n\n", blocks) + "\n";
     }
 
@@ -102,7 +104,7 @@ final class DocumentRenderer {
                 .append("html, body { font-family: 'Letter Font', 'DejaVu Serif', Georgia, serif; }\n")
                 .append("body { max-width: 42em; margin: 2em auto; line-height: 1.45; }\n")
                 .append(".date, .recipient, .subject, .salutation, .closing, .summary { margin: 1em 0; }\n")
-                .append(".signatories p { margin: 0.2em 0; } .individual { margin: 0.8em 0; } .cc { margin-top: 2em; }\n")
+                .append(".signatories p { margin: 0.2em 0; } .individual { margin: 0.8em 0; } .cc, .ledger { margin-top: 2em; }\n")
                 .append(pageNumbersByCss
                         ? "@page { size: A4; margin: 2cm; @bottom-center { font-family: 'Letter Font', 'DejaVu Serif', serif; content: counter(page) \" / \" counter(pages); } }\n"
                         : "@page { size: A4; margin: 2cm; }\n")
@@ -136,6 +138,9 @@ final class DocumentRenderer {
         }
         if (ccs && !d.ccs().isEmpty()) {
             h.append("<p class=\"cc\">CC: ").append(String.join("<br />", d.ccs().stream().map(DocumentRenderer::esc).toList())).append("</p>\n");
+        }
+        if (ccs && d.ledger() != null) {
+            h.append("<p class=\"ledger\"><small>").append(esc(d.ledger())).append("</small></p>\n");
         }
         return h.append("</body>\n</html>\n");
     }

@@ -18,6 +18,8 @@ import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Addressee;
 import org.undersigned.letter.AddresseeRole;
 import org.undersigned.letter.Letter;
+import org.undersigned.ledger.Ledger;
+import org.undersigned.ledger.LedgerHead;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.TranslationService;
@@ -64,10 +66,13 @@ public class DocumentService {
     private final Semaphore pdfSlots;
     private final Semaphore textSlots;
     private final Counter typeset;
+    private final Ledger ledger;
 
     DocumentService(LetterService letters, SignatureCounts counts, PdfRenderer pdf, TranslationService translations,
-                    Caller caller, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics) {
+                    Caller caller, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics,
+                    Ledger ledger) {
         this.letters = letters;
+        this.ledger = ledger;
         this.counts = counts;
         this.pdf = pdf;
         this.translations = translations;
@@ -189,7 +194,10 @@ public class DocumentService {
     }
 
     private Prepared prepare(String letterKey, Options options) {
+        // one snapshot for every read: the ledger head shown is the one the signatures shown were at
+        em.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
         Letter letter = letters.visible(letterKey);
+        LedgerHead head = ledger.head(letter.id);
         TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
         Locale locale = Locale.forLanguageTag(text.language());
         String date = letter.letterDate == null ? null
@@ -217,13 +225,15 @@ public class DocumentService {
         }
         String summary = options.summary() ? counts.summary(letter.id).in(text.language(), text.summarySentence(letter)).sentence() : null;
         LetterDocument document = new LetterDocument(date, recipients, text.title(), text.subject(), text.salutation(), text.body(),
-                text.closing(), summary, organizations, individuals, ccs, text.language());
+                text.closing(), summary, organizations, individuals, ccs, text.language(),
+                LetterDocument.ledgerLine(head.sequence(), head.hash()));
         return new Prepared(letter.id, letter.status != LetterStatus.DRAFT, document, tag(letter, text, options));
     }
 
     private String tag(Letter letter, TranslationService.Localized text, Options options) {
         String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
-                Long.toString(counts.changes(letter.id)), Integer.toString(text.version().number), text.language(),
+                Long.toString(counts.changes(letter.id)), Long.toString(ledger.head(letter.id).sequence()),
+                Integer.toString(text.version().number), text.language(),
                 text.translation() == null ? "" : text.translation().contentHash, String.valueOf(text.summarySentence(letter)),
                 options.format().name(),
                 Boolean.toString(options.summary()), Boolean.toString(options.bySigningTime()));

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.undersigned.signature.SignatureFilter;
 import java.util.function.BooleanSupplier;
+import org.undersigned.ledger.LedgerEntry;
 import org.undersigned.letter.LetterService;
 
 import java.io.BufferedWriter;
@@ -42,7 +43,7 @@ public class SignatureExport {
 
     static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "sort_name", "title", "organization",
             "country", "language", "represents", "display", "email", "comment", "status", "source", "created_at", "verified_at",
-            "withdrawn_at");
+            "withdrawn_at", "ledger_sequence", "ledger_hash");
     private static final int FETCH_SIZE = 1000;
 
     public enum Format { CSV, NDJSON }
@@ -69,9 +70,10 @@ public class SignatureExport {
         filter(where, params, "source", filter.source() == null ? null : filter.source().name());
         filter(where, params, "country", filter.country() == null ? null : filter.country().code());
         filter(where, params, "language", filter.language() == null ? null : filter.language().tag());
-        String sql = "select " + String.join(", ", COLUMNS) + " from signatures where " + where + " order by created_at, id";
+        String sql = "select " + String.join(", ", COLUMNS.stream().map(c -> column(c, letterId)).toList())
+                + " from signatures where " + where + " order by created_at, id";
         if (format == Format.CSV) {
-            String copy = "copy (select " + String.join(", ", COLUMNS.stream().map(SignatureExport::csvColumn).toList())
+            String copy = "copy (select " + String.join(", ", COLUMNS.stream().map(c -> csvColumn(column(c, letterId))).toList())
                     + " from signatures where " + inline(where.toString(), params) + " order by created_at, id)"
                     + " to stdout with (format csv, header true, encoding 'UTF8')";
             // PostgreSQL writes the CSV itself (COPY), the fastest way out of the database; we only pass the bytes on
@@ -110,6 +112,9 @@ public class SignatureExport {
      * behind an apostrophe.
      */
     private static String csvColumn(String column) {
+        if (column.startsWith("coalesce")) {
+            return column; // the ledger's head
+        }
         if (column.endsWith("_at")) {
             return "to_char(" + column + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as " + column;
         }
@@ -117,6 +122,20 @@ public class SignatureExport {
             return column;
         }
         return "case when " + column + " ~ '^[-=+@\\t\\r]' then '''' || " + column + " else " + column + "::text end as " + column;
+    }
+
+    /**
+     * A column's expression. The ledger's head is read by the very statement that reads the rows, so
+     * in the same snapshot: every row carries the head that the export reflects exactly.
+     */
+    private static String column(String name, UUID letterId) {
+        return switch (name) {
+            case "ledger_sequence" -> "coalesce((select sequence from ledger_heads where ledger_heads.letter_id = '" + letterId
+                    + "'), 0) as ledger_sequence";
+            case "ledger_hash" -> "coalesce((select hash from ledger_heads where ledger_heads.letter_id = '" + letterId
+                    + "'), '" + LedgerEntry.GENESIS + "') as ledger_hash";
+            default -> name;
+        };
     }
 
     /** The filter with its values written in: COPY takes no parameters. The values are checked ids, enum names, codes and tags. */
@@ -234,8 +253,9 @@ public class SignatureExport {
             generator.writeStartObject();
             for (int i = 1; i <= COLUMNS.size(); i++) {
                 String value = value(rows, i);
-                if (COLUMNS.get(i - 1).equals("letter_version") || COLUMNS.get(i - 1).equals("represents")) {
-                    generator.writeNumberField(COLUMNS.get(i - 1), Integer.parseInt(value));
+                if (COLUMNS.get(i - 1).equals("letter_version") || COLUMNS.get(i - 1).equals("represents")
+                        || COLUMNS.get(i - 1).equals("ledger_sequence")) {
+                    generator.writeNumberField(COLUMNS.get(i - 1), Long.parseLong(value));
                 } else {
                     generator.writeStringField(COLUMNS.get(i - 1), value);
                 }

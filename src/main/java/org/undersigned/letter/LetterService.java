@@ -43,17 +43,20 @@ public class LetterService {
     private final TranslationService translations;
     private final ChangeSignal signal;
     private final Event<LetterStatusChanged> statusChanges;
+    private final Event<LetterVersionPublished> versionsPublished;
     private final Clock clock;
     /** What signing needs of a letter, by the key it is signed under, so that a signature costs no read. */
     private final LetterCache<String, SignableLetter> signable;
 
     LetterService(Caller caller, AddresseeService addressees, TranslationService translations, ChangeSignal signal,
-                  Event<LetterStatusChanged> statusChanges, Clock clock, UndersignedConfig config) {
+                  Event<LetterStatusChanged> statusChanges, Event<LetterVersionPublished> versionsPublished, Clock clock,
+                  UndersignedConfig config) {
         this.caller = caller;
         this.addressees = addressees;
         this.translations = translations;
         this.signal = signal;
         this.statusChanges = statusChanges;
+        this.versionsPublished = versionsPublished;
         this.clock = clock;
         this.signable = signal.cache("signable letters", config.caching().letterEntries(), config.caching().letterTtl(),
                 LetterChange.Aspect.LETTER);
@@ -169,7 +172,9 @@ public class LetterService {
                 current.createdAt = now;
             } else {
                 letter.currentVersion++;
-                newVersion(letter, now).persist();
+                LetterVersion published = newVersion(letter, now);
+                published.persist();
+                versionsPublished.fire(new LetterVersionPublished(letter.id, published.number, published.contentHash));
             }
         }
         letter.updatedAt = now;
@@ -208,6 +213,10 @@ public class LetterService {
         }
         letter.updatedAt = now;
         statusChanges.fire(new LetterStatusChanged(letter.id, letter.slug, transition, letter.status));
+        if (transition == LetterTransition.PUBLISH) {
+            LetterVersion first = version(letter.id, letter.currentVersion);
+            versionsPublished.fire(new LetterVersionPublished(letter.id, first.number, first.contentHash));
+        }
         return view(letter);
     }
 

@@ -42,6 +42,8 @@ public class Signature extends PanacheEntityBase {
     public String clientRangeHash;
     /** Why the signature was rejected (BLOCKLIST, INVALIDATED: …), when it was. */
     public String rejectedReason;
+    /** The secret salt of this signature's commitments in the ledger; erased with the personal data. */
+    public String ledgerSalt;
     @Enumerated(EnumType.STRING)
     public SignatureDisplay display;
     @Enumerated(EnumType.STRING)
@@ -74,6 +76,7 @@ public class Signature extends PanacheEntityBase {
         manageTokenHash = null;
         clientHash = null;
         clientRangeHash = null;
+        ledgerSalt = null;
         status = SignatureStatus.WITHDRAWN;
         withdrawnAt = now;
         updatedAt = now;

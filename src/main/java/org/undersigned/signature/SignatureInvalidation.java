@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.validation.EmailAddresses;
+import org.undersigned.ledger.LedgerDraft;
+import org.undersigned.ledger.LedgerEntryType;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -34,8 +36,11 @@ public class SignatureInvalidation {
     private final ServerSecret secret;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final SignatureLedger ledger;
 
-    SignatureInvalidation(LetterService letters, SignatureCounts counts, ServerSecret secret, EntityManager em, ObjectMapper json) {
+    SignatureInvalidation(LetterService letters, SignatureCounts counts, ServerSecret secret, EntityManager em, ObjectMapper json,
+                          SignatureLedger ledger) {
+        this.ledger = ledger;
         this.letters = letters;
         this.counts = counts;
         this.secret = secret;
@@ -99,15 +104,23 @@ public class SignatureInvalidation {
             throw ProblemException.conflict("letter-delivered", "The letter has been delivered; its signatures can no longer change.");
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("select id, kind, display, represents, country, language, status" + where
+        List<Object[]> rows = bind(em.createNativeQuery("select id, kind, display, represents, country, language, status,"
+                + " letter_version, name, sort_name, title, organization, email, comment, ledger_salt" + where
                 + " order by id for update"), params).getResultList();
         UUID id = UUID.randomUUID();
         Instant now = letters.now();
         SignatureCounts.Delta delta = new SignatureCounts.Delta();
         List<UUID> ids = new ArrayList<>(rows.size());
+        List<LedgerDraft> entries = new ArrayList<>(rows.size());
         int counted = 0;
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
+            int letterVersion = ((Number) row[7]).intValue();
+            entries.add(LedgerDraft.signature(LedgerEntryType.INVALIDATED, (UUID) row[0],
+                    SignatureLedger.publicFields(SignatureStatus.REJECTED, SignatureKind.valueOf((String) row[1]),
+                            SignatureDisplay.valueOf((String) row[2]), (String) row[4], ((Number) row[3]).intValue(), letterVersion),
+                    letterVersion, SignatureLedger.commitment((String) row[14], (String) row[8], (String) row[9], (String) row[10],
+                            (String) row[11], (String) row[12], (String) row[13])));
             SignatureCounts.Contribution contribution = SignatureCounts.Contribution.of(SignatureStatus.valueOf((String) row[6]),
                     SignatureKind.valueOf((String) row[1]), SignatureDisplay.valueOf((String) row[2]), ((Number) row[3]).longValue(),
                     (String) row[4], (String) row[5]);
@@ -137,6 +150,7 @@ public class SignatureInvalidation {
                 .setParameter(1, id).setParameter(2, letter.id).setParameter(3, filterJson).setParameter(4, ids.size())
                 .setParameter(5, actor).setParameter(6, request.reason().strip()).setParameter(7, now)
                 .executeUpdate();
+        ledger.recordAll(letter.id, entries); // last: the chain's head is held from here to the commit
         em.flush();
         em.clear(); // the rows changed behind the persistence context
         return new InvalidationResult(id, false, ids.size(), counted, ids.size() - counted);

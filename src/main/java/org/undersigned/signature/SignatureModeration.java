@@ -15,6 +15,7 @@ import org.undersigned.common.Query;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Violation;
 import org.undersigned.common.security.Caller;
+import org.undersigned.ledger.LedgerEntryType;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -27,9 +28,11 @@ public class SignatureModeration {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final SignatureEvents events;
+    private final SignatureLedger ledger;
 
-    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, SignatureEvents events) {
+    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureLedger ledger) {
         this.caller = caller;
+        this.ledger = ledger;
         this.letters = letters;
         this.counts = counts;
         this.events = events;
@@ -93,6 +96,7 @@ public class SignatureModeration {
         }
         Letter letter = changeable(signature);
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        SignatureStatus statusBefore = signature.status;
         Instant now = letters.now();
         if (request.status() != null) {
             SignatureStatus status = request.status().orElseThrow();
@@ -131,6 +135,9 @@ public class SignatureModeration {
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = now;
         counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
+        LedgerEntryType entry = signature.status == statusBefore ? LedgerEntryType.CORRECTED
+                : signature.status == SignatureStatus.VERIFIED ? LedgerEntryType.VERIFIED : LedgerEntryType.REJECTED;
+        ledger.record(entry, signature);
         Signature.flush();
         return new Tagged<>(SignatureResponse.from(signature), version(signature));
     }
@@ -142,6 +149,7 @@ public class SignatureModeration {
         changeable(signature);
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
+        ledger.record(LedgerEntryType.ERASED, signature);
     }
 
     /** The signature's letter, unless it has been delivered: what was delivered stays as it was. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
+import org.undersigned.ledger.LedgerEntryType;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -21,9 +22,12 @@ public class SignatureTokens {
     private final SignatureEvents events;
     private final SignatureMailer mailer;
     private final ServerSecret secret;
+    private final SignatureLedger ledger;
 
-    SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer, ServerSecret secret) {
+    SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer, ServerSecret secret,
+                    SignatureLedger ledger) {
         this.letters = letters;
+        this.ledger = ledger;
         this.counts = counts;
         this.events = events;
         this.mailer = mailer;
@@ -80,6 +84,7 @@ public class SignatureTokens {
             signature.updatedAt = signature.verifiedAt;
             counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
             events.signatureVerified(letter, List.of(signature));
+            ledger.record(LedgerEntryType.VERIFIED, signature);
         }
         return new TokenResult(signature.status, letter.id, letter.slug);
     }
@@ -94,6 +99,7 @@ public class SignatureTokens {
         events.signatureWithdrawn(letter, signature);
         signature.erase(letters.now());
         counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
+        ledger.record(LedgerEntryType.WITHDRAWN, signature);
         return new TokenResult(signature.status, letter.id, letter.slug);
     }
 

@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.undersigned.ledger.LedgerEntryType;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -34,11 +35,13 @@ public class SignatureWriter {
     private final EntityManager em;
     private final SignatureCounts counts;
     private final SignatureEvents events;
+    private final SignatureLedger ledger;
 
-    SignatureWriter(EntityManager em, SignatureCounts counts, SignatureEvents events) {
+    SignatureWriter(EntityManager em, SignatureCounts counts, SignatureEvents events, SignatureLedger ledger) {
         this.em = em;
         this.counts = counts;
         this.events = events;
+        this.ledger = ledger;
     }
 
     /** What a write did: the signatures inserted, and the letters that were no longer open (their rows were not written). */
@@ -58,6 +61,11 @@ public class SignatureWriter {
         signatures.forEach(s -> letterIds.add(s.letterId));
         Map<UUID, String> open = lockOpenLetters(letterIds, now);
         List<Signature> writable = signatures.stream().filter(s -> open.containsKey(s.letterId)).toList();
+        for (Signature s : writable) {
+            if (s.ledgerSalt == null) {
+                s.ledgerSalt = ledger.newSalt();
+            }
+        }
         Set<UUID> inserted = insertAll(writable);
         Map<UUID, List<Signature>> byLetter = new TreeMap<>();
         for (Signature s : writable) {
@@ -76,6 +84,9 @@ public class SignatureWriter {
                 events.signatureVerified(letterId, open.get(letterId), verified);
             }
         });
+        // last, after every other row: each letter's chain head is held from here to the commit
+        byLetter.forEach((letterId, created) -> ledger.recordAll(letterId,
+                created.stream().map(s -> SignatureLedger.draft(LedgerEntryType.SIGNED, s)).toList()));
         Set<UUID> closed = new HashSet<>(letterIds);
         closed.removeAll(open.keySet());
         return new Written(inserted, closed);
@@ -112,19 +123,19 @@ public class SignatureWriter {
             insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, revision)
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, revision)
             select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, 0
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, 0
             from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
                 ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
-                ?::int[], ?::text[], ?::text[], ?::text[])
+                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
                 as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason)
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt)
             on conflict (letter_id, dedup_key) do nothing
             returning id""";
 
@@ -162,6 +173,7 @@ public class SignatureWriter {
         String[] clients = signatures.stream().map(s -> s.clientHash).toArray(String[]::new);
         String[] ranges = signatures.stream().map(s -> s.clientRangeHash).toArray(String[]::new);
         String[] rejections = signatures.stream().map(s -> s.rejectedReason).toArray(String[]::new);
+        String[] salts = signatures.stream().map(s -> s.ledgerSalt).toArray(String[]::new);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 int p = 1;
@@ -185,7 +197,8 @@ public class SignatureWriter {
                 statement.setArray(p++, connection.createArrayOf("int4", claimed));
                 statement.setArray(p++, connection.createArrayOf("text", clients));
                 statement.setArray(p++, connection.createArrayOf("text", ranges));
-                statement.setArray(p, connection.createArrayOf("text", rejections));
+                statement.setArray(p++, connection.createArrayOf("text", rejections));
+                statement.setArray(p, connection.createArrayOf("text", salts));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         inserted.add(rows.getObject(1, UUID.class));

@@ -13,6 +13,8 @@ public enum WebhookEvent {
     LETTER_MILESTONE_REACHED("letter.milestone_reached"),
     /** A recipient's response was recorded. */
     LETTER_RESPONSE_RECORDED("letter.response_recorded"),
+    /** The head of a letter's ledger, announced periodically when it moved, so that others can keep copies. */
+    LEDGER_CHECKPOINT("ledger.checkpoint"),
     /** Bursts of public signatures; the organiser's alone, never a partner's. */
     LETTER_SIGNALS_RAISED("letter.signals_raised");
 
