@@ -28,7 +28,7 @@ class DocumentTest extends ApiTest {
 
     /**
      * The example letter, built entirely through the API, renders line for line as delivered: every
-     * line from the date to the last CC, blank lines and trailing spaces aside, but the body
+     * line from the date to the last CC (then the ledger's head), blank lines and trailing spaces aside, but the body
      * paragraphs (the project writes its own).
      */
     @Test
@@ -38,7 +38,11 @@ class DocumentTest extends ApiTest {
                 .contentType(startsWith("text/plain")).extract().asString();
         List<String> expected = lines(new String(DocumentTest.class.getResourceAsStream("/fixtures/joint-letter-2020-12-15-without-body.txt")
                 .readAllBytes(), StandardCharsets.UTF_8));
-        assertEquals(expected, withoutBody(lines(text)));
+        List<String> actual = withoutBody(lines(text));
+        // and then the line that ties it to the letter's ledger
+        io.restassured.path.json.JsonPath head = anonymous().get("/v1/letters/" + letter + "/ledger/head").then().extract().jsonPath();
+        assertEquals("Ledger head: sequence " + head.getLong("sequence") + ", SHA-256 " + head.getString("hash"), actual.get(actual.size() - 1));
+        assertEquals(expected, actual.subList(0, actual.size() - 1));
     }
 
     @Test
