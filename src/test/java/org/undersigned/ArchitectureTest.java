@@ -36,6 +36,7 @@ class ArchitectureTest {
             .layer("webhook").definedBy("org.undersigned.webhook..")
             .layer("blocklist").definedBy("org.undersigned.blocklist..")
             .layer("ledger").definedBy("org.undersigned.ledger..")
+            .layer("mail").definedBy("org.undersigned.mail..")
             .layer("signature").definedBy("org.undersigned.signature..")
             .layer("document").definedBy("org.undersigned.document..")
             .layer("campaign").definedBy("org.undersigned.campaign..")
@@ -43,6 +44,7 @@ class ArchitectureTest {
             .whereLayer("document").mayNotBeAccessedByAnyLayer()
             .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "campaign")
             .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "campaign")
+            .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "campaign")
             .whereLayer("webhook").mayOnlyBeAccessedByLayers("ledger", "signature", "campaign")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
@@ -51,12 +53,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule letterKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.undersigned.letter..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature..", "org.undersigned.partner..",
-                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..");
+                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..", "org.undersigned.mail..");
 
     @ArchTest
     static final ArchRule commonKnowsNoFeature = noClasses().that().resideInAPackage("org.undersigned.common..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.letter..", "org.undersigned.signature..",
-                    "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..",
+                    "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..", "org.undersigned.mail..",
                     "org.undersigned.campaign..");
 
     @ArchTest

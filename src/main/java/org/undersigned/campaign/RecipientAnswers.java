@@ -20,7 +20,8 @@ import org.undersigned.webhook.WebhookOutbox;
 /**
  * Recipients' responses: recorded by the organiser, public, announced to the letter's webhooks
  * ({@code letter.response_recorded}). A letter whose {@code response_due} has passed without a
- * response shows itself overdue.
+ * response shows itself overdue. Signers who asked for news are emailed each response
+ * ({@link ResponseMailings}).
  */
 @ApplicationScoped
 public class RecipientAnswers {
@@ -34,9 +35,11 @@ public class RecipientAnswers {
     private final WebhookOutbox outbox;
     private final ChangeSignal signal;
     private final Clock clock;
+    private final ResponseMailings mailings;
 
     RecipientAnswers(LetterService letters, RecipientRecords records, RecipientAnswerStore store, WebhookOutbox outbox,
-                     ChangeSignal signal, Clock clock) {
+                     ChangeSignal signal, Clock clock, ResponseMailings mailings) {
+        this.mailings = mailings;
         this.letters = letters;
         this.records = records;
         this.store = store;
@@ -61,6 +64,7 @@ public class RecipientAnswers {
         data.put("recipient_id", answer.recipientId());
         data.put("received_at", answer.receivedAt().toString());
         outbox.publishLetterEvent(WebhookEvent.LETTER_RESPONSE_RECORDED, letter.id(), data);
+        mailings.start(letter.id(), answer.id()); // the signers who asked for news hear of it
         signal.publish(letter.id(), LetterChange.Aspect.LETTER); // the letter is no longer overdue
         return answer;
     }

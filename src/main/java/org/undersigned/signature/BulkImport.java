@@ -126,7 +126,7 @@ public class BulkImport {
 
     private ParsedRow validated(int row, SignRequest request) {
         List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(request)));
-        violations.addAll(SignatureFactory.kindViolations(request.kind(), request.represents(), request.organization()));
+        violations.addAll(SignatureFactory.shapeViolations(request));
         return new ParsedRow(row, violations.isEmpty() ? request : null, violations);
     }
 

@@ -17,7 +17,8 @@ import org.undersigned.common.validation.LanguageTag;
  * (for names written family name first). {@code language} is the language the signer read the
  * letter in: the original's or a translation's (by default the one negotiated from Accept-Language).
  * {@code challengeSolution} is the ALTCHA widget's payload, for letters that ask public signers for
- * proof of work.
+ * proof of work. {@code updates} asks for emails with the letter's news (the recipients' responses),
+ * under the consent text of {@link SignatureRules#UPDATES_CONSENT}; it needs an email.
  */
 public record SignRequest(
         @NotNull SignatureKind kind,
@@ -31,5 +32,6 @@ public record SignRequest(
         @Size(max = SignatureRules.MAX_COMMENT) @CleanText(multiline = true) String comment,
         @Size(max = SignatureRules.MAX_NAME) @CleanText(noFormula = true) String sortName,
         @LanguageTag String language,
-        @Size(max = 2000) String challengeSolution) {
+        @Size(max = 2000) String challengeSolution,
+        Boolean updates) {
 }

@@ -44,6 +44,9 @@ public class Signature extends PanacheEntityBase {
     public String rejectedReason;
     /** The secret salt of this signature's commitments in the ledger; erased with the personal data. */
     public String ledgerSalt;
+    /** The version of the consent text a signer agreed to when asking for news of the letter; null: no news. */
+    public String updatesConsent;
+    public Instant updatesConsentedAt;
     @Enumerated(EnumType.STRING)
     public SignatureDisplay display;
     @Enumerated(EnumType.STRING)
@@ -77,6 +80,8 @@ public class Signature extends PanacheEntityBase {
         clientHash = null;
         clientRangeHash = null;
         ledgerSalt = null;
+        updatesConsent = null;
+        updatesConsentedAt = null;
         status = SignatureStatus.WITHDRAWN;
         withdrawnAt = now;
         updatedAt = now;

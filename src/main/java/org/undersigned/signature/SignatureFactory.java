@@ -43,6 +43,10 @@ public final class SignatureFactory {
         signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
         signature.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
         signature.comment = blankToNull(request.comment());
+        if (Boolean.TRUE.equals(request.updates()) && signature.email != null) {
+            signature.updatesConsent = SignatureRules.UPDATES_CONSENT;
+            signature.updatesConsentedAt = now;
+        }
         signature.dedupKey = dedupKey(signature);
         signature.sortKey = sortKey(signature);
         signature.status = verified ? SignatureStatus.VERIFIED : SignatureStatus.PENDING;
@@ -52,6 +56,15 @@ public final class SignatureFactory {
         signature.createdAt = now;
         signature.updatedAt = now;
         return signature;
+    }
+
+    /** Rules that span fields, what the contract cannot say alone: by kind, and news only to an address. */
+    static List<Violation> shapeViolations(SignRequest request) {
+        List<Violation> violations = kindViolations(request.kind(), request.represents(), request.organization());
+        if (Boolean.TRUE.equals(request.updates()) && (request.email() == null || request.email().isBlank())) {
+            violations.add(new Violation("updates", "needs an email: news of the letter is sent there"));
+        }
+        return violations;
     }
 
     static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {

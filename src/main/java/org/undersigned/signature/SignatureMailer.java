@@ -78,6 +78,22 @@ public class SignatureMailer implements Vital {
         return new Message(to, "Your signature: " + letterTitle, text);
     }
 
+    Message response(String to, String signerName, SignatureUpdates.ResponseNews news, String unsubscribeToken) {
+        String text = """
+                Hello %s,
+
+                %s responded to the open letter "%s", which you signed:
+
+                %s
+                %s
+                You asked for news of this letter when you signed. To receive no more, open this link:
+
+                %s
+                """.formatted(signerName, news.recipientName(), news.letterTitle(), news.summary(),
+                news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", link("unsubscribe", unsubscribeToken));
+        return new Message(to, "A response to: " + news.letterTitle(), text);
+    }
+
     /** Attempts per email: a stalled or refused SMTP session is given up (quarkus.mailer.timeout) and tried again. */
     static final int SEND_ATTEMPTS = 3;
 

@@ -31,6 +31,9 @@ public class SignatureResource {
     @Inject
     SignatureTokens tokens;
 
+    @Inject
+    SignatureUpdates updates;
+
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @GET
     @Path("{id}")
@@ -69,5 +72,14 @@ public class SignatureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResult withdraw(@Valid @NotNull TokenRequest request) {
         return tokens.withdraw(request.token());
+    }
+
+    /** The link in every news email: no more news of that letter for this signature. */
+    @POST
+    @RateLimited(RateLimited.Cost.SIGN)
+    @Path("unsubscribe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResult unsubscribe(@Valid @NotNull TokenRequest request) {
+        return updates.unsubscribe(request.token());
     }
 }

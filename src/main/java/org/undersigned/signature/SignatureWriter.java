@@ -123,19 +123,20 @@ public class SignatureWriter {
             insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, revision)
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at, revision)
             select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, 0
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at, 0
             from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
                 ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
-                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
+                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                 as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt)
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent,
+                updates_consented_at)
             on conflict (letter_id, dedup_key) do nothing
             returning id""";
 
@@ -174,6 +175,9 @@ public class SignatureWriter {
         String[] ranges = signatures.stream().map(s -> s.clientRangeHash).toArray(String[]::new);
         String[] rejections = signatures.stream().map(s -> s.rejectedReason).toArray(String[]::new);
         String[] salts = signatures.stream().map(s -> s.ledgerSalt).toArray(String[]::new);
+        String[] consents = signatures.stream().map(s -> s.updatesConsent).toArray(String[]::new);
+        String[] consentedAt = signatures.stream().map(s -> s.updatesConsentedAt == null ? null : s.updatesConsentedAt.toString())
+                .toArray(String[]::new);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 int p = 1;
@@ -198,7 +202,9 @@ public class SignatureWriter {
                 statement.setArray(p++, connection.createArrayOf("text", clients));
                 statement.setArray(p++, connection.createArrayOf("text", ranges));
                 statement.setArray(p++, connection.createArrayOf("text", rejections));
-                statement.setArray(p, connection.createArrayOf("text", salts));
+                statement.setArray(p++, connection.createArrayOf("text", salts));
+                statement.setArray(p++, connection.createArrayOf("text", consents));
+                statement.setArray(p, connection.createArrayOf("text", consentedAt));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         inserted.add(rows.getObject(1, UUID.class));

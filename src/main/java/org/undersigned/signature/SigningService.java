@@ -231,7 +231,7 @@ public class SigningService {
         if (publicSigner && request.email() == null) {
             violations.add(new Violation("email", "is required to sign: it confirms the signature and lets you withdraw it"));
         }
-        violations.addAll(SignatureFactory.kindViolations(request.kind(), request.represents(), request.organization()));
+        violations.addAll(SignatureFactory.shapeViolations(request));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

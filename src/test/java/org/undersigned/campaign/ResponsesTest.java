@@ -7,10 +7,16 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
 import org.undersigned.ApiTest;
+import org.undersigned.fixtures.Fixtures;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -54,6 +60,75 @@ class ResponsesTest extends ApiTest {
                 .post("/v1/letters/" + letter + "/responses").then().statusCode(400).body("violations[0].field", equalTo("received_at"));
         invalidRequest().spec(admin()).body(Map.of("recipient_id", office, "summary", "x", "url", "javascript:alert(1)"))
                 .post("/v1/letters/" + letter + "/responses").then().statusCode(400);
+    }
+
+    @Test
+    void signersWhoAskedForNewsAreEmailedEachResponseUntilTheyStop() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        Map<String, Object> asks = new HashMap<>(Fixtures.individual("Hana News", "hana.news@example.org", "KR"));
+        asks.put("updates", true);
+        anonymous().body(asks).post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        anonymous().body(Fixtures.individual("Jun Quiet", "jun.quiet@example.org", "KR")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(202);
+        Map<String, Object> noAddress = new HashMap<>(Fixtures.organization("Open North Korea", null, "KR", 1));
+        noAddress.put("updates", true);
+        admin().body(noAddress).post("/v1/letters/" + letter + "/signatures").then().statusCode(400)
+                .body("violations[0].field", equalTo("updates"));
+        String hana = admin().get("/v1/letters/" + letter + "/signatures?limit=100").then().extract().jsonPath()
+                .getString("items.find { it.email == 'hana.news@example.org' }.id");
+        admin().get("/v1/signatures/" + hana).then().body("updates", equalTo(true)).body("updates_consent", equalTo("updates-2026-12"));
+        assertEquals(1, mailsTo("hana.news@example.org", 1).size()); // the signature's own email
+        assertEquals(1, mailsTo("jun.quiet@example.org", 1).size());
+
+        String office = admin().body(Map.of("name", "Office of the President")).post("/v1/letters/" + letter + "/recipients")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("recipient_id", office, "summary", "The Office referred the letter to the Ministry of Unification.",
+                "url", "https://example.org/reply")).post("/v1/letters/" + letter + "/responses").then().statusCode(201);
+        List<MimeMessage> hanas = mailsTo("hana.news@example.org", 2);
+        assertEquals(2, hanas.size());
+        MimeMessage news = hanas.get(1);
+        assertTrue(news.getSubject().startsWith("A response to: "), news.getSubject());
+        String text = GreenMailUtil.getBody(news).replace("=\r\n", "").replace("=\n", "");
+        assertTrue(text.contains("Office of the President") && text.contains("Ministry of Unification")
+                && text.contains("https://example.org/reply"), text);
+
+        // the link stops the news, and says so however often it is used; an invented token is a 404
+        String token = Fixtures.unsubscribeToken(news);
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/unsubscribe").then().statusCode(200).body("status", equalTo("VERIFIED"));
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/unsubscribe").then().statusCode(200);
+        anonymous().body(Map.of("token", hana + ".forged")).post("/v1/signatures/unsubscribe").then().statusCode(404);
+        admin().get("/v1/signatures/" + hana).then().body("updates", equalTo(false)).body("updates_consent", nullValue());
+
+        Map<String, Object> later = new HashMap<>(Fixtures.individual("Min Later", "min.later@example.org", "KR"));
+        later.put("updates", true);
+        anonymous().body(later).post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        admin().body(Map.of("recipient_id", office, "summary", "A second answer.")).post("/v1/letters/" + letter + "/responses")
+                .then().statusCode(201);
+        assertEquals(2, mailsTo("min.later@example.org", 2).size());
+        assertEquals(2, mailsTo("hana.news@example.org", 0).size(), "no news after the link was used");
+        assertEquals(1, mailsTo("jun.quiet@example.org", 0).size(), "no news without asking");
+        // sent emails keep no address and no text (the outbox records a send just after it)
+        long deadline = System.currentTimeMillis() + 10_000;
+        int[] outbox = outbox(letter);
+        while (outbox[0] < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            outbox = outbox(letter);
+        }
+        assertEquals(2, outbox[0]);
+        assertEquals(0, outbox[1]);
+    }
+
+    /** Emails of the letter sent, and those still holding an address or a text. */
+    private int[] outbox(String letter) throws Exception {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
+                "select count(*) filter (where state = 'SENT'), count(*) filter (where state <> 'PENDING' and (recipient is not null or body is not null))"
+                        + " from mail_outbox where letter_id = ?::uuid")) {
+            query.setString(1, letter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new int[] {rows.getInt(1), rows.getInt(2)};
+            }
+        }
     }
 
     private int events(String webhookId, String letter) throws Exception {

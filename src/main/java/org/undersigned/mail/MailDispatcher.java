@@ -1,0 +1,147 @@
+package org.undersigned.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.undersigned.common.Vital;
+
+/**
+ * Sends the outbox: claims due emails (FOR UPDATE SKIP LOCKED, so instances share the work),
+ * leases them, sends each, and records the outcome. A failure is retried with exponential backoff
+ * and jitter, {@value #MAX_ATTEMPTS} times at most; an email sent or given up keeps only its kind,
+ * letter, state and times (never the address or the text).
+ */
+@ApplicationScoped
+public class MailDispatcher implements Vital {
+
+    private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
+    static final int CLAIM_BATCH = 50;
+    static final int MAX_ATTEMPTS = 8;
+    /** A claimed email is someone else's to send again only after this: one SMTP session is well within it. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration RETRY_BASE = Duration.ofSeconds(30);
+    private static final Duration RETRY_MAX = Duration.ofHours(2);
+
+    private final EntityManager em;
+    private final Mailer mailer;
+    private final Clock clock;
+    private volatile long lastProgress = System.nanoTime();
+
+    MailDispatcher(EntityManager em, Mailer mailer, Clock clock) {
+        this.em = em;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    record Claimed(UUID id, String to, String subject, String text, int attempts) {
+    }
+
+    @Scheduled(every = "${undersigned.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void dispatch() {
+        lastProgress = System.nanoTime();
+        try {
+            List<Claimed> claimed;
+            do {
+                claimed = QuarkusTransaction.requiringNew().call(this::claim);
+                for (Claimed mail : claimed) {
+                    String error = send(mail);
+                    lastProgress = System.nanoTime();
+                    QuarkusTransaction.requiringNew().run(() -> record(mail, error));
+                }
+            } while (claimed.size() == CLAIM_BATCH);
+        } catch (RuntimeException e) {
+            // the next tick tries again; a database away for a while must not end the schedule
+            LOG.warnf("mail dispatch: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "mail dispatcher";
+    }
+
+    /** Ticks come every poll interval and each send is bounded by the mailer's timeout. */
+    @Override
+    public boolean alive() {
+        return System.nanoTime() - lastProgress < Duration.ofMinutes(5).toNanos();
+    }
+
+    private List<Claimed> claim() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, recipient, subject, body, attempts from mail_outbox
+                        where state = 'PENDING' and next_attempt_at <= ?1
+                        order by next_attempt_at limit ?2
+                        for update skip locked""")
+                .setParameter(1, clock.instant()).setParameter(2, CLAIM_BATCH).getResultList();
+        List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).intValue())).toList();
+        if (!claimed.isEmpty()) {
+            em.createNativeQuery("update mail_outbox set next_attempt_at = ?1 where id in (?2)")
+                    .setParameter(1, clock.instant().plus(LEASE))
+                    .setParameter(2, claimed.stream().map(Claimed::id).toList())
+                    .executeUpdate();
+        }
+        return claimed;
+    }
+
+    /** Null when sent, else why not (never the address: it is personal data). */
+    private static String error(RuntimeException e) {
+        String message = e.getClass().getSimpleName();
+        return message.length() > 200 ? message.substring(0, 200) : message;
+    }
+
+    private String send(Claimed mail) {
+        try {
+            mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text()));
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not send an email (%s), attempt %d of %d: %s", mail.subject(), mail.attempts() + 1, MAX_ATTEMPTS,
+                    e.getClass().getSimpleName());
+            return error(e);
+        }
+    }
+
+    private void record(Claimed mail, String error) {
+        Instant now = clock.instant();
+        int attempts = mail.attempts() + 1;
+        boolean settled = error == null || attempts >= MAX_ATTEMPTS;
+        long delay = 0;
+        if (!settled) {
+            long base = Math.min(RETRY_MAX.toMillis(), RETRY_BASE.toMillis() << Math.min(attempts - 1, 20));
+            delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        }
+        Instant next = now.plusMillis(delay);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(settled ? """
+                    update mail_outbox set state = ?, attempts = ?, last_error = ?, sent_at = ?,
+                        recipient = null, subject = null, body = null
+                    where id = ?""" : """
+                    update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?""")) {
+                int p = 1;
+                if (settled) {
+                    update.setString(p++, error == null ? "SENT" : "FAILED");
+                }
+                update.setInt(p++, attempts);
+                update.setString(p++, error);
+                update.setTimestamp(p++, settled && error != null ? null : Timestamp.from(settled ? now : next));
+                update.setObject(p, mail.id());
+                update.executeUpdate();
+            }
+        });
+    }
+}

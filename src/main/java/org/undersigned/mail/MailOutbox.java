@@ -1,0 +1,66 @@
+package org.undersigned.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Writes emails in the caller's transaction: a change and its emails commit together, and a crash
+ * after the commit loses no email, since {@link MailDispatcher} sends from the table.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    MailOutbox(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Writes the emails in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(List<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        int n = mails.size();
+        UUID[] ids = new UUID[n], letters = new UUID[n];
+        String[] kinds = new String[n], recipients = new String[n], subjects = new String[n], bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutgoingMail mail = mails.get(i);
+            ids[i] = UUID.randomUUID();
+            letters[i] = mail.letterId();
+            kinds[i] = mail.kind();
+            recipients[i] = mail.to();
+            subjects[i] = mail.subject();
+            bodies[i] = mail.text();
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into mail_outbox (id, kind, letter_id, recipient, subject, body, state, attempts, next_attempt_at, created_at)
+                    select id, kind, letter_id, recipient, subject, body, 'PENDING', 0, ?, ?
+                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                        as m (id, kind, letter_id, recipient, subject, body)""")) {
+                java.sql.Timestamp at = java.sql.Timestamp.from(now);
+                insert.setTimestamp(1, at);
+                insert.setTimestamp(2, at);
+                insert.setArray(3, connection.createArrayOf("uuid", ids));
+                insert.setArray(4, connection.createArrayOf("text", kinds));
+                insert.setArray(5, connection.createArrayOf("uuid", letters));
+                insert.setArray(6, connection.createArrayOf("text", recipients));
+                insert.setArray(7, connection.createArrayOf("text", subjects));
+                insert.setArray(8, connection.createArrayOf("text", bodies));
+                insert.executeUpdate();
+            }
+        });
+    }
+}

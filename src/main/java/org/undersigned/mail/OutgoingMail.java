@@ -1,0 +1,7 @@
+package org.undersigned.mail;
+
+import java.util.UUID;
+
+/** An email to write to the outbox: what kind it is (for the organiser's view), its letter, and what to send. */
+public record OutgoingMail(String kind, UUID letterId, String to, String subject, String text) {
+}
