@@ -3,10 +3,7 @@ package org.undersigned.campaign;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.undersigned.common.Page;
 import org.undersigned.common.change.ChangeSignal;
@@ -71,10 +68,6 @@ public class DeliveryService {
 
     /** Each recipient's latest delivery, for the letter view. */
     List<RecipientDelivery> latestByRecipient(UUID letterId) {
-        Map<UUID, RecipientDelivery> latest = new LinkedHashMap<>();
-        for (DeliveryResponse d : store.list(letterId, MAX_DELIVERIES)) {
-            latest.put(d.recipientId(), new RecipientDelivery(d.recipientId(), d.method(), d.deliveredAt(), d.reference()));
-        }
-        return new ArrayList<>(latest.values());
+        return store.latestByRecipient(letterId);
     }
 }

@@ -45,6 +45,19 @@ class DeliveryStore {
                 Sql.instant(r[10]))).toList();
     }
 
+    /** Each recipient's latest delivery, one row a recipient, in the order they were delivered. */
+    @SuppressWarnings("unchecked")
+    List<DeliveryService.RecipientDelivery> latestByRecipient(UUID letterId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select recipient_id, method, delivered_at, reference from (
+                            select distinct on (recipient_id) recipient_id, method, delivered_at, reference, id
+                            from deliveries where letter_id = ?1 order by recipient_id, delivered_at desc, id desc) latest
+                        order by delivered_at, id
+                        """).setParameter(1, letterId).getResultList();
+        return rows.stream().map(r -> new DeliveryService.RecipientDelivery((UUID) r[0], DeliveryMethod.valueOf((String) r[1]),
+                Sql.instant(r[2]), (String) r[3])).toList();
+    }
+
     long count(UUID letterId) {
         return ((Number) em.createNativeQuery("select count(*) from deliveries where letter_id = ?1").setParameter(1, letterId)
                 .getSingleResult()).longValue();

@@ -47,9 +47,22 @@ class SignatureLedger {
 
     /** Appends these entries to the letter's chain, in order. */
     void recordAll(UUID letterId, List<LedgerDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
         // what shows the head (documents) or the signatures (a corrected name) is stale now, even when no count moved
         signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
         ledger.append(letterId, drafts);
+    }
+
+    /**
+     * Whether a new signature enters the ledger as it arrives. A public signature that does not count
+     * at once (waiting for its signer's confirmation, or refused by the blocklist) enters it only when
+     * it is confirmed: anyone can sign with anyone's address, and an entry for a new address but none
+     * for a known one would tell them whether that address had signed, which no public answer may.
+     */
+    static boolean recordedOnArrival(Signature s) {
+        return s.source != SignatureSource.PUBLIC || s.status == SignatureStatus.VERIFIED;
     }
 
     static LedgerDraft draft(LedgerEntryType type, Signature s) {

@@ -85,8 +85,8 @@ public class SignatureWriter {
             }
         });
         // last, after every other row: each letter's chain head is held from here to the commit
-        byLetter.forEach((letterId, created) -> ledger.recordAll(letterId,
-                created.stream().map(s -> SignatureLedger.draft(LedgerEntryType.SIGNED, s)).toList()));
+        byLetter.forEach((letterId, created) -> ledger.recordAll(letterId, created.stream().filter(SignatureLedger::recordedOnArrival)
+                .map(s -> SignatureLedger.draft(LedgerEntryType.SIGNED, s)).toList()));
         Set<UUID> closed = new HashSet<>(letterIds);
         closed.removeAll(open.keySet());
         return new Written(inserted, closed);

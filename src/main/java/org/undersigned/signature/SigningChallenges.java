@@ -156,8 +156,16 @@ public class SigningChallenges {
         }
     }
 
+    /** Derived from the server's secret once, on first use: every challenge and every solution needs it. */
+    private volatile String hmacKey;
+
     private String hmacKey() {
-        return secret.hmacHex("altcha");
+        String key = hmacKey;
+        if (key == null) {
+            key = secret.hmacHex("altcha");
+            hmacKey = key;
+        }
+        return key;
     }
 
     private static ProblemException failed(String why) {

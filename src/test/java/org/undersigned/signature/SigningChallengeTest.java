@@ -18,6 +18,7 @@ import org.undersigned.letter.SignableLetter;
 import org.undersigned.letter.SigningChallenge;
 import org.undersigned.letter.VerificationPolicy;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -72,13 +73,19 @@ class SigningChallengeTest extends ApiTest {
         // keyed callers need none
         admin().body(Fixtures.individual("Added By Organiser", "organiser-added@example.org", "KR"))
                 .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
-        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(2));
+        String partner = admin().body(Map.of("name", "Pushing Partner", "letters", List.of(letter))).post("/v1/partners")
+                .then().statusCode(201).extract().path("id");
+        String key = admin().post("/v1/partners/" + partner + "/keys").then().statusCode(201).extract().path("key");
+        given().header("Authorization", "Bearer " + key).contentType("application/json")
+                .body(Fixtures.individual("Pushed By Partner", "partner-pushed@example.org", "KR"))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(3));
 
         // and when the letter stops asking, signers need none either
         admin().body(Map.of("signing_challenge", "NONE")).patch("/v1/letters/" + letter).then().statusCode(200);
         anonymous().body(Fixtures.individual("Later Signer", "later@example.org", "KR")).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(202);
-        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(3));
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(4));
     }
 
     private io.restassured.response.Response signWith(String letter, String email, String solution) {
