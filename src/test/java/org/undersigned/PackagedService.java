@@ -90,6 +90,11 @@ public final class PackagedService implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL: a crash, with no chance to finish anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Waits for the process to end; null if it has not within the time given. */
     public Integer awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;

@@ -28,10 +28,12 @@ import org.undersigned.common.Vital;
 public class MailDispatcher implements Vital {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
-    static final int CLAIM_BATCH = 50;
+    static final int CLAIM_BATCH = 10;
     static final int MAX_ATTEMPTS = 8;
-    /** A claimed email is someone else's to send again only after this: one SMTP session is well within it. */
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    /** A claimed email is someone else's to send again only after this: a batch's sessions, each bounded by the mailer's timeout, fit in it. */
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Emails claimed but not tried, when the server failed one, wait this long: no batch waits out a timeout per email. */
+    private static final Duration RELEASE = Duration.ofSeconds(10);
     private static final Duration RETRY_BASE = Duration.ofSeconds(30);
     private static final Duration RETRY_MAX = Duration.ofHours(2);
 
@@ -57,10 +59,17 @@ public class MailDispatcher implements Vital {
             List<Claimed> claimed;
             do {
                 claimed = QuarkusTransaction.requiringNew().call(this::claim);
-                for (Claimed mail : claimed) {
+                for (int i = 0; i < claimed.size(); i++) {
+                    Claimed mail = claimed.get(i);
                     String error = send(mail);
                     lastProgress = System.nanoTime();
                     QuarkusTransaction.requiringNew().run(() -> record(mail, error));
+                    if (error != null) {
+                        // the server is failing: the rest wait for the next round rather than each fail in turn
+                        List<UUID> untried = claimed.subList(i + 1, claimed.size()).stream().map(Claimed::id).toList();
+                        QuarkusTransaction.requiringNew().run(() -> release(untried));
+                        return;
+                    }
                 }
             } while (claimed.size() == CLAIM_BATCH);
         } catch (RuntimeException e) {
@@ -97,6 +106,13 @@ public class MailDispatcher implements Vital {
                     .executeUpdate();
         }
         return claimed;
+    }
+
+    private void release(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("update mail_outbox set next_attempt_at = ?1 where id in (?2) and state = 'PENDING'")
+                    .setParameter(1, clock.instant().plus(RELEASE)).setParameter(2, ids).executeUpdate();
+        }
     }
 
     /** Null when sent, else why not (never the address: it is personal data). */

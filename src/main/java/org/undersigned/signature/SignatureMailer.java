@@ -1,49 +1,43 @@
 package org.undersigned.signature;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-import org.undersigned.common.UndersignedConfig;
-import org.undersigned.common.Vital;
-
-import java.util.concurrent.RejectedExecutionException;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.mail.MailOutbox;
+import org.undersigned.mail.OutgoingMail;
 
-/** The emails a signer receives: a link to confirm, and always a link to withdraw. */
+/**
+ * The emails a signer receives (a link to confirm, and always a link to withdraw; news they asked
+ * for, with a link to stop it), written to the mail outbox in the transaction that decides them and
+ * sent from there ({@code MailDispatcher}): a crash after the commit loses none.
+ */
 @ApplicationScoped
-public class SignatureMailer implements Vital {
+public class SignatureMailer {
 
-    private static final Logger LOG = Logger.getLogger(SignatureMailer.class);
+    private final MailOutbox outbox;
+    private final UndersignedConfig config;
 
-    @Inject
-    Mailer mailer;
-
-    @Inject
-    ManagedExecutor executor;
-
-    @Inject
-    UndersignedConfig config;
-
-    @Override
-    public String name() {
-        return "mail sender";
+    SignatureMailer(MailOutbox outbox, UndersignedConfig config) {
+        this.outbox = outbox;
+        this.config = config;
     }
 
-    /** Emails are sent from the managed worker pool: dead once that pool refuses to take them. */
-    @Override
-    public boolean alive() {
-        return !refused;
+    /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
+    record Message(String kind, String to, String subject, String text) {
     }
 
-    private volatile boolean refused;
-
-    /** An email to send once the transaction that decided it has committed. */
-    record Message(String to, String subject, String text) {
+    /** Writes signers' emails to the outbox, each with its letter, in the caller's transaction. */
+    void enqueue(List<Message> messages, List<UUID> letterIds) {
+        List<OutgoingMail> mails = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            mails.add(new OutgoingMail(m.kind(), letterIds.get(i), m.to(), m.subject(), m.text()));
+        }
+        outbox.enqueue(mails);
     }
 
     Message verification(String to, String signerName, String letterTitle, String verifyToken, String manageToken) {
@@ -62,7 +56,7 @@ public class SignatureMailer implements Vital {
 
                 %s
                 """.formatted(signerName, letterTitle, link("verify", verifyToken), link("withdraw", manageToken));
-        return new Message(to, "Confirm your signature: " + letterTitle, text);
+        return new Message("VERIFICATION", to, "Confirm your signature: " + letterTitle, text);
     }
 
     Message recorded(String to, String signerName, String letterTitle, String manageToken) {
@@ -75,7 +69,7 @@ public class SignatureMailer implements Vital {
 
                 %s
                 """.formatted(signerName, letterTitle, link("withdraw", manageToken));
-        return new Message(to, "Your signature: " + letterTitle, text);
+        return new Message("RECORDED", to, "Your signature: " + letterTitle, text);
     }
 
     Message response(String to, String signerName, SignatureUpdates.ResponseNews news, String unsubscribeToken) {
@@ -91,39 +85,7 @@ public class SignatureMailer implements Vital {
                 %s
                 """.formatted(signerName, news.recipientName(), news.letterTitle(), news.summary(),
                 news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", link("unsubscribe", unsubscribeToken));
-        return new Message(to, "A response to: " + news.letterTitle(), text);
-    }
-
-    /** Attempts per email: a stalled or refused SMTP session is given up (quarkus.mailer.timeout) and tried again. */
-    static final int SEND_ATTEMPTS = 3;
-
-    /**
-     * Sends after commit, without holding the signer's request while the SMTP server answers. A
-     * failure leaves the signature as it is: the signer can sign again to get another email.
-     */
-    void send(Message message) {
-        try {
-            sendAsync(message);
-            refused = false;
-        } catch (RejectedExecutionException e) {
-            refused = true;
-            LOG.errorf("The worker pool refused a signature email (%s)", message.subject());
-        }
-    }
-
-    private void sendAsync(Message message) {
-        executor.runAsync(() -> {
-            for (int attempt = 1; attempt <= SEND_ATTEMPTS; attempt++) {
-                try {
-                    mailer.send(Mail.withText(message.to(), message.subject(), message.text()));
-                    return;
-                } catch (RuntimeException e) {
-                    // never log the address: it is personal data
-                    LOG.warnf("Could not send a signature email (%s), attempt %d of %d: %s", message.subject(), attempt,
-                            SEND_ATTEMPTS, e.getClass().getSimpleName());
-                }
-            }
-        });
+        return new Message("RESPONSE", to, "A response to: " + news.letterTitle(), text);
     }
 
     private String link(String page, String token) {

@@ -46,16 +46,18 @@ public class SigningBatcher implements Vital {
 
     /**
      * What the commit decided for one signature: inserted, or a signer who had already signed
-     * (with the existing signature's id, and the reminder to email when the request asked for one).
+     * (with the existing signature's id). The emails it called for were written with it.
      */
-    public record Written(boolean inserted, UUID existingId, SignatureMailer.Message reminder) {
+    public record Written(boolean inserted, UUID existingId) {
     }
 
     /**
      * A signature waiting to be written. {@code remindFor} is the letter's title when a duplicate
-     * should email its signer a fresh link (the public), null otherwise.
+     * should email its signer a fresh link (the public), null otherwise; {@code welcome} is the email
+     * for a new signature (its links), written to the outbox in the batch's transaction if inserted.
      */
-    private record Job(Signature signature, String remindFor, CompletableFuture<Written> answer, Context context) {
+    private record Job(Signature signature, String remindFor, SignatureMailer.Message welcome, CompletableFuture<Written> answer,
+                       Context context) {
 
         void complete(Written written) {
             if (context == null) {
@@ -76,6 +78,7 @@ public class SigningBatcher implements Vital {
 
     private final SignatureWriter writer;
     private final SignatureTokens tokens;
+    private final SignatureMailer mailer;
     private final EntityManager em;
     private final Clock clock;
     private final UndersignedConfig.Signing config;
@@ -85,9 +88,10 @@ public class SigningBatcher implements Vital {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    SigningBatcher(SignatureWriter writer, SignatureTokens tokens, EntityManager em, Clock clock, UndersignedConfig config,
-                   MeterRegistry metrics) {
+    SigningBatcher(SignatureWriter writer, SignatureTokens tokens, SignatureMailer mailer, EntityManager em, Clock clock,
+                   UndersignedConfig config, MeterRegistry metrics) {
         this.writer = writer;
+        this.mailer = mailer;
         this.tokens = tokens;
         this.em = em;
         this.clock = clock;
@@ -147,12 +151,12 @@ public class SigningBatcher implements Vital {
      * commit that decided it, on the given Vert.x context (the request's) when there is one; it fails with a 409
      * when the letter closed before the batch reached it. A full queue is a 503 at once.
      */
-    public CompletionStage<Written> submit(Signature signature, String remindFor, Context context) {
+    public CompletionStage<Written> submit(Signature signature, String remindFor, SignatureMailer.Message welcome, Context context) {
         ensureStarted();
         if (stopping) {
             throw ProblemException.unavailable("The service is stopping; try again.");
         }
-        Job job = new Job(signature, remindFor, new CompletableFuture<>(), context);
+        Job job = new Job(signature, remindFor, welcome, new CompletableFuture<>(), context);
         if (!queue.offer(job)) {
             throw ProblemException.overloaded("Signatures are arriving faster than they can be written just now; retry in a second.", 1);
         }
@@ -246,12 +250,18 @@ public class SigningBatcher implements Vital {
         SignatureWriter.Written written = writer.write(jobs.stream().map(Job::signature).toList(), now, false);
         Map<Job, Object> outcomes = new HashMap<>();
         List<Job> duplicates = new ArrayList<>();
+        List<SignatureMailer.Message> mails = new ArrayList<>();
+        List<UUID> mailLetters = new ArrayList<>();
         for (Job job : jobs) {
             Signature signature = job.signature();
             if (written.closedLetters().contains(signature.letterId)) {
                 outcomes.put(job, SignatureRules.letterNotOpen());
             } else if (written.inserted().contains(signature.id)) {
-                outcomes.put(job, new Written(true, null, null));
+                outcomes.put(job, new Written(true, null));
+                if (job.welcome() != null) {
+                    mails.add(job.welcome());
+                    mailLetters.add(signature.letterId);
+                }
             } else {
                 duplicates.add(job);
             }
@@ -260,14 +270,19 @@ public class SigningBatcher implements Vital {
             Map<UUID, UUID> existing = writer.existing(duplicates.stream().map(Job::signature).toList());
             for (Job job : duplicates) {
                 UUID existingId = existing.get(job.signature().id);
-                SignatureMailer.Message reminder = null;
                 if (job.remindFor() != null && existingId != null) {
                     Signature signer = em.find(Signature.class, existingId, LockModeType.PESSIMISTIC_WRITE);
-                    reminder = tokens.reminder(signer, job.remindFor(), now);
+                    SignatureMailer.Message reminder = tokens.reminder(signer, job.remindFor(), now);
+                    if (reminder != null) {
+                        mails.add(reminder);
+                        mailLetters.add(signer.letterId);
+                    }
                 }
-                outcomes.put(job, new Written(false, existingId, reminder));
+                outcomes.put(job, new Written(false, existingId));
             }
         }
+        // the emails commit with the rows: none is sent for a signature that was not written, none lost after
+        mailer.enqueue(mails, mailLetters);
         return outcomes;
     }
 }

@@ -124,7 +124,7 @@ public class SigningService {
                     return ready;
                 }, workers);
         return prepared.thenCompose(ready -> batcher.submit(ready.signature(), ready.signer().trusted() ? null : ready.letterTitle(),
-                        context).thenApply(written -> answer(ready, written)))
+                        welcome(ready), context).thenApply(written -> answer(ready, written)))
                 .toCompletableFuture().orTimeout(commitWait.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
                     // the writer is stuck (a lock, a frozen database): the signer hears so in bounded time
@@ -167,6 +167,17 @@ public class SigningService {
         return new Prepared(signature, signer, letter.title(), emailVerification, verifyToken, manageToken, blocked != null);
     }
 
+    /** The email a new public signature calls for (its links), written with it; none for keyed callers or a blocked address. */
+    private SignatureMailer.Message welcome(Prepared prepared) {
+        if (prepared.signer().trusted() || prepared.blocked()) {
+            return null;
+        }
+        Signature signature = prepared.signature();
+        return prepared.emailVerification()
+                ? mailer.verification(signature.email, signature.name, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
+                : mailer.recorded(signature.email, signature.name, prepared.letterTitle(), prepared.manageToken());
+    }
+
     /** The answer once the batch has committed: created, or a signer who had already signed. */
     private SignOutcome answer(Prepared prepared, SigningBatcher.Written written) {
         Signature signature = prepared.signature();
@@ -176,9 +187,6 @@ public class SigningService {
             if (signer.trusted()) {
                 return new SignOutcome(SignatureResponse.from(signature), null);
             }
-            if (!prepared.blocked()) mailer.send(prepared.emailVerification()
-                    ? mailer.verification(signature.email, signature.name, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
-                    : mailer.recorded(signature.email, signature.name, prepared.letterTitle(), prepared.manageToken()));
             return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
         }
         if (signer.admin()) {
@@ -190,10 +198,7 @@ public class SigningService {
             // who signed, and through whom, is not the partner's to know
             throw ProblemException.conflict("duplicate-signature", "This letter already has this signature.");
         }
-        // The same answer as for a new signature; the address's owner hears from us instead.
-        if (written.reminder() != null) {
-            mailer.send(written.reminder());
-        }
+        // The same answer as for a new signature; the address's owner hears from us instead (a reminder).
         return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
     }
 

@@ -118,10 +118,10 @@ class ResponsesTest extends ApiTest {
         assertEquals(0, outbox[1]);
     }
 
-    /** Emails of the letter sent, and those still holding an address or a text. */
+    /** Responses emailed for the letter, and the letter's emails still holding an address or a text once settled. */
     private int[] outbox(String letter) throws Exception {
         try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
-                "select count(*) filter (where state = 'SENT'), count(*) filter (where state <> 'PENDING' and (recipient is not null or body is not null))"
+                "select count(*) filter (where state = 'SENT' and kind = 'RESPONSE'), count(*) filter (where state <> 'PENDING' and (recipient is not null or body is not null))"
                         + " from mail_outbox where letter_id = ?::uuid")) {
             query.setString(1, letter);
             try (ResultSet rows = query.executeQuery()) {

@@ -112,7 +112,7 @@ class SigningBackpressureTest extends ApiTest {
                             null, null, null, null, null),
                     Instant.now(), true, "en", SignatureSource.ADMIN, null);
             wrong.country = "KRX";
-            bad = batcher.submit(wrong, null, null);
+            bad = batcher.submit(wrong, null, null, null);
             awaitQueued(6);
 
             HttpResponse<String> shed = sign(letter, "shed").get(5, TimeUnit.SECONDS);
