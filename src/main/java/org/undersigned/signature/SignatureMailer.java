@@ -18,12 +18,18 @@ import org.undersigned.mail.OutgoingMail;
 @ApplicationScoped
 public class SignatureMailer {
 
+    /** The purposes of the self-proving links in emails: stop the news, and "it wasn't me". */
+    static final String UNSUBSCRIBE = "updates";
+    static final String NOT_ME = "not-me";
+
     private final MailOutbox outbox;
     private final UndersignedConfig config;
+    private final SelfTokens tokens;
 
-    SignatureMailer(MailOutbox outbox, UndersignedConfig config) {
+    SignatureMailer(MailOutbox outbox, UndersignedConfig config, SelfTokens tokens) {
         this.outbox = outbox;
         this.config = config;
+        this.tokens = tokens;
     }
 
     /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
@@ -40,7 +46,7 @@ public class SignatureMailer {
         outbox.enqueue(mails);
     }
 
-    Message verification(String to, String signerName, String letterTitle, String verifyToken, String manageToken) {
+    Message verification(UUID signatureId, String to, String signerName, String letterTitle, String verifyToken, String manageToken) {
         String text = """
                 Hello %s,
 
@@ -55,11 +61,11 @@ public class SignatureMailer {
                 You can withdraw your signature, and have your details erased, at any time:
 
                 %s
-                """.formatted(signerName, letterTitle, link("verify", verifyToken), link("withdraw", manageToken));
+                """.formatted(signerName, letterTitle, link("verify", verifyToken), link("withdraw", manageToken)) + notMe(signatureId);
         return new Message("VERIFICATION", to, "Confirm your signature: " + letterTitle, text);
     }
 
-    Message recorded(String to, String signerName, String letterTitle, String manageToken) {
+    Message recorded(UUID signatureId, String to, String signerName, String letterTitle, String manageToken) {
         String text = """
                 Hello %s,
 
@@ -68,11 +74,11 @@ public class SignatureMailer {
                 You can withdraw your signature, and have your details erased, at any time:
 
                 %s
-                """.formatted(signerName, letterTitle, link("withdraw", manageToken));
+                """.formatted(signerName, letterTitle, link("withdraw", manageToken)) + notMe(signatureId);
         return new Message("RECORDED", to, "Your signature: " + letterTitle, text);
     }
 
-    Message response(String to, String signerName, SignatureUpdates.ResponseNews news, String unsubscribeToken) {
+    Message response(String to, String signerName, SignatureUpdates.ResponseNews news, UUID signatureId) {
         String text = """
                 Hello %s,
 
@@ -84,8 +90,15 @@ public class SignatureMailer {
 
                 %s
                 """.formatted(signerName, news.recipientName(), news.letterTitle(), news.summary(),
-                news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", link("unsubscribe", unsubscribeToken));
+                news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", link("unsubscribe", tokens.issue(UNSUBSCRIBE, signatureId)))
+                + notMe(signatureId);
         return new Message("RESPONSE", to, "A response to: " + news.letterTitle(), text);
+    }
+
+    /** The end of every email to a signer: for the owner of an address someone else signed with. */
+    private String notMe(UUID signatureId) {
+        return "\nNot you? Tell us with this link; the signature is set aside and we will not email this address about"
+                + " this letter again:\n\n" + link("not-me", tokens.issue(NOT_ME, signatureId)) + "\n";
     }
 
     private String link(String page, String token) {

@@ -74,6 +74,15 @@ public class SignatureResource {
         return tokens.withdraw(request.token());
     }
 
+    /** The link at the end of every email to a signer: the address's owner did not sign. */
+    @POST
+    @RateLimited(RateLimited.Cost.SIGN)
+    @Path("not-me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResult notMe(@Valid @NotNull TokenRequest request) {
+        return tokens.notMe(request.token());
+    }
+
     /** The link in every news email: no more news of that letter for this signature. */
     @POST
     @RateLimited(RateLimited.Cost.SIGN)

@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
@@ -13,7 +14,10 @@ import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 
-/** What a signer does with the token from an email: confirm the signature, or withdraw and erase it; and new links for a signer who signs again. */
+/**
+ * What a signer does with the token from an email: confirm the signature, withdraw and erase it, or
+ * say it was not them; and new links for a signer who signs again.
+ */
 @ApplicationScoped
 public class SignatureTokens {
 
@@ -23,11 +27,13 @@ public class SignatureTokens {
     private final SignatureMailer mailer;
     private final ServerSecret secret;
     private final SignatureLedger ledger;
+    private final SelfTokens selfTokens;
 
     SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer, ServerSecret secret,
-                    SignatureLedger ledger) {
+                    SignatureLedger ledger, SelfTokens selfTokens) {
         this.letters = letters;
         this.ledger = ledger;
+        this.selfTokens = selfTokens;
         this.counts = counts;
         this.events = events;
         this.mailer = mailer;
@@ -60,10 +66,10 @@ public class SignatureTokens {
         if (existing.status == SignatureStatus.PENDING) {
             String verifyToken = verifyToken(existing);
             existing.verifyTokenHash = Tokens.hash(verifyToken);
-            return mailer.verification(existing.email, existing.name, letterTitle, verifyToken, manageToken);
+            return mailer.verification(existing.id, existing.email, existing.name, letterTitle, verifyToken, manageToken);
         }
         if (existing.status == SignatureStatus.VERIFIED) {
-            return mailer.recorded(existing.email, existing.name, letterTitle, manageToken);
+            return mailer.recorded(existing.id, existing.email, existing.name, letterTitle, manageToken);
         }
         return null;
     }
@@ -102,6 +108,39 @@ public class SignatureTokens {
         ledger.record(LedgerEntryType.WITHDRAWN, signature);
         return new TokenResult(signature.status, letter.id, letter.slug);
     }
+
+    /**
+     * "It wasn't me": the owner of an address that someone signed with sets the signature aside
+     * (rejected, uncounted, never shown) and stops every further email about it to the address: a
+     * later signing with it is a duplicate, which sends nothing now. On a delivered letter, whose
+     * signatures no longer change, only the emails stop.
+     */
+    @Transactional
+    public TokenResult notMe(String token) {
+        UUID id = selfTokens.check(SignatureMailer.NOT_ME, token);
+        Signature signature = id == null ? null : Signature.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (signature == null) {
+            throw unknownToken();
+        }
+        Letter letter = Letter.findById(signature.letterId);
+        Instant now = letters.now();
+        signature.emailsSent = SignatureRules.MAX_EMAILS_PER_SIGNATURE;
+        signature.updatesConsent = null;
+        signature.updatesConsentedAt = null;
+        signature.updatedAt = now;
+        if (letter.status != LetterStatus.DELIVERED && signature.status != SignatureStatus.WITHDRAWN
+                && signature.status != SignatureStatus.REJECTED) {
+            SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+            signature.status = SignatureStatus.REJECTED;
+            signature.rejectedReason = NOT_ME_REASON;
+            signature.verifyTokenHash = null;
+            counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
+            ledger.record(LedgerEntryType.REJECTED, signature);
+        }
+        return new TokenResult(signature.status, letter.id, letter.slug);
+    }
+
+    static final String NOT_ME_REASON = "NOT_ME: the address's owner said they did not sign";
 
     static ProblemException unknownToken() {
         return ProblemException.notFound("This link is not valid, or it has been used to withdraw already.");

@@ -4,13 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.undersigned.common.Ids;
-import org.undersigned.common.ServerSecret;
 import org.undersigned.letter.Letter;
 import org.undersigned.mail.OutgoingMail;
 
@@ -24,12 +20,12 @@ import org.undersigned.mail.OutgoingMail;
 public class SignatureUpdates {
 
     private final EntityManager em;
-    private final ServerSecret secret;
+    private final SelfTokens tokens;
     private final SignatureMailer mailer;
 
-    SignatureUpdates(EntityManager em, ServerSecret secret, SignatureMailer mailer) {
+    SignatureUpdates(EntityManager em, SelfTokens tokens, SignatureMailer mailer) {
         this.em = em;
-        this.secret = secret;
+        this.tokens = tokens;
         this.mailer = mailer;
     }
 
@@ -56,23 +52,17 @@ public class SignatureUpdates {
         UUID last = null;
         for (Object[] row : rows) {
             last = (UUID) row[0];
-            SignatureMailer.Message message = mailer.response((String) row[1], (String) row[2], news, unsubscribeToken(last));
+            SignatureMailer.Message message = mailer.response((String) row[1], (String) row[2], news, last);
             mails.add(new OutgoingMail("RESPONSE", letterId, message.to(), message.subject(), message.text()));
         }
         return new MailPage(mails, last);
     }
 
-    String unsubscribeToken(UUID signatureId) {
-        return signatureId + "." + secret.token("updates", signatureId.toString());
-    }
-
     /** Stops the news for the signature the token names; the same answer however often it is used. */
     @Transactional
     public TokenResult unsubscribe(String token) {
-        int dot = token.indexOf('.');
-        UUID id = dot < 0 ? null : Ids.parse(token.substring(0, dot));
-        if (id == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                unsubscribeToken(id).getBytes(StandardCharsets.UTF_8))) {
+        UUID id = tokens.check(SignatureMailer.UNSUBSCRIBE, token);
+        if (id == null) {
             throw SignatureTokens.unknownToken();
         }
         Signature signature = em.find(Signature.class, id, LockModeType.PESSIMISTIC_WRITE);
