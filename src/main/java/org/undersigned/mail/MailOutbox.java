@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Query;
+import org.undersigned.common.Sql;
 
 /**
  * Writes emails in the caller's transaction: a change and its emails commit together, and a crash
@@ -23,6 +27,34 @@ public class MailOutbox {
     MailOutbox(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+    }
+
+    /** A page of a letter's emails, newest first, optionally in one state: what became of each, never to whom. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Page<EmailRecord> list(UUID letterId, MailState state, Query.PageRequest page) {
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
+        StringBuilder sql = new StringBuilder("select id, kind, state, attempts, last_error, created_at, next_attempt_at, sent_at"
+                + " from mail_outbox where letter_id = :letter");
+        if (state != null) {
+            sql.append(" and state = :state");
+        }
+        if (cursor != null) {
+            sql.append(" and (created_at, id) < (:at, :id)");
+        }
+        sql.append(" order by created_at desc, id desc limit :limit");
+        jakarta.persistence.Query query = em.createNativeQuery(sql.toString()).setParameter("letter", letterId).setParameter("limit", limit + 1);
+        if (state != null) {
+            query.setParameter("state", state.name());
+        }
+        if (cursor != null) {
+            query.setParameter("at", cursor.instant()).setParameter("id", cursor.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return Paging.page(rows, limit, r -> new EmailRecord((UUID) r[0], (String) r[1], MailState.valueOf((String) r[2]),
+                        ((Number) r[3]).intValue(), (String) r[4], Sql.instant(r[5]), Sql.instant(r[6]), Sql.instant(r[7])),
+                r -> Paging.Cursor.after(Sql.instant(r[5]), (UUID) r[0]));
     }
 
     /** Writes the emails in one statement. */

@@ -116,6 +116,12 @@ class ResponsesTest extends ApiTest {
         }
         assertEquals(2, outbox[0]);
         assertEquals(0, outbox[1]);
+        // the organiser follows them, without an address
+        String emails = admin().queryParam("state", "SENT").get("/v1/letters/" + letter + "/emails").then().statusCode(200)
+                .body("items.size()", equalTo(5)).body("items[0].kind", equalTo("RESPONSE")).extract().asString();
+        assertTrue(!emails.contains("@example.org"), emails);
+        invalidRequest().get("/v1/letters/" + letter + "/emails").then().statusCode(401);
+        invalidRequest().spec(admin()).queryParam("state", "LOST").get("/v1/letters/" + letter + "/emails").then().statusCode(400);
     }
 
     /** Responses emailed for the letter, and the letter's emails still holding an address or a text once settled. */
