@@ -24,6 +24,7 @@ public record LetterResponse(UUID id, String slug, LetterStatus status, String t
                              String body, String closing, LocalDate letterDate, String language, List<String> languages, TranslationInfo translation,
                              Instant signingDeadline,
                              VerificationPolicy verificationPolicy, SigningChallenge signingChallenge, String summarySentence, List<Long> goals, LocalDate responseDue, boolean overdue,
+                             int retentionDays, Instant personalDataErasedAt,
                              String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<DeliveryService.RecipientDelivery> deliveries,
                              List<CcResponse> ccs, Instant createdAt,
@@ -34,7 +35,7 @@ public record LetterResponse(UUID id, String slug, LetterStatus status, String t
                              boolean overdue) {
         return new LetterResponse(d.id(), d.slug(), d.status(), d.title(), d.subject(), d.salutation(), d.body(), d.closing(),
                 d.letterDate(), d.language(), d.languages(), d.translation(), d.signingDeadline(), d.verificationPolicy(),
-                d.signingChallenge(), d.summarySentence(), d.goals(), d.responseDue(), overdue, d.sourceUrl(), d.version(),
+                d.signingChallenge(), d.summarySentence(), d.goals(), d.responseDue(), overdue, d.retentionDays(), d.personalDataErasedAt(), d.sourceUrl(), d.version(),
                 summary.in(d.servedLanguage(), d.summarySentence()), d.recipients(), deliveries, d.ccs(), d.createdAt(), d.updatedAt(),
                 d.publishedAt(), d.closedAt(), d.deliveredAt());
     }

@@ -30,6 +30,7 @@ public record CreateLetterRequest(
         @Size(max = SummarySentences.MAX_LENGTH) String summarySentence,
         @Size(max = LetterRules.MAX_GOALS) List<@NotNull @Min(1) @Max(LetterRules.MAX_GOAL) Long> goals,
         LocalDate responseDue,
+        @Min(0) @Max(LetterRules.MAX_RETENTION_DAYS) Integer retentionDays,
         @Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String sourceUrl,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateRecipientRequest> recipients,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs) {

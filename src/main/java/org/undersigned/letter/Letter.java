@@ -49,6 +49,10 @@ public class Letter extends PanacheEntityBase {
     public Instant updatedAt;
     public Instant publishedAt;
     public Instant closedAt;
+    /** Days after closing before the signers' identifying data is erased (0: at once). */
+    public int retentionDays = LetterRules.DEFAULT_RETENTION_DAYS;
+    /** When that was done; null until then. */
+    public Instant personalDataErasedAt;
     public Instant deliveredAt;
     /** Incremented by every change to the letter or its addressees: the basis of its ETag. */
     @Version

@@ -14,7 +14,7 @@ public record LetterDetails(UUID id, String slug, LetterStatus status, String ti
                             String body, String closing, LocalDate letterDate, String language, List<String> languages,
                             TranslationInfo translation, Instant signingDeadline, VerificationPolicy verificationPolicy,
                             SigningChallenge signingChallenge, String summarySentence, List<Long> goals,
-                            LocalDate responseDue,
+                            LocalDate responseDue, int retentionDays, Instant personalDataErasedAt,
                             String sourceUrl, VersionInfo version, List<RecipientResponse> recipients, List<CcResponse> ccs,
                             Instant createdAt, Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt,
                             long revision, String servedLanguage) {

@@ -6,6 +6,10 @@ import org.undersigned.common.ProblemException;
 /** Limits and formats shared by the letter's requests, its contract and its service. */
 final class LetterRules {
 
+    /** How long a closed letter keeps what identifies its signers, by default and at most (days). */
+    public static final int DEFAULT_RETENTION_DAYS = 180;
+    public static final int MAX_RETENTION_DAYS = 3650;
+
     static final int MAX_GOALS = 20;
     static final long MAX_GOAL = 1_000_000_000L;
 

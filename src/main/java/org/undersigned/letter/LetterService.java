@@ -83,6 +83,7 @@ public class LetterService {
         letter.summarySentence = SummarySentences.checked(request.summarySentence(), "summary_sentence", letter.language);
         letter.goals = LetterRules.goals(request.goals());
         letter.responseDue = request.responseDue();
+        if (request.retentionDays() != null) letter.retentionDays = request.retentionDays();
         letter.currentVersion = 1;
         letter.createdAt = now;
         letter.updatedAt = now;
@@ -150,6 +151,7 @@ public class LetterService {
             letter.summarySentence = SummarySentences.checked(request.summarySentence().orElse(null), "summary_sentence", letter.language);
         }
         if (request.responseDue() != null) letter.responseDue = request.responseDue().orElse(null);
+        if (request.retentionDays() != null) letter.retentionDays = request.retentionDays().orElseThrow();
         if (request.goals() != null) letter.goals = LetterRules.goals(request.goals().orElse(null));
         if (request.sourceUrl() != null) letter.sourceUrl = request.sourceUrl().orElse(null);
 
@@ -200,6 +202,10 @@ public class LetterService {
                     + transition.from + "; this one is " + letter.status + ".");
         }
         Instant now = now();
+        if (transition == LetterTransition.REOPEN && letter.personalDataErasedAt != null) {
+            throw ProblemException.conflict("personal-data-erased", "The signers' identifying data was erased after the letter"
+                    + " closed (retention_days); it can no longer take signatures.");
+        }
         if (transition.to == LetterStatus.OPEN && letter.signingDeadline != null && !letter.signingDeadline.isAfter(now)) {
             throw ProblemException.conflict("deadline-passed",
                     "The signing deadline has passed; move or clear signing_deadline before opening the letter.");
@@ -375,7 +381,8 @@ public class LetterService {
         return new LetterDetails(letter.id, letter.slug, letter.status, text.title(), text.subject(),
                 text.salutation(), text.body(), text.closing(), letter.letterDate, letter.language,
                 text.languages(), text.info(), letter.signingDeadline, letter.verificationPolicy, letter.signingChallenge, text.summarySentence(letter),
-                letter.goals == null ? null : List.of(letter.goals), letter.responseDue, letter.sourceUrl,
+                letter.goals == null ? null : List.of(letter.goals), letter.responseDue, letter.retentionDays,
+                letter.personalDataErasedAt, letter.sourceUrl,
                 VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
                 letter.closedAt, letter.deliveredAt, letter.revision, text.language());
     }

@@ -34,5 +34,6 @@ public record UpdateLetterRequest(
         Optional<@Size(max = SummarySentences.MAX_LENGTH) String> summarySentence,
         Optional<@Size(max = LetterRules.MAX_GOALS) List<@NotNull @Min(1) @Max(LetterRules.MAX_GOAL) Long>> goals,
         Optional<LocalDate> responseDue,
+        Optional<@NotNull @Min(0) @Max(LetterRules.MAX_RETENTION_DAYS) Integer> retentionDays,
         Optional<@Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String> sourceUrl) {
 }
