@@ -45,14 +45,7 @@ class MailOutboxCrashIT {
             Map<String, String> first = new HashMap<>(mailer);
             first.put("QUARKUS_SCHEDULER_ENABLED", "false");
             try (PackagedService service = PackagedService.start(List.of("-Xmx256m"), first)) {
-                String created = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters")))
-                        .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Crash\",\"body\":\"Signed, then killed.\",\"verification_policy\":\"NONE\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body();
-                letterId = created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
-                client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/publish")))
-                        .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                letterId = service.openLetter("Crash", "Signed, then killed.");
                 HttpResponse<String> signed = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/signatures")))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(

@@ -80,6 +80,21 @@ public final class PackagedService implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Creates and publishes a letter that counts public signatures at once (no email confirmation); its id. */
+    public String openLetter(String title, String body) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        String created = client.send(HttpRequest.newBuilder(URI.create(url("/v1/letters")))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"body\":\"" + body
+                        + "\",\"verification_policy\":\"NONE\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String id = created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        client.send(HttpRequest.newBuilder(URI.create(url("/v1/letters/" + id + "/publish")))
+                .header("Authorization", "Bearer " + ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return id;
+    }
+
     /** A URL of the management interface (/q/health, /q/metrics). */
     public String managementUrl(String path) {
         return "http://127.0.0.1:" + managementPort + path;

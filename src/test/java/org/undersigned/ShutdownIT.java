@@ -40,14 +40,7 @@ class ShutdownIT {
                 "QUARKUS_SHUTDOWN_DELAY", "5S"))) {
             assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/joint-open-letter-to-president-moon-jae-in")))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "the demo letter loaded at start-up");
-            String created = client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters")))
-                    .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Shutdown\",\"body\":\"In flight.\",\"verification_policy\":\"NONE\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            letterId = created.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
-            client.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + letterId + "/publish")))
-                    .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            letterId = service.openLetter("Shutdown", "In flight.");
 
             // a live summary stream, which SIGTERM must end cleanly (its clients reconnect elsewhere)
             HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(
