@@ -65,12 +65,13 @@ public class MailOutbox {
         }
         Instant now = clock.instant();
         int n = mails.size();
-        UUID[] ids = new UUID[n], letters = new UUID[n];
+        UUID[] ids = new UUID[n], letters = new UUID[n], signatures = new UUID[n];
         String[] kinds = new String[n], recipients = new String[n], subjects = new String[n], bodies = new String[n];
         for (int i = 0; i < n; i++) {
             OutgoingMail mail = mails.get(i);
             ids[i] = UUID.randomUUID();
             letters[i] = mail.letterId();
+            signatures[i] = mail.signatureId();
             kinds[i] = mail.kind();
             recipients[i] = mail.to();
             subjects[i] = mail.subject();
@@ -78,19 +79,21 @@ public class MailOutbox {
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into mail_outbox (id, kind, letter_id, recipient, subject, body, state, attempts, next_attempt_at, created_at)
-                    select id, kind, letter_id, recipient, subject, body, 'PENDING', 0, ?, ?
-                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
-                        as m (id, kind, letter_id, recipient, subject, body)""")) {
+                    insert into mail_outbox (id, kind, letter_id, signature_id, recipient, subject, body, state, attempts, next_attempt_at,
+                        created_at)
+                    select id, kind, letter_id, signature_id, recipient, subject, body, 'PENDING', 0, ?, ?
+                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                        as m (id, kind, letter_id, signature_id, recipient, subject, body)""")) {
                 java.sql.Timestamp at = java.sql.Timestamp.from(now);
                 insert.setTimestamp(1, at);
                 insert.setTimestamp(2, at);
                 insert.setArray(3, connection.createArrayOf("uuid", ids));
                 insert.setArray(4, connection.createArrayOf("text", kinds));
                 insert.setArray(5, connection.createArrayOf("uuid", letters));
-                insert.setArray(6, connection.createArrayOf("text", recipients));
-                insert.setArray(7, connection.createArrayOf("text", subjects));
-                insert.setArray(8, connection.createArrayOf("text", bodies));
+                insert.setArray(6, connection.createArrayOf("uuid", signatures));
+                insert.setArray(7, connection.createArrayOf("text", recipients));
+                insert.setArray(8, connection.createArrayOf("text", subjects));
+                insert.setArray(9, connection.createArrayOf("text", bodies));
                 insert.executeUpdate();
             }
         });

@@ -33,7 +33,7 @@ public class SignatureMailer {
     }
 
     /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
-    record Message(String kind, String to, String subject, String text) {
+    record Message(String kind, UUID signatureId, String to, String subject, String text) {
     }
 
     /** Writes signers' emails to the outbox, each with its letter, in the caller's transaction. */
@@ -41,7 +41,7 @@ public class SignatureMailer {
         List<OutgoingMail> mails = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            mails.add(new OutgoingMail(m.kind(), letterIds.get(i), m.to(), m.subject(), m.text()));
+            mails.add(new OutgoingMail(m.kind(), letterIds.get(i), m.signatureId(), m.to(), m.subject(), m.text()));
         }
         outbox.enqueue(mails);
     }
@@ -62,7 +62,7 @@ public class SignatureMailer {
 
                 %s
                 """.formatted(signerName, letterTitle, link("verify", verifyToken), link("withdraw", manageToken)) + notMe(signatureId);
-        return new Message("VERIFICATION", to, "Confirm your signature: " + letterTitle, text);
+        return new Message("VERIFICATION", signatureId, to, "Confirm your signature: " + letterTitle, text);
     }
 
     Message recorded(UUID signatureId, String to, String signerName, String letterTitle, String manageToken) {
@@ -75,7 +75,7 @@ public class SignatureMailer {
 
                 %s
                 """.formatted(signerName, letterTitle, link("withdraw", manageToken)) + notMe(signatureId);
-        return new Message("RECORDED", to, "Your signature: " + letterTitle, text);
+        return new Message("RECORDED", signatureId, to, "Your signature: " + letterTitle, text);
     }
 
     Message response(String to, String signerName, SignatureUpdates.ResponseNews news, UUID signatureId) {
@@ -92,7 +92,30 @@ public class SignatureMailer {
                 """.formatted(signerName, news.recipientName(), news.letterTitle(), news.summary(),
                 news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", link("unsubscribe", tokens.issue(UNSUBSCRIBE, signatureId)))
                 + notMe(signatureId);
-        return new Message("RESPONSE", to, "A response to: " + news.letterTitle(), text);
+        return new Message("RESPONSE", signatureId, to, "A response to: " + news.letterTitle(), text);
+    }
+
+    /**
+     * The portal's link, to an address: the same email whether it signed anything or not (then it
+     * says so), so that asking tells nothing about anyone.
+     */
+    void portalLink(String to, String token, boolean signed) {
+        String text = signed ? """
+                Hello,
+
+                Someone, we hope you, asked to see the signatures made with this address. This link opens
+                them, once, for the next %d minutes:
+
+                %s
+
+                If you did not ask, ignore this message.
+                """.formatted(SignerPortal.LINK_TTL.toMinutes(), link("me", token)) : """
+                Hello,
+
+                Someone, we hope you, asked to see the signatures made with this address. None is recorded
+                with it. If you did not ask, ignore this message.
+                """;
+        outbox.enqueue(List.of(new OutgoingMail("PORTAL", null, null, to, "Your signatures", text)));
     }
 
     /** The end of every email to a signer: for the owner of an address someone else signed with. */

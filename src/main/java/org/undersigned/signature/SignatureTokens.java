@@ -101,12 +101,17 @@ public class SignatureTokens {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(SignatureTokens::unknownToken);
         Letter letter = Letter.findById(signature.letterId);
+        withdraw(signature, letter);
+        return new TokenResult(signature.status, letter.id, letter.slug);
+    }
+
+    /** Withdraws a signature locked by the caller: its data erased, its counts gone, announced and in the ledger. */
+    void withdraw(Signature signature, Letter letter) {
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
         events.signatureWithdrawn(letter, signature);
         signature.erase(letters.now());
         counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
         ledger.record(LedgerEntryType.WITHDRAWN, signature);
-        return new TokenResult(signature.status, letter.id, letter.slug);
     }
 
     /**

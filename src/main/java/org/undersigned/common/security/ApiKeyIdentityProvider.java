@@ -21,6 +21,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     static final String PARTNER_ID = "undersigned.partner-id";
     static final String KEY_ID = "undersigned.key-id";
+    static final String SIGNER_KEY = "undersigned.signer-key";
 
     private final ApiKeys apiKeys;
 
@@ -50,6 +51,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder();
         if (identity.role() == Role.ADMIN) {
             builder.setPrincipal(new QuarkusPrincipal("admin")).addRole(Roles.ADMIN);
+        } else if (identity.role() == Role.SIGNER) {
+            // the principal names no one: the address stays out of logs and anything that prints principals
+            builder.setPrincipal(new QuarkusPrincipal("signer")).addRole(Roles.SIGNER).addAttribute(SIGNER_KEY, identity.signerKey());
         } else {
             builder.setPrincipal(new QuarkusPrincipal("partner:" + identity.partnerId())).addRole(Roles.PARTNER)
                     .addAttribute(PARTNER_ID, identity.partnerId()).addAttribute(KEY_ID, identity.keyId());

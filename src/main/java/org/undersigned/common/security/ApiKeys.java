@@ -33,7 +33,11 @@ public class ApiKeys {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     /** Who a key belongs to. */
-    public record Identity(Role role, UUID partnerId, UUID keyId) {
+    public record Identity(Role role, UUID partnerId, UUID keyId, String signerKey) {
+
+        Identity(Role role, UUID partnerId, UUID keyId) {
+            this(role, partnerId, keyId, null);
+        }
     }
 
     private final byte[] adminKeyHash;
@@ -65,10 +69,21 @@ public class ApiKeys {
         if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, presented)) {
             return Optional.of(new Identity(Role.ADMIN, null, null));
         }
+        if (presentedKey.startsWith(SESSION_PREFIX)) {
+            return QuarkusTransaction.joiningExisting().call(() -> session(Tokens.hash(presentedKey)));
+        }
         if (!presentedKey.startsWith(PARTNER_KEY_PREFIX)) {
             return Optional.empty();
         }
         return QuarkusTransaction.joiningExisting().call(() -> partner(Tokens.hash(presentedKey)));
+    }
+
+    /** A signer's portal session, while it lasts: whose address it was opened for (its canonical key). */
+    private Optional<Identity> session(String tokenHash) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select email_key from portal_sessions where token_hash = ?1 and expires_at > ?2")
+                .setParameter(1, tokenHash).setParameter(2, clock.instant()).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Identity(Role.SIGNER, null, null, (String) rows.get(0)));
     }
 
     private Optional<Identity> partner(String keyHash) {
@@ -93,6 +108,8 @@ public class ApiKeys {
 
     /** Partner keys are recognisable: {@code usp_} and 43 characters of base64url (256 random bits). */
     public static final String PARTNER_KEY_PREFIX = "usp_";
+    /** How a signer's portal session token starts. */
+    public static final String SESSION_PREFIX = "uss_";
 
     public static String newPartnerKey() {
         return PARTNER_KEY_PREFIX + Tokens.newToken();

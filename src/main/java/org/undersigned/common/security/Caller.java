@@ -29,7 +29,7 @@ public class Caller {
         if (actingAsAdmin || identity.hasRole(Roles.ADMIN)) {
             return Role.ADMIN;
         }
-        return identity.hasRole(Roles.PARTNER) ? Role.PARTNER : Role.ANONYMOUS;
+        return identity.hasRole(Roles.PARTNER) ? Role.PARTNER : identity.hasRole(Roles.SIGNER) ? Role.SIGNER : Role.ANONYMOUS;
     }
 
     public boolean isAdmin() {
@@ -43,6 +43,15 @@ public class Caller {
     /** The partner behind a partner key; {@code null} for anyone else. */
     public UUID partnerId() {
         return isPartner() ? identity.getAttribute(ApiKeyIdentityProvider.PARTNER_ID) : null;
+    }
+
+    public boolean isSigner() {
+        return role() == Role.SIGNER;
+    }
+
+    /** The canonical address a signer's portal session was opened for; {@code null} for anyone else. */
+    public String signerKey() {
+        return isSigner() ? identity.getAttribute(ApiKeyIdentityProvider.SIGNER_KEY) : null;
     }
 
     /** The key of a partner caller, for per-key limits. */

@@ -6,5 +6,7 @@ public enum Role {
     /** The organiser: everything. */
     ADMIN,
     /** A partner NGO's key: its own signatures on the letters it may push to, its own webhooks. */
-    PARTNER
+    PARTNER,
+    /** A signer in the portal, with a short-lived session opened by a link emailed to their address. */
+    SIGNER
 }

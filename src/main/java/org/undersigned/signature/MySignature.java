@@ -1,0 +1,17 @@
+package org.undersigned.signature;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterStatus;
+
+/** One of a signer's signatures, as their portal shows it. */
+public record MySignature(UUID id, UUID letterId, String letterSlug, String letterTitle, LetterStatus letterStatus, SignatureKind kind,
+                          String name, String title, SignatureDisplay display, SignatureStatus status, boolean updates,
+                          Instant createdAt) {
+
+    static MySignature of(Signature s, Letter letter) {
+        return new MySignature(s.id, letter.id, letter.slug, letter.title, letter.status, s.kind, s.name, s.title, s.display, s.status,
+                s.updatesConsent != null, s.createdAt);
+    }
+}

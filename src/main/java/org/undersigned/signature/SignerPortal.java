@@ -1,0 +1,215 @@
+package org.undersigned.signature;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.Ids;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Sql;
+import org.undersigned.common.Tokens;
+import org.undersigned.common.security.ApiKeys;
+import org.undersigned.common.security.Caller;
+import org.undersigned.common.validation.EmailAddresses;
+import org.undersigned.ledger.LedgerEntryType;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterStatus;
+
+/**
+ * The signer's portal. A link emailed to an address (single use, {@value #LINK_MINUTES} minutes)
+ * opens a session ({@value #SESSION_MINUTES} minutes) for that address's signatures, found by its
+ * canonical form: to list them, hide or correct them, stop or start news, withdraw one, export
+ * everything kept, or erase it all. Asking for a link answers the same whoever asks.
+ */
+@ApplicationScoped
+public class SignerPortal {
+
+    static final int LINK_MINUTES = 15;
+    static final Duration LINK_TTL = Duration.ofMinutes(LINK_MINUTES);
+    static final int SESSION_MINUTES = 30;
+    /** Links an address gets an hour at most: asking more often sends nothing more. */
+    static final int LINKS_PER_HOUR = 3;
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final SignatureMailer mailer;
+    private final SignatureTokens tokens;
+    private final SignatureCounts counts;
+    private final SignatureLedger ledger;
+    private final Clock clock;
+
+    SignerPortal(EntityManager em, Caller caller, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
+                 SignatureLedger ledger, Clock clock) {
+        this.em = em;
+        this.caller = caller;
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.counts = counts;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public record Session(String accessToken, Instant expiresAt) {
+    }
+
+    /** Emails the address a link to its signatures (or says there are none); the answer is the same either way. */
+    @Transactional
+    public void link(String email) {
+        String key = "e:" + EmailAddresses.canonical(email.strip());
+        Instant now = clock.instant();
+        long recent = ((Number) em.createNativeQuery("select count(*) from portal_links where email_key = ?1 and created_at > ?2")
+                .setParameter(1, key).setParameter(2, now.minus(Duration.ofHours(1))).getSingleResult()).longValue();
+        if (recent >= LINKS_PER_HOUR) {
+            return;
+        }
+        boolean signed = ((Number) em.createNativeQuery("select count(*) from signatures where dedup_key = ?1")
+                .setParameter(1, key).getSingleResult()).longValue() > 0;
+        String token = Tokens.newToken();
+        em.createNativeQuery("insert into portal_links (token_hash, email_key, expires_at, created_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, Tokens.hash(token)).setParameter(2, key).setParameter(3, now.plus(LINK_TTL)).setParameter(4, now)
+                .executeUpdate();
+        mailer.portalLink(email.strip(), token, signed);
+    }
+
+    /** Spends a link for a session; a link that is unknown, used or expired is a 404. */
+    @Transactional
+    public Session session(String token) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object> keys = em.createNativeQuery("""
+                        update portal_links set used_at = ?2 where token_hash = ?1 and used_at is null and expires_at > ?2
+                        returning email_key""").setParameter(1, Tokens.hash(token)).setParameter(2, now).getResultList();
+        if (keys.isEmpty()) {
+            throw ProblemException.notFound("This link is not valid, or it has expired or been used; ask for a new one.");
+        }
+        String accessToken = ApiKeys.SESSION_PREFIX + Tokens.newToken();
+        Instant expires = now.plus(Duration.ofMinutes(SESSION_MINUTES));
+        em.createNativeQuery("insert into portal_sessions (token_hash, email_key, expires_at, created_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, Tokens.hash(accessToken)).setParameter(2, keys.get(0)).setParameter(3, expires).setParameter(4, now)
+                .executeUpdate();
+        return new Session(accessToken, expires);
+    }
+
+    /** The session's signatures, every letter, oldest first. */
+    @Transactional
+    public List<MySignature> signatures() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select s.id, s.letter_id, l.slug, l.title, l.status, s.kind, s.name, s.title, s.display, s.status,
+                               s.updates_consent, s.created_at
+                        from signatures s join letters l on l.id = s.letter_id
+                        where s.dedup_key = ?1 order by s.created_at, s.id""").setParameter(1, caller.signerKey()).getResultList();
+        return rows.stream().map(r -> new MySignature((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                LetterStatus.valueOf((String) r[4]), SignatureKind.valueOf((String) r[5]), (String) r[6], (String) r[7],
+                SignatureDisplay.valueOf((String) r[8]), SignatureStatus.valueOf((String) r[9]), r[10] != null, Sql.instant(r[11])))
+                .toList();
+    }
+
+    /** Hides or shows a signature, corrects its name and title while the letter is open, turns news on or off. */
+    @Transactional
+    public MySignature update(String id, UpdateMySignatureRequest request) {
+        Signature signature = mine(id);
+        Letter letter = Letter.findById(signature.letterId);
+        if ((request.name() != null || request.title() != null) && letter.status != LetterStatus.OPEN) {
+            throw ProblemException.conflict("letter-not-open", "A name or title can be corrected only while the letter is open.");
+        }
+        if (letter.status == LetterStatus.DELIVERED && request.display() != null) {
+            throw ProblemException.conflict("letter-delivered", "The letter has been delivered; its signatures can no longer change.");
+        }
+        SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
+        if (request.display() != null) signature.display = request.display();
+        if (request.name() != null) signature.name = request.name().orElseThrow().strip();
+        if (request.title() != null) signature.title = SignatureFactory.blankToNull(request.title().orElse(null));
+        if (request.updates() != null) {
+            signature.updatesConsent = request.updates() ? SignatureRules.UPDATES_CONSENT : null;
+            signature.updatesConsentedAt = request.updates() ? clock.instant() : null;
+        }
+        signature.sortKey = SignatureFactory.sortKey(signature);
+        signature.updatedAt = clock.instant();
+        counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
+        ledger.record(LedgerEntryType.CORRECTED, signature);
+        return MySignature.of(signature, letter);
+    }
+
+    /** Withdraws one of the session's signatures, erasing its data. */
+    @Transactional
+    public MySignature withdraw(String id) {
+        Signature signature = mine(id);
+        Letter letter = Letter.findById(signature.letterId);
+        tokens.withdraw(signature, letter);
+        return MySignature.of(signature, letter);
+    }
+
+    /** Everything kept about the address: its signatures with every field, their consents, the emails sent, the ledger's entries. */
+    @Transactional
+    public MyExport export() {
+        List<Signature> signatures = Signature.list("dedupKey = ?1 order by createdAt, id", caller.signerKey());
+        List<MyExport.Entry> entries = new ArrayList<>();
+        for (Signature s : signatures) {
+            Letter letter = Letter.findById(s.letterId);
+            @SuppressWarnings("unchecked")
+            List<Object[]> mails = em.createNativeQuery("""
+                            select kind, state, created_at, sent_at from mail_outbox where signature_id = ?1 order by created_at""")
+                    .setParameter(1, s.id).getResultList();
+            @SuppressWarnings("unchecked")
+            List<Object[]> ledgerRows = em.createNativeQuery("""
+                            select sequence, type, at, hash from ledger_entries where letter_id = ?1 and signature_id = ?2 order by sequence""")
+                    .setParameter(1, s.letterId).setParameter(2, s.id).getResultList();
+            entries.add(new MyExport.Entry(SignatureResponse.from(s), letter.slug, letter.title,
+                    s.updatesConsent == null ? null : new MyExport.Consent("updates", s.updatesConsent, s.updatesConsentedAt),
+                    mails.stream().map(m -> new MyExport.Email((String) m[0], (String) m[1], Sql.instant(m[2]), Sql.instant(m[3]))).toList(),
+                    ledgerRows.stream().map(l -> new MyExport.LedgerReference(((Number) l[0]).longValue(), (String) l[1],
+                            Sql.instant(l[2]), ((String) l[3]).trim())).toList()));
+        }
+        return new MyExport(signatures.size(), entries, clock.instant());
+    }
+
+    /**
+     * Erases everything kept about the address: each signature withdrawn (its data erased, the counts
+     * exact at once), the emails still waiting dropped, the portal's links and sessions (this one
+     * too) deleted.
+     */
+    @Transactional
+    public void erase() {
+        String key = caller.signerKey();
+        List<Signature> signatures = Signature.list("dedupKey = ?1", caller.signerKey());
+        List<UUID> ids = new ArrayList<>();
+        for (Signature signature : signatures) {
+            ids.add(signature.id);
+            em.lock(signature, LockModeType.PESSIMISTIC_WRITE);
+            tokens.withdraw(signature, Letter.findById(signature.letterId));
+        }
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("delete from mail_outbox where state = 'PENDING' and signature_id = any (cast(?1 as uuid[]))")
+                    .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new)).executeUpdate();
+        }
+        // the portal's own emails to the address: the ones still waiting hold it
+        @SuppressWarnings("unchecked")
+        List<Object[]> portalMails = em.createNativeQuery("select id, recipient from mail_outbox where kind = 'PORTAL' and state = 'PENDING'")
+                .getResultList();
+        for (Object[] mail : portalMails) {
+            String recipient = (String) mail[1];
+            if (recipient != null && key.equals("e:" + EmailAddresses.canonical(recipient))) {
+                em.createNativeQuery("delete from mail_outbox where id = ?1").setParameter(1, mail[0]).executeUpdate();
+            }
+        }
+        em.createNativeQuery("delete from portal_links where email_key = ?1").setParameter(1, key).executeUpdate();
+        em.createNativeQuery("delete from portal_sessions where email_key = ?1").setParameter(1, key).executeUpdate();
+    }
+
+    /** One of the session's signatures, locked; another's, or none, is a 404. */
+    private Signature mine(String id) {
+        UUID uuid = Ids.parse(id);
+        Signature signature = uuid == null ? null : Signature.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
+        if (signature == null || signature.dedupKey == null || !signature.dedupKey.equals(caller.signerKey())) {
+            throw ProblemException.notFound("No signature of yours with that id.");
+        }
+        return signature;
+    }
+}

@@ -1,0 +1,144 @@
+package org.undersigned.signature;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.undersigned.ApiTest;
+import org.undersigned.fixtures.Fixtures;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The signer's portal, end to end against real SMTP: link, session, list, hide, export, erase; and
+ * afterwards no trace of the address in any column of any table.
+ */
+@QuarkusTest
+class PortalTest extends ApiTest {
+
+    private static final String ADDRESS = "Portal.Signer@Example.org";
+    private static final Pattern LINK = Pattern.compile("/me\\?token=([A-Za-z0-9_-]+)");
+
+    @Test
+    void aSignerSeesHidesExportsAndErasesEverythingKeptAboutTheirAddress() throws Exception {
+        String first = Fixtures.openLetter("NONE");
+        String second = Fixtures.openLetter("Second Letter", "NONE");
+        Map<String, Object> signer = new HashMap<>(Fixtures.individual("Portal Signer", ADDRESS, "KR"));
+        signer.put("updates", true);
+        anonymous().body(signer).post("/v1/letters/" + first + "/signatures").then().statusCode(202);
+        anonymous().body(Fixtures.individual("Portal Signer", "portal.signer@example.org", "KR"))
+                .post("/v1/letters/" + second + "/signatures").then().statusCode(202);
+        mailsTo("portal.signer@example.org", 2);
+
+        // the same answer for an address that signed nothing; its owner is told so, without a link
+        anonymous().body(Map.of("email", "nobody.portal@example.org")).post("/v1/me/link").then().statusCode(202)
+                .body("status", equalTo("ACCEPTED"));
+        MimeMessage none = mailsTo("nobody.portal@example.org", 1).get(0);
+        assertTrue(!LINK.matcher(body(none)).find(), body(none));
+
+        anonymous().body(Map.of("email", ADDRESS)).post("/v1/me/link").then().statusCode(202);
+        List<MimeMessage> mails = mailsTo("portal.signer@example.org", 3);
+        Matcher link = LINK.matcher(body(mails.get(2)));
+        assertTrue(link.find(), body(mails.get(2)));
+        String token = link.group(1);
+        String session = anonymous().body(Map.of("token", token)).post("/v1/me/session").then().statusCode(200)
+                .extract().path("access_token");
+        anonymous().body(Map.of("token", token)).post("/v1/me/session").then().statusCode(404); // once only
+        invalidRequest().header("Authorization", "Bearer uss_forged").get("/v1/me/signatures").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        List<String> ids = signer(session).get("/v1/me/signatures").then().statusCode(200).body("items", hasSize(2))
+                .body("items[0].letter_id", equalTo(first)).body("items[0].updates", equalTo(true)).extract().path("items.id");
+        // hide one: it is no longer listed publicly, and still counted
+        signer(session).body(Map.of("display", "UNDISCLOSED", "updates", false)).patch("/v1/me/signatures/" + ids.get(0))
+                .then().statusCode(200).body("display", equalTo("UNDISCLOSED")).body("updates", equalTo(false));
+        anonymous().get("/v1/letters/" + first + "/signatories").then().body("items", hasSize(0));
+        anonymous().get("/v1/letters/" + first + "/summary").then().body("total", equalTo(1));
+        // another's signature is not theirs to touch
+        String other = admin().body(Fixtures.individual("Someone Else", "someone.else@example.org", "KR"))
+                .post("/v1/letters/" + first + "/signatures").then().statusCode(201).extract().path("id");
+        signer(session).body(Map.of("display", "UNDISCLOSED")).patch("/v1/me/signatures/" + other).then().statusCode(404);
+
+        signer(session).get("/v1/me/export").then().statusCode(200).body("count", equalTo(2))
+                .body("signatures[0].signature.email", equalTo(ADDRESS)).body("signatures[0].consent", nullValue())
+                .body("signatures[1].consent", nullValue()).body("signatures[0].emails[0].kind", equalTo("RECORDED"))
+                .body("signatures[0].ledger[0].type", equalTo("signed"));
+
+        assertTrue(traces("portal.signer@example").contains("signatures.email"), "the search finds the address while it is kept");
+        signer(session).delete("/v1/me").then().statusCode(204);
+        invalidRequest().header("Authorization", "Bearer " + session).get("/v1/me/signatures").then().statusCode(401);
+        anonymous().get("/v1/letters/" + first + "/summary").then().body("total", equalTo(1)); // the other signer's
+        anonymous().get("/v1/letters/" + second + "/summary").then().body("total", equalTo(0));
+        waitForSettledEmails();
+        List<String> traces = traces("portal.signer@example");
+        assertEquals(List.of(), traces, "no trace of the address in any table");
+    }
+
+    private static RequestSpecification signer(String session) {
+        return anonymous().header("Authorization", "Bearer " + session);
+    }
+
+    private static String body(MimeMessage mail) {
+        return GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    }
+
+    /** Every text-like column of every table holding the text, as table.column. */
+    private List<String> traces(String text) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection db = dataSource.getConnection()) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("""
+                    select table_name, column_name, data_type from information_schema.columns
+                    where table_schema = 'public' and data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'bytea')""");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
+                }
+            }
+            assertTrue(columns.size() > 50, "the schema's columns were read");
+            for (String[] column : columns) {
+                String value = column[2].equals("bytea") ? "encode(\"" + column[1] + "\", 'escape')" : "\"" + column[1] + "\"::text";
+                try (PreparedStatement query = db.prepareStatement(
+                        "select count(*) from \"" + column[0] + "\" where lower(" + value + ") like ?")) {
+                    query.setString(1, "%" + text.toLowerCase() + "%");
+                    try (ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        if (rows.getLong(1) > 0) {
+                            found.add(column[0] + "." + column[1]);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Emails still being sent hold their address until they are recorded as sent. */
+    private void waitForSettledEmails() throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(
+                    "select count(*) from mail_outbox where recipient is not null"); ResultSet rows = query.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+}
