@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -201,6 +203,22 @@ public class SignerPortal {
         }
         em.createNativeQuery("delete from portal_links where email_key = ?1").setParameter(1, key).executeUpdate();
         em.createNativeQuery("delete from portal_sessions where email_key = ?1").setParameter(1, key).executeUpdate();
+    }
+
+    /** Links and sessions that have expired name an address for nothing: they go (links after the hour their count limits). */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void forgetExpired() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Instant now = clock.instant();
+                em.createNativeQuery("delete from portal_links where created_at < ?1").setParameter(1, now.minus(Duration.ofHours(1)))
+                        .executeUpdate();
+                em.createNativeQuery("delete from portal_sessions where expires_at < ?1").setParameter(1, now).executeUpdate();
+            });
+        } catch (RuntimeException e) {
+            // the next run deletes them
+        }
     }
 
     /** One of the session's signatures, locked; another's, or none, is a 404. */
