@@ -118,7 +118,7 @@ public class DocumentService {
     public Variant variant(String letterKey, Options options) {
         Letter letter = letters.visible(letterKey);
         TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
-        return new Variant(tag(letter, text, options), text.language());
+        return new Variant(tag(letter, text, options, ledger.head(letter.id).sequence()), text.language());
     }
 
     /** The rendering of a variant found by {@link #variant}. */
@@ -227,12 +227,12 @@ public class DocumentService {
         LetterDocument document = new LetterDocument(date, recipients, text.title(), text.subject(), text.salutation(), text.body(),
                 text.closing(), summary, organizations, individuals, ccs, text.language(),
                 LetterDocument.ledgerLine(head.sequence(), head.hash()));
-        return new Prepared(letter.id, letter.status != LetterStatus.DRAFT, document, tag(letter, text, options));
+        return new Prepared(letter.id, letter.status != LetterStatus.DRAFT, document, tag(letter, text, options, head.sequence()));
     }
 
-    private String tag(Letter letter, TranslationService.Localized text, Options options) {
+    private String tag(Letter letter, TranslationService.Localized text, Options options, long ledgerSequence) {
         String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
-                Long.toString(counts.changes(letter.id)), Long.toString(ledger.head(letter.id).sequence()),
+                Long.toString(counts.changes(letter.id)), Long.toString(ledgerSequence),
                 Integer.toString(text.version().number), text.language(),
                 text.translation() == null ? "" : text.translation().contentHash, String.valueOf(text.summarySentence(letter)),
                 options.format().name(),
