@@ -29,12 +29,13 @@ public class MailDispatcher implements Vital {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
     static final int CLAIM_BATCH = 10;
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 10;
     /** A claimed email is someone else's to send again only after this: a batch's sessions, each bounded by the mailer's timeout, fit in it. */
     private static final Duration LEASE = Duration.ofMinutes(10);
     /** Emails claimed but not tried, when the server failed one, wait this long: no batch waits out a timeout per email. */
-    private static final Duration RELEASE = Duration.ofSeconds(10);
-    private static final Duration RETRY_BASE = Duration.ofSeconds(30);
+    private static final Duration RELEASE = Duration.ofSeconds(2);
+    /** The first retry comes soon (a server that stalled once), each next one three times later, up to two hours. */
+    private static final Duration RETRY_BASE = Duration.ofSeconds(5);
     private static final Duration RETRY_MAX = Duration.ofHours(2);
 
     private final EntityManager em;
@@ -138,7 +139,7 @@ public class MailDispatcher implements Vital {
         boolean settled = error == null || attempts >= MAX_ATTEMPTS;
         long delay = 0;
         if (!settled) {
-            long base = Math.min(RETRY_MAX.toMillis(), RETRY_BASE.toMillis() << Math.min(attempts - 1, 20));
+            long base = (long) Math.min(RETRY_MAX.toMillis(), RETRY_BASE.toMillis() * Math.pow(3, attempts - 1));
             delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
         }
         Instant next = now.plusMillis(delay);
