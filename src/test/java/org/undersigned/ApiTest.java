@@ -75,7 +75,7 @@ public abstract class ApiTest {
     void cleanDatabase() throws Exception {
         mailBaseline = greenMail == null ? 0 : greenMail.getReceivedMessages().length;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate table letters, partners, webhooks, idempotency_keys, rate_limit_windows cascade");
+            statement.execute("truncate table letters, partners, webhooks, idempotency_keys, rate_limit_windows, portal_links, portal_sessions cascade");
         }
     }
 

@@ -15,7 +15,7 @@ public class Housekeeping {
     @Inject
     Clock clock;
 
-    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(48);
+    static final Duration IDEMPOTENCY_RETENTION = IdempotencyStore.ANSWERS_KEPT;
 
     @Inject
     IdempotencyStore idempotencyKeys;

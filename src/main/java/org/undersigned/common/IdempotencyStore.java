@@ -3,9 +3,12 @@ package org.undersigned.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Idempotency keys in PostgreSQL, scoped to their caller, shared by every instance. */
 @ApplicationScoped
@@ -15,6 +18,9 @@ public class IdempotencyStore {
     record Stored(String requestHash, boolean inProgress, Integer status, String type, byte[] body, String location,
                   Instant createdAt) {
     }
+
+    /** How long an answer is kept for retries: a resource older than this has no stored answer left. */
+    public static final Duration ANSWERS_KEPT = Duration.ofHours(48);
 
     private final EntityManager em;
 
@@ -65,14 +71,36 @@ public class IdempotencyStore {
                 .setParameter(1, scope).setParameter(2, key).executeUpdate();
     }
 
-    /** Keeps the first answer for the retries. */
+    /** Keeps the first answer for the retries, with the id of the resource it created (the last segment of its Location). */
     void complete(String scope, String key, int status, String type, byte[] body, String location) {
+        UUID resource = location == null ? null : Ids.parse(location.substring(location.lastIndexOf('/') + 1));
         em.createNativeQuery("""
                         update idempotency_keys set state = 'DONE', response_status = ?1, response_type = ?2,
-                            response_body = ?3, location = ?4 where scope = ?5 and idempotency_key = ?6
+                            response_body = ?3, location = ?4, resource_id = ?5 where scope = ?6 and idempotency_key = ?7
                         """)
                 .setParameter(1, status).setParameter(2, type).setParameter(3, body).setParameter(4, location)
-                .setParameter(5, scope).setParameter(6, key).executeUpdate();
+                .setParameter(5, resource).setParameter(6, scope).setParameter(7, key).executeUpdate();
+    }
+
+    /**
+     * Nulls these fields of the stored JSON answers that created these resources: a retry of the
+     * request then replays the answer without the personal data erased since. In the caller's
+     * transaction, so the erasure and the scrubbing commit together. Only JSON objects are touched
+     * (the type is often not known yet when an answer is stored: the body's first byte says).
+     */
+    public void scrub(Collection<UUID> resourceIds, List<String> fields) {
+        if (resourceIds.isEmpty() || fields.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update idempotency_keys
+                        set response_body = convert_to((convert_from(response_body, 'UTF8')::jsonb
+                            || (select jsonb_object_agg(f, 'null'::jsonb) from unnest(cast(?1 as text[])) as f))::text, 'UTF8')
+                        where resource_id = any (cast(?2 as uuid[])) and response_body is not null
+                          and (response_type is null or response_type like 'application/json%') and get_byte(response_body, 0) = 123
+                        """)
+                .setParameter(1, fields.toArray(String[]::new))
+                .setParameter(2, resourceIds.stream().map(UUID::toString).toArray(String[]::new)).executeUpdate();
     }
 
     /** Forgets keys first used before {@code before}. */

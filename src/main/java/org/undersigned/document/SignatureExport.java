@@ -11,6 +11,7 @@ import org.undersigned.signature.SignatureFilter;
 import java.util.function.BooleanSupplier;
 import org.undersigned.ledger.LedgerEntry;
 import org.undersigned.letter.LetterService;
+import org.undersigned.common.security.Caller;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -34,7 +35,7 @@ import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
 /**
- * The organiser's export of a letter's signatures, streamed so that memory stays flat however
+ * The organiser's export of a letter's signatures (and a partner's, of those it pushed or brought), streamed so that memory stays flat however
  * many rows there are: CSV straight from PostgreSQL's COPY, JSON Lines from a database cursor.
  * CSV cells a spreadsheet would run as a formula are neutralised with a leading apostrophe.
  */
@@ -43,7 +44,10 @@ public class SignatureExport {
 
     static final List<String> COLUMNS = List.of("id", "letter_version", "kind", "name", "sort_name", "title", "organization",
             "country", "language", "represents", "display", "email", "comment", "status", "source", "created_at", "verified_at",
-            "withdrawn_at", "ledger_sequence", "ledger_hash");
+            "withdrawn_at", "referral_partner_id", "share_consent", "ledger_sequence", "ledger_hash");
+    /** What a partner sees of a signature it brought only where the signer shares it (or it is listed publicly, for names). */
+    private static final List<String> CONTACT_COLUMNS = List.of("email", "comment");
+    private static final List<String> NAME_COLUMNS = List.of("name", "sort_name", "title", "organization");
     private static final int FETCH_SIZE = 1000;
 
     public enum Format { CSV, NDJSON }
@@ -57,23 +61,33 @@ public class SignatureExport {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Caller caller;
+
     /**
      * Checks who asks and what, now; the rows are read while the answer is written, until they
      * end or {@code clientGone} says nobody is reading any more.
      */
     public StreamingOutput export(String letterKey, Format format, SignatureFilter filter, BooleanSupplier clientGone) {
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
+        UUID partner = caller.isPartner() ? caller.partnerId() : null;
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));
+        if (partner != null) {
+            // a partner exports what it pushed or brought, nothing else
+            where.append(" and (source_partner_id = ? or referral_partner_id = ?)");
+            params.add(partner);
+            params.add(partner);
+        }
         filter(where, params, "status", filter.status() == null ? null : filter.status().name());
         filter(where, params, "kind", filter.kind() == null ? null : filter.kind().name());
         filter(where, params, "source", filter.source() == null ? null : filter.source().name());
         filter(where, params, "country", filter.country() == null ? null : filter.country().code());
         filter(where, params, "language", filter.language() == null ? null : filter.language().tag());
-        String sql = "select " + String.join(", ", COLUMNS.stream().map(c -> column(c, letterId)).toList())
+        String sql = "select " + String.join(", ", COLUMNS.stream().map(c -> column(c, letterId, partner) + " as " + c).toList())
                 + " from signatures where " + where + " order by created_at, id";
         if (format == Format.CSV) {
-            String copy = "copy (select " + String.join(", ", COLUMNS.stream().map(c -> csvColumn(column(c, letterId))).toList())
+            String copy = "copy (select " + String.join(", ", COLUMNS.stream().map(c -> csvColumn(column(c, letterId, partner), c)).toList())
                     + " from signatures where " + inline(where.toString(), params) + " order by created_at, id)"
                     + " to stdout with (format csv, header true, encoding 'UTF8')";
             // PostgreSQL writes the CSV itself (COPY), the fastest way out of the database; we only pass the bytes on
@@ -111,29 +125,35 @@ public class SignatureExport {
      * spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
      * behind an apostrophe.
      */
-    private static String csvColumn(String column) {
-        if (column.startsWith("coalesce")) {
-            return column; // the ledger's head
+    private static String csvColumn(String expression, String name) {
+        if (name.startsWith("ledger_") || name.equals("id") || name.equals("letter_version") || name.equals("represents")
+                || name.equals("referral_partner_id")) {
+            return expression + " as " + name; // the ledger's head, ids and numbers
         }
-        if (column.endsWith("_at")) {
-            return "to_char(" + column + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as " + column;
+        if (name.endsWith("_at")) {
+            return "to_char(" + expression + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') as " + name;
         }
-        if (column.equals("id") || column.equals("letter_version") || column.equals("represents")) {
-            return column;
-        }
-        return "case when " + column + " ~ '^[-=+@\\t\\r]' then '''' || " + column + " else " + column + "::text end as " + column;
+        return "case when " + expression + " ~ '^[-=+@\\t\\r]' then '''' || " + expression + " else " + expression + "::text end as " + name;
     }
 
     /**
      * A column's expression. The ledger's head is read by the very statement that reads the rows, so
-     * in the same snapshot: every row carries the head that the export reflects exactly.
+     * in the same snapshot: every row carries the head that the export reflects exactly. For a
+     * partner ({@code partner} not null), a signature it brought but did not push shows contact
+     * details only where the signer shares them, and names only where they are listed publicly.
      */
-    private static String column(String name, UUID letterId) {
+    private static String column(String name, UUID letterId, UUID partner) {
+        String own = partner == null ? null : "(source_partner_id = '" + partner + "' or share_consent is not null)";
+        if (own != null && CONTACT_COLUMNS.contains(name)) {
+            return "case when " + own + " then " + name + " end";
+        }
+        if (own != null && NAME_COLUMNS.contains(name)) {
+            return "case when " + own + " or display = 'PUBLIC' then " + name + " end";
+        }
         return switch (name) {
-            case "ledger_sequence" -> "coalesce((select sequence from ledger_heads where ledger_heads.letter_id = '" + letterId
-                    + "'), 0) as ledger_sequence";
+            case "ledger_sequence" -> "coalesce((select sequence from ledger_heads where ledger_heads.letter_id = '" + letterId + "'), 0)";
             case "ledger_hash" -> "coalesce((select hash from ledger_heads where ledger_heads.letter_id = '" + letterId
-                    + "'), '" + LedgerEntry.GENESIS + "') as ledger_hash";
+                    + "'), '" + LedgerEntry.GENESIS + "')";
             default -> name;
         };
     }

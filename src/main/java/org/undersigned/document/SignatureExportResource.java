@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.ProblemException;
 
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.PARTNER})
 @Path("/v1/letters/{letter}/signatures/export")
 public class SignatureExportResource {
 

@@ -146,7 +146,7 @@ public class MailDispatcher implements Vital {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(settled ? """
                     update mail_outbox set state = ?, attempts = ?, last_error = ?, sent_at = ?,
-                        recipient = null, subject = null, body = null
+                        recipient = null, email_key = null, subject = null, body = null
                     where id = ?""" : """
                     update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?""")) {
                 int p = 1;

@@ -13,6 +13,7 @@ import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Query;
 import org.undersigned.common.Sql;
+import org.undersigned.common.validation.EmailAddresses;
 
 /**
  * Writes emails in the caller's transaction: a change and its emails commit together, and a crash
@@ -66,7 +67,7 @@ public class MailOutbox {
         Instant now = clock.instant();
         int n = mails.size();
         UUID[] ids = new UUID[n], letters = new UUID[n], signatures = new UUID[n];
-        String[] kinds = new String[n], recipients = new String[n], subjects = new String[n], bodies = new String[n];
+        String[] kinds = new String[n], recipients = new String[n], subjects = new String[n], bodies = new String[n], keys = new String[n];
         for (int i = 0; i < n; i++) {
             OutgoingMail mail = mails.get(i);
             ids[i] = UUID.randomUUID();
@@ -74,16 +75,17 @@ public class MailOutbox {
             signatures[i] = mail.signatureId();
             kinds[i] = mail.kind();
             recipients[i] = mail.to();
+            keys[i] = emailKey(mail.to());
             subjects[i] = mail.subject();
             bodies[i] = mail.text();
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into mail_outbox (id, kind, letter_id, signature_id, recipient, subject, body, state, attempts, next_attempt_at,
-                        created_at)
-                    select id, kind, letter_id, signature_id, recipient, subject, body, 'PENDING', 0, ?, ?
-                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
-                        as m (id, kind, letter_id, signature_id, recipient, subject, body)""")) {
+                    insert into mail_outbox (id, kind, letter_id, signature_id, recipient, email_key, subject, body, state, attempts,
+                        next_attempt_at, created_at)
+                    select id, kind, letter_id, signature_id, recipient, email_key, subject, body, 'PENDING', 0, ?, ?
+                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as m (id, kind, letter_id, signature_id, recipient, email_key, subject, body)""")) {
                 java.sql.Timestamp at = java.sql.Timestamp.from(now);
                 insert.setTimestamp(1, at);
                 insert.setTimestamp(2, at);
@@ -92,10 +94,25 @@ public class MailOutbox {
                 insert.setArray(5, connection.createArrayOf("uuid", letters));
                 insert.setArray(6, connection.createArrayOf("uuid", signatures));
                 insert.setArray(7, connection.createArrayOf("text", recipients));
-                insert.setArray(8, connection.createArrayOf("text", subjects));
-                insert.setArray(9, connection.createArrayOf("text", bodies));
+                insert.setArray(8, connection.createArrayOf("text", keys));
+                insert.setArray(9, connection.createArrayOf("text", subjects));
+                insert.setArray(10, connection.createArrayOf("text", bodies));
                 insert.executeUpdate();
             }
         });
+    }
+
+    /**
+     * The key an address's emails are found by: its canonical form, as signatures key individuals
+     * (so that a signer's erasure finds the emails still waiting for them).
+     */
+    public static String emailKey(String address) {
+        return address == null ? null : "e:" + EmailAddresses.canonical(address.strip());
+    }
+
+    /** Drops the emails still waiting for an address (by {@link #emailKey}): erased with the rest of what is kept about it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dropPendingTo(String emailKey) {
+        em.createNativeQuery("delete from mail_outbox where email_key = ?1 and state = 'PENDING'").setParameter(1, emailKey).executeUpdate();
     }
 }

@@ -26,6 +26,8 @@ public class Partner extends PanacheEntityBase {
     public String name;
     public String contactName;
     public String contactEmail;
+    /** Public: signers name it when signing ({@code via}) to say the partner brought them. */
+    public String referralCode;
     /** Whether it may push to every open letter, present and future, rather than to {@link #letterIds}. */
     public boolean allOpenLetters;
     @ElementCollection(fetch = FetchType.EAGER)

@@ -15,6 +15,7 @@ import org.undersigned.common.Tokens;
 import org.undersigned.common.security.ApiKeys;
 import org.undersigned.letter.Letter;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -34,6 +35,11 @@ public class PartnerService {
     /** Two live keys let a partner rotate: issue the new one, deploy it, revoke the old. */
     static final int MAX_LIVE_KEYS = 2;
     static final int KEY_PREFIX_LENGTH = 12;
+    /** A code short enough for a link, in lower-case letters, digits and inner hyphens. */
+    public static final String REFERRAL_CODE_PATTERN = "^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$";
+    public static final String REFERRAL_CODE_MESSAGE = "must be 3 to 40 lower-case letters, digits or hyphens, starting and ending with a letter or digit";
+    private static final String CODE_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
 
     @Transactional
@@ -44,6 +50,7 @@ public class PartnerService {
         partner.name = request.name().strip();
         partner.contactName = request.contactName();
         partner.contactEmail = request.contactEmail();
+        partner.referralCode = request.referralCode() == null ? newReferralCode() : requireFreeCode(request.referralCode(), null);
         partner.allOpenLetters = Boolean.TRUE.equals(request.allOpenLetters());
         partner.letterIds = resolveLetters(request.letters() == null ? List.of() : request.letters());
         partner.createdAt = now;
@@ -75,6 +82,7 @@ public class PartnerService {
         if (request.name() != null) partner.name = request.name().orElseThrow().strip();
         if (request.contactName() != null) partner.contactName = request.contactName().orElse(null);
         if (request.contactEmail() != null) partner.contactEmail = request.contactEmail().orElse(null);
+        if (request.referralCode() != null) partner.referralCode = requireFreeCode(request.referralCode().orElseThrow(), partner.id);
         if (request.allOpenLetters() != null) partner.allOpenLetters = request.allOpenLetters().orElseThrow();
         if (request.letters() != null) partner.letterIds = resolveLetters(request.letters().orElseThrow());
         partner.updatedAt = now();
@@ -132,6 +140,24 @@ public class PartnerService {
     @Transactional
     public Partner withId(UUID partnerId) {
         return partnerId == null ? null : Partner.findById(partnerId);
+    }
+
+    /** A referral code no other partner has (else 409): a signer's {@code via} names exactly one partner. */
+    private static String requireFreeCode(String code, UUID ownId) {
+        Partner holder = Partner.find("referralCode", code).firstResult();
+        if (holder != null && !holder.id.equals(ownId)) {
+            throw ProblemException.conflict("referral-code-taken", "Another partner already uses the referral code '" + code + "'.");
+        }
+        return code;
+    }
+
+    /** Ten characters from an alphabet without look-alikes (no l, o, 0, 1): about 50 bits, never guessed by chance. */
+    private static String newReferralCode() {
+        StringBuilder code = new StringBuilder(10);
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
     }
 
     private static Set<UUID> resolveLetters(List<String> keys) {

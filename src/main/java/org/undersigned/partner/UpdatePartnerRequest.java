@@ -2,6 +2,7 @@ package org.undersigned.partner;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.undersigned.common.validation.CleanText;
 import org.undersigned.common.validation.EmailAddress;
@@ -14,6 +15,7 @@ public record UpdatePartnerRequest(
         Optional<@NotBlank @Size(max = 200) @CleanText String> name,
         Optional<@Size(max = 200) @CleanText String> contactName,
         Optional<@Size(max = 254) @EmailAddress String> contactEmail,
+        Optional<@NotNull @Pattern(regexp = PartnerService.REFERRAL_CODE_PATTERN, message = PartnerService.REFERRAL_CODE_MESSAGE) String> referralCode,
         Optional<@NotNull @Size(max = PartnerService.MAX_LETTERS) List<@NotNull @Size(max = 100) String>> letters,
         Optional<@NotNull Boolean> allOpenLetters) {
 }

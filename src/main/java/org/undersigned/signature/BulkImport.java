@@ -126,7 +126,7 @@ public class BulkImport {
 
     private ParsedRow validated(int row, SignRequest request) {
         List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(request)));
-        violations.addAll(SignatureFactory.shapeViolations(request));
+        violations.addAll(SignatureFactory.shapeViolations(request, signing.source()));
         return new ParsedRow(row, violations.isEmpty() ? request : null, violations);
     }
 

@@ -18,6 +18,7 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Query;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
+import org.undersigned.common.security.Caller;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
@@ -34,6 +35,7 @@ public class SignatoryQueries {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final EntityManager em;
+    private final Caller caller;
     /** Summaries of public letters with what their sentences are made from: no query while nothing changes. */
     private final LetterCache<String, KeptSummary> summaries;
     /** The first page of each order of public letters, the page nearly everyone reads. */
@@ -65,8 +67,10 @@ public class SignatoryQueries {
         }
     }
 
-    SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em, ChangeSignal signal, UndersignedConfig config) {
+    SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em, ChangeSignal signal, UndersignedConfig config,
+                     Caller caller) {
         this.letters = letters;
+        this.caller = caller;
         this.counts = counts;
         this.em = em;
         this.summaries = signal.cache("public summaries", config.caching().letterEntries(), config.caching().letterTtl(),
@@ -189,6 +193,13 @@ public class SignatoryQueries {
                 kept.snapshot().summary().in(l, kept.templates().template(l)),
                 // the letter's revision: its goals and templates are part of the summary
                 Preconditions.version("S" + kept.snapshot().changes(), kept.revision(), l, kept.templates().fingerprint(l))));
+        if (caller.isAdmin() || caller.isPartner()) {
+            // the counts by partner, never kept: the organiser's all, a partner's its own
+            List<SummaryResponse.PartnerCount> partners = QuarkusTransaction.joiningExisting().call(
+                    () -> counts.byPartner(kept.letterId(), caller.partnerId()));
+            summary = new Tagged<>(summary.body().withPartners(partners),
+                    Preconditions.version(summary.version(), caller.partnerId(), partners.hashCode()));
+        }
         return new ServedSummary(summary, language);
     }
 

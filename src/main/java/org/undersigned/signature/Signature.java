@@ -6,9 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One signature of a letter. Name, title, organisation, email and comment are personal data. */
@@ -47,6 +49,14 @@ public class Signature extends PanacheEntityBase {
     /** The version of the consent text a signer agreed to when asking for news of the letter; null: no news. */
     public String updatesConsent;
     public Instant updatesConsentedAt;
+    /** The partner that brought the signer (their {@code via}); null when none did or the code named no partner. */
+    public UUID referralPartnerId;
+    /** The version of the consent text under which the signer shares their details with that partner; null: not shared. */
+    public String shareConsent;
+    public Instant shareConsentedAt;
+    /** The referral code the signer gave, until the writer resolves it to {@link #referralPartnerId}. */
+    @Transient
+    public String via;
     @Enumerated(EnumType.STRING)
     public SignatureDisplay display;
     @Enumerated(EnumType.STRING)
@@ -63,6 +73,9 @@ public class Signature extends PanacheEntityBase {
     public Instant withdrawnAt;
     @Version
     public long revision;
+
+    /** The personal fields of the private view as JSON names them: what stored answers lose when a signature is erased. */
+    static final List<String> PERSONAL_JSON_FIELDS = List.of("name", "sort_name", "title", "organization", "email", "comment");
 
     /** Erases every personal field; what stays is a tombstone that counts nothing. */
     void erase(Instant now) {
@@ -82,6 +95,8 @@ public class Signature extends PanacheEntityBase {
         ledgerSalt = null;
         updatesConsent = null;
         updatesConsentedAt = null;
+        shareConsent = null;
+        shareConsentedAt = null;
         status = SignatureStatus.WITHDRAWN;
         withdrawnAt = now;
         updatedAt = now;

@@ -283,7 +283,36 @@ public class SignatureCounts {
         // the sentence is rendered per language: SummaryResponse.in
         return new Snapshot(new SummaryResponse(organizations, organizations - organizationsUndisclosed, organizationsUndisclosed,
                 represented, individuals, individuals - individualsUndisclosed, individualsUndisclosed, countries,
-                total, byCountry, byLanguage, null, List.copyOf(milestones), nextGoal, clock.instant()), changes);
+                total, byCountry, byLanguage, null, List.copyOf(milestones), nextGoal, clock.instant(), null), changes);
+    }
+
+    /** At most this many partners in a summary's counts by partner, the most active first. */
+    static final int MAX_PARTNER_COUNTS = 1000;
+
+    /**
+     * A letter's verified signatures by partner, counted now (for keyed callers only, so never
+     * kept): those each partner brought by its referral code and those it pushed; every partner with
+     * any for the organiser ({@code onlyPartner} null), or just the one, with zeros too, for a partner.
+     */
+    List<SummaryResponse.PartnerCount> byPartner(UUID letterId, UUID onlyPartner) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select p.id, p.name, p.referral_code, coalesce(c.referred, 0), coalesce(c.pushed, 0)
+                from partners p
+                left join (select partner_id, sum(referred) as referred, sum(pushed) as pushed
+                           from (select referral_partner_id as partner_id, 1 as referred, 0 as pushed from signatures
+                                 where letter_id = :letter and status = 'VERIFIED' and referral_partner_id is not null
+                                 union all
+                                 select source_partner_id, 0, 1 from signatures
+                                 where letter_id = :letter and status = 'VERIFIED' and source_partner_id is not null) as s
+                           group by partner_id) as c on c.partner_id = p.id
+                where (cast(:only as uuid) is null and c.partner_id is not null) or p.id = cast(:only as uuid)
+                order by coalesce(c.referred, 0) + coalesce(c.pushed, 0) desc, p.name, p.id
+                limit :limit""")
+                .setParameter("letter", letterId).setParameter("only", onlyPartner).setParameter("limit", MAX_PARTNER_COUNTS)
+                .getResultList();
+        return rows.stream().map(r -> new SummaryResponse.PartnerCount((UUID) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }
 
     /** A letter's verified signatures by country or by language (table and column are constants of this class), most first. */

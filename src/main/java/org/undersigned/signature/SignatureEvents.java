@@ -47,11 +47,12 @@ public class SignatureEvents {
         data.put("verified", created.stream().filter(s -> s.status == SignatureStatus.VERIFIED).count());
         data.put("organizations", created.stream().filter(s -> s.kind == SignatureKind.ORGANIZATION).count());
         data.put("individuals", created.stream().filter(s -> s.kind == SignatureKind.INDIVIDUAL).count());
-        outbox.publish(WebhookEvent.SIGNATURES_IMPORTED, letterId, List.of(new WebhookOutbox.SignatureEvent(data, partnerId)));
+        // a bulk push is the organiser's or one partner's: nobody brought it by referral
+        outbox.publish(WebhookEvent.SIGNATURES_IMPORTED, letterId, List.of(new WebhookOutbox.SignatureEvent(data, partnerId, null)));
     }
 
     private static WebhookOutbox.SignatureEvent event(UUID letterId, String letterSlug, Signature s) {
-        return new WebhookOutbox.SignatureEvent(data(letterId, letterSlug, s), s.sourcePartnerId);
+        return new WebhookOutbox.SignatureEvent(data(letterId, letterSlug, s), s.sourcePartnerId, s.referralPartnerId);
     }
 
     private static Map<String, Object> data(UUID letterId, String letterSlug, Signature s) {
@@ -63,6 +64,7 @@ public class SignatureEvents {
         data.put("display", s.display);
         data.put("source", s.source);
         data.put("partner_id", s.sourcePartnerId);
+        data.put("referral_partner_id", s.referralPartnerId);
         return data;
     }
 }

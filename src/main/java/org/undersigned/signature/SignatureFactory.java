@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.undersigned.common.Names;
 import org.undersigned.common.Violation;
@@ -43,9 +44,15 @@ public final class SignatureFactory {
         signature.display = request.display() == null ? SignatureDisplay.PUBLIC : request.display();
         signature.email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
         signature.comment = blankToNull(request.comment());
-        if (Boolean.TRUE.equals(request.updates()) && signature.email != null) {
+        if (request.wantsUpdates() && signature.email != null) {
             signature.updatesConsent = SignatureRules.UPDATES_CONSENT;
             signature.updatesConsentedAt = now;
+        }
+        signature.via = request.via() == null ? null : request.via().toLowerCase(Locale.ROOT);
+        if (signature.via != null && request.sharesWithPartner()) {
+            // kept only if the code names a partner (the writer resolves it)
+            signature.shareConsent = SignatureRules.SHARE_CONSENT;
+            signature.shareConsentedAt = now;
         }
         signature.dedupKey = dedupKey(signature);
         signature.sortKey = sortKey(signature);
@@ -58,11 +65,24 @@ public final class SignatureFactory {
         return signature;
     }
 
-    /** Rules that span fields, what the contract cannot say alone: by kind, and news only to an address. */
-    static List<Violation> shapeViolations(SignRequest request) {
+    /**
+     * Rules that span fields, what the contract cannot say alone: by kind, news only to an address,
+     * sharing only with a referring partner, and referrals only for signers a partner did not push.
+     */
+    static List<Violation> shapeViolations(SignRequest request, SignatureSource source) {
         List<Violation> violations = kindViolations(request.kind(), request.represents(), request.organization());
-        if (Boolean.TRUE.equals(request.updates()) && (request.email() == null || request.email().isBlank())) {
-            violations.add(new Violation("updates", "needs an email: news of the letter is sent there"));
+        SignRequest.Consents consents = request.consents();
+        if (request.updates() != null && consents != null && consents.updates() != null && !request.updates().equals(consents.updates())) {
+            violations.add(new Violation("consents.updates", "differs from updates; give one of them"));
+        }
+        if (request.wantsUpdates() && (request.email() == null || request.email().isBlank())) {
+            violations.add(new Violation(request.updates() != null ? "updates" : "consents.updates", "needs an email: news of the letter is sent there"));
+        }
+        if (request.sharesWithPartner() && request.via() == null) {
+            violations.add(new Violation("consents.share_with_partner", "needs via: the details are shared with the partner it names"));
+        }
+        if (source == SignatureSource.PARTNER && request.via() != null) {
+            violations.add(new Violation("via", "is for signers a partner brings to the letter; what a partner pushes is already its own"));
         }
         return violations;
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.undersigned.common.IdempotencyStore;
 import org.undersigned.common.Ids;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
@@ -29,9 +30,12 @@ public class SignatureModeration {
     private final SignatureCounts counts;
     private final SignatureEvents events;
     private final SignatureLedger ledger;
+    private final IdempotencyStore answers;
 
-    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureLedger ledger) {
+    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureLedger ledger,
+                        IdempotencyStore answers) {
         this.caller = caller;
+        this.answers = answers;
         this.ledger = ledger;
         this.letters = letters;
         this.counts = counts;
@@ -46,8 +50,8 @@ public class SignatureModeration {
         StringBuilder where = new StringBuilder("letterId = :letter");
         Parameters params = Parameters.with("letter", letter.id);
         if (caller.isPartner()) {
-            // a partner sees what it pushed, nothing else
-            where.append(" and sourcePartnerId = :partner");
+            // a partner sees what it pushed or brought, nothing else
+            where.append(" and (sourcePartnerId = :partner or referralPartnerId = :partner)");
             params.and("partner", caller.partnerId());
         }
         if (filter.status() != null) {
@@ -75,13 +79,18 @@ public class SignatureModeration {
             params.and("at", cursor.instant()).and("id", cursor.id());
         }
         List<Signature> rows = Signature.<Signature>find(where + " order by createdAt, id", params).range(0, limit).list();
-        return Paging.page(rows, limit, SignatureResponse::from, s -> Paging.Cursor.after(s.createdAt, s.id));
+        return Paging.page(rows, limit, this::view, s -> Paging.Cursor.after(s.createdAt, s.id));
     }
 
     @Transactional
     public Tagged<SignatureResponse> get(String id) {
-        Signature signature = find(id);
-        return new Tagged<>(SignatureResponse.from(signature), version(signature));
+        Signature signature = find(id, true);
+        return new Tagged<>(view(signature), version(signature));
+    }
+
+    /** The signature as this caller may see it. */
+    private SignatureResponse view(Signature signature) {
+        return caller.isPartner() ? SignatureResponse.forPartner(signature, caller.partnerId()) : SignatureResponse.from(signature);
     }
 
     @Transactional
@@ -150,6 +159,7 @@ public class SignatureModeration {
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
         ledger.record(LedgerEntryType.ERASED, signature);
+        answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
     }
 
     /** The signature's letter, unless it has been delivered: what was delivered stays as it was. */
@@ -163,9 +173,15 @@ public class SignatureModeration {
 
     /** A signature the caller may manage: any for the admin, its own for a partner; else 404. */
     private Signature find(String id) {
+        return find(id, false);
+    }
+
+    /** As above; {@code orBrought}: a partner may also read (never change) the signatures it brought. */
+    private Signature find(String id, boolean orBrought) {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid);
-        if (signature == null || (caller.isPartner() && !caller.partnerId().equals(signature.sourcePartnerId))) {
+        if (signature == null || (caller.isPartner() && !caller.partnerId().equals(signature.sourcePartnerId)
+                && !(orBrought && caller.partnerId().equals(signature.referralPartnerId)))) {
             throw ProblemException.notFound("No signature with that id.");
         }
         return signature;

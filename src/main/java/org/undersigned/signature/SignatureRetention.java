@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.IdempotencyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +35,14 @@ public class SignatureRetention {
             + " and personal_data_erased_at is null and closed_at + retention_days * interval '1 day' <= ?1";
 
     private final EntityManager em;
+    private final IdempotencyStore answers;
     private final LetterService letters;
     private final ChangeSignal signal;
     private final Clock clock;
 
-    SignatureRetention(EntityManager em, LetterService letters, ChangeSignal signal, Clock clock) {
+    SignatureRetention(EntityManager em, LetterService letters, ChangeSignal signal, Clock clock, IdempotencyStore answers) {
         this.em = em;
+        this.answers = answers;
         this.letters = letters;
         this.signal = signal;
         this.clock = clock;
@@ -59,7 +62,7 @@ public class SignatureRetention {
                         select count(*) filter (where email is not null or (kind = 'INDIVIDUAL' and dedup_key is not null)),
                                count(*) filter (where verify_token_hash is not null or manage_token_hash is not null),
                                count(*) filter (where client_hash is not null or client_range_hash is not null),
-                               count(*) filter (where updates_consent is not null),
+                               count(*) filter (where updates_consent is not null or share_consent is not null),
                                (select count(*) from mail_outbox m where m.letter_id = ?1 and m.state = 'PENDING')
                         from signatures where letter_id = ?1""").setParameter(1, letter.id).getSingleResult();
         boolean due = letter.personalDataErasedAt == null && eraseAfter != null && !eraseAfter.isAfter(clock.instant())
@@ -115,9 +118,15 @@ public class SignatureRetention {
         em.createNativeQuery("""
                         update signatures set email = null, verify_token_hash = null, manage_token_hash = null, client_hash = null,
                             client_range_hash = null, updates_consent = null, updates_consented_at = null, ledger_salt = null,
+                            share_consent = null, share_consented_at = null,
                             dedup_key = case when kind = 'INDIVIDUAL' then null else dedup_key end,
                             revision = revision + 1
                         where letter_id = ?1""").setParameter(1, letterId).executeUpdate();
+        // stored answers exist only for signatures younger than they are kept
+        @SuppressWarnings("unchecked")
+        List<UUID> recent = em.createNativeQuery("select id from signatures where letter_id = ?1 and created_at > ?2")
+                .setParameter(1, letterId).setParameter(2, now.minus(IdempotencyStore.ANSWERS_KEPT)).getResultList();
+        answers.scrub(recent, List.of("email"));
         // never send to an address that is gone; what was sent or given up keeps no address already
         em.createNativeQuery("delete from mail_outbox where letter_id = ?1 and state = 'PENDING'").setParameter(1, letterId)
                 .executeUpdate();

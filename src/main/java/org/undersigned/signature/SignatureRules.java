@@ -19,6 +19,14 @@ final class SignatureRules {
      * link to stop them." A new text gets a new version; what each signer agreed to is kept.
      */
     static final String UPDATES_CONSENT = "updates-2026-12";
+    /**
+     * The consent text a signer agrees to with {@code consents.share_with_partner: true}: "Share my
+     * name, title, organisation, email and comment with the partner that brought me to this letter,
+     * to contact me about its campaigns." Versioned like the text above.
+     */
+    static final String SHARE_CONSENT = "share-with-partner-2026-12";
+    /** A referral code as a signer may type it; codes are lower-case, and {@code via} is compared in lower case. */
+    static final String VIA_PATTERN = "^[A-Za-z0-9](?:[A-Za-z0-9-]{1,38})[A-Za-z0-9]$";
 
     /** A letter closed (or past its deadline) by the time its signature was to be written. */
     static ProblemException letterNotOpen() {

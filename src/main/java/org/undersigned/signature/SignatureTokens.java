@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,10 +29,12 @@ public class SignatureTokens {
     private final ServerSecret secret;
     private final SignatureLedger ledger;
     private final SelfTokens selfTokens;
+    private final IdempotencyStore answers;
 
     SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer, ServerSecret secret,
-                    SignatureLedger ledger, SelfTokens selfTokens) {
+                    SignatureLedger ledger, SelfTokens selfTokens, IdempotencyStore answers) {
         this.letters = letters;
+        this.answers = answers;
         this.ledger = ledger;
         this.selfTokens = selfTokens;
         this.counts = counts;
@@ -112,6 +115,8 @@ public class SignatureTokens {
         signature.erase(letters.now());
         counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
         ledger.record(LedgerEntryType.WITHDRAWN, signature);
+        // the organiser's or a partner's stored 201 for it, replayed to retries, held the same data
+        answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
     }
 
     /**
@@ -132,6 +137,8 @@ public class SignatureTokens {
         signature.emailsSent = SignatureRules.MAX_EMAILS_PER_SIGNATURE;
         signature.updatesConsent = null;
         signature.updatesConsentedAt = null;
+        signature.shareConsent = null;
+        signature.shareConsentedAt = null;
         signature.updatedAt = now;
         if (letter.status != LetterStatus.DELIVERED && signature.status != SignatureStatus.WITHDRAWN
                 && signature.status != SignatureStatus.REJECTED) {

@@ -118,27 +118,36 @@ public class SignatureWriter {
      * {@code unnest} zips them back, so PostgreSQL sees the same text, and keeps one plan,
      * whatever the batch size. Signers who already signed are skipped (ON CONFLICT DO NOTHING:
      * concurrent twins, in one batch or in two, leave one row); the rows not returned are theirs.
+     * A referral code ({@code via}) becomes its partner's id here, by the unique index on the codes;
+     * one that names no partner refers nobody, and the consent to share with nobody is not kept.
      */
     private static final String INSERT = """
             insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at, revision)
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at,
+                referral_partner_id, share_consent, share_consented_at, revision)
             select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at, 0
-            from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
-                ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
-                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
-                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent,
-                updates_consented_at)
+                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at,
+                referral_partner_id,
+                case when referral_partner_id is not null then share_consent end,
+                case when referral_partner_id is not null then share_consented_at end, 0
+            from (select r.*, case when r.via is not null
+                          then (select p.id from partners p where p.referral_code = r.via) end as referral_partner_id
+                  from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
+                    ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
+                    ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                    ?::text[], ?::text[], ?::timestamptz[])
+                    as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
+                    dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
+                    verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
+                    represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent,
+                    updates_consented_at, via, share_consent, share_consented_at)) as rows
             on conflict (letter_id, dedup_key) do nothing
-            returning id""";
+            returning id, referral_partner_id""";
 
     /** Inserts the signatures in one statement; returns the ids inserted (the others' signers had signed). */
     private Set<UUID> insertAll(List<Signature> signatures) {
@@ -178,6 +187,12 @@ public class SignatureWriter {
         String[] consents = signatures.stream().map(s -> s.updatesConsent).toArray(String[]::new);
         String[] consentedAt = signatures.stream().map(s -> s.updatesConsentedAt == null ? null : s.updatesConsentedAt.toString())
                 .toArray(String[]::new);
+        String[] vias = signatures.stream().map(s -> s.via).toArray(String[]::new);
+        String[] shares = signatures.stream().map(s -> s.shareConsent).toArray(String[]::new);
+        String[] sharedAt = signatures.stream().map(s -> s.shareConsentedAt == null ? null : s.shareConsentedAt.toString())
+                .toArray(String[]::new);
+        Map<UUID, Signature> byId = new HashMap<>();
+        signatures.forEach(s -> byId.put(s.id, s));
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 int p = 1;
@@ -204,10 +219,20 @@ public class SignatureWriter {
                 statement.setArray(p++, connection.createArrayOf("text", rejections));
                 statement.setArray(p++, connection.createArrayOf("text", salts));
                 statement.setArray(p++, connection.createArrayOf("text", consents));
-                statement.setArray(p, connection.createArrayOf("text", consentedAt));
+                statement.setArray(p++, connection.createArrayOf("text", consentedAt));
+                statement.setArray(p++, connection.createArrayOf("text", vias));
+                statement.setArray(p++, connection.createArrayOf("text", shares));
+                statement.setArray(p, connection.createArrayOf("text", sharedAt));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        inserted.add(rows.getObject(1, UUID.class));
+                        UUID id = rows.getObject(1, UUID.class);
+                        inserted.add(id);
+                        Signature written = byId.get(id);
+                        written.referralPartnerId = rows.getObject(2, UUID.class);
+                        if (written.referralPartnerId == null) {
+                            written.shareConsent = null;
+                            written.shareConsentedAt = null;
+                        }
                     }
                 }
             }

@@ -19,6 +19,9 @@ import org.undersigned.common.Tokens;
 import org.undersigned.common.security.ApiKeys;
 import org.undersigned.common.security.Caller;
 import org.undersigned.common.validation.EmailAddresses;
+import org.undersigned.mail.MailOutbox;
+import org.undersigned.partner.Partner;
+import org.undersigned.partner.PartnerService;
 import org.undersigned.ledger.LedgerEntryType;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
@@ -44,10 +47,14 @@ public class SignerPortal {
     private final SignatureTokens tokens;
     private final SignatureCounts counts;
     private final SignatureLedger ledger;
+    private final MailOutbox outbox;
+    private final PartnerService partners;
     private final Clock clock;
 
     SignerPortal(EntityManager em, Caller caller, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
-                 SignatureLedger ledger, Clock clock) {
+                 SignatureLedger ledger, MailOutbox outbox, PartnerService partners, Clock clock) {
+        this.outbox = outbox;
+        this.partners = partners;
         this.em = em;
         this.caller = caller;
         this.mailer = mailer;
@@ -70,8 +77,7 @@ public class SignerPortal {
         if (recent >= LINKS_PER_HOUR) {
             return;
         }
-        boolean signed = ((Number) em.createNativeQuery("select count(*) from signatures where dedup_key = ?1")
-                .setParameter(1, key).getSingleResult()).longValue() > 0;
+        boolean signed = !idsOf(key).isEmpty();
         String token = Tokens.newToken();
         em.createNativeQuery("insert into portal_links (token_hash, email_key, expires_at, created_at) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, Tokens.hash(token)).setParameter(2, key).setParameter(3, now.plus(LINK_TTL)).setParameter(4, now)
@@ -104,12 +110,13 @@ public class SignerPortal {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select s.id, s.letter_id, l.slug, l.title, l.status, s.kind, s.name, s.title, s.display, s.status,
-                               s.updates_consent, s.created_at
-                        from signatures s join letters l on l.id = s.letter_id
-                        where s.dedup_key = ?1 order by s.created_at, s.id""").setParameter(1, caller.signerKey()).getResultList();
+                               s.updates_consent, s.created_at, s.referral_partner_id, s.share_consent
+                        from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1
+                        order by s.created_at, s.id""").setParameter(1, caller.signerKey()).getResultList();
         return rows.stream().map(r -> new MySignature((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 LetterStatus.valueOf((String) r[4]), SignatureKind.valueOf((String) r[5]), (String) r[6], (String) r[7],
-                SignatureDisplay.valueOf((String) r[8]), SignatureStatus.valueOf((String) r[9]), r[10] != null, Sql.instant(r[11])))
+                SignatureDisplay.valueOf((String) r[8]), SignatureStatus.valueOf((String) r[9]), r[10] != null, (UUID) r[12],
+                r[13] != null, Sql.instant(r[11])))
                 .toList();
     }
 
@@ -132,6 +139,13 @@ public class SignerPortal {
             signature.updatesConsent = request.updates() ? SignatureRules.UPDATES_CONSENT : null;
             signature.updatesConsentedAt = request.updates() ? clock.instant() : null;
         }
+        if (request.shareWithPartner() != null) {
+            if (request.shareWithPartner() && signature.referralPartnerId == null) {
+                throw ProblemException.conflict("no-referring-partner", "No partner brought this signature; there is nobody to share it with.");
+            }
+            signature.shareConsent = request.shareWithPartner() ? SignatureRules.SHARE_CONSENT : null;
+            signature.shareConsentedAt = request.shareWithPartner() ? clock.instant() : null;
+        }
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = clock.instant();
         counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
@@ -151,7 +165,7 @@ public class SignerPortal {
     /** Everything kept about the address: its signatures with every field, their consents, the emails sent, the ledger's entries. */
     @Transactional
     public MyExport export() {
-        List<Signature> signatures = Signature.list("dedupKey = ?1 order by createdAt, id", caller.signerKey());
+        List<Signature> signatures = mine();
         List<MyExport.Entry> entries = new ArrayList<>();
         for (Signature s : signatures) {
             Letter letter = Letter.findById(s.letterId);
@@ -163,8 +177,16 @@ public class SignerPortal {
             List<Object[]> ledgerRows = em.createNativeQuery("""
                             select sequence, type, at, hash from ledger_entries where letter_id = ?1 and signature_id = ?2 order by sequence""")
                     .setParameter(1, s.letterId).setParameter(2, s.id).getResultList();
-            entries.add(new MyExport.Entry(SignatureResponse.from(s), letter.slug, letter.title,
-                    s.updatesConsent == null ? null : new MyExport.Consent("updates", s.updatesConsent, s.updatesConsentedAt),
+            List<MyExport.Consent> consents = new ArrayList<>();
+            if (s.updatesConsent != null) {
+                consents.add(new MyExport.Consent("updates", s.updatesConsent, s.updatesConsentedAt, null, null));
+            }
+            if (s.shareConsent != null) {
+                Partner partner = partners.withId(s.referralPartnerId);
+                consents.add(new MyExport.Consent("share_with_partner", s.shareConsent, s.shareConsentedAt, s.referralPartnerId,
+                        partner == null ? null : partner.name));
+            }
+            entries.add(new MyExport.Entry(SignatureResponse.from(s), letter.slug, letter.title, consents,
                     mails.stream().map(m -> new MyExport.Email((String) m[0], (String) m[1], Sql.instant(m[2]), Sql.instant(m[3]))).toList(),
                     ledgerRows.stream().map(l -> new MyExport.LedgerReference(((Number) l[0]).longValue(), (String) l[1],
                             Sql.instant(l[2]), ((String) l[3]).trim())).toList()));
@@ -180,27 +202,12 @@ public class SignerPortal {
     @Transactional
     public void erase() {
         String key = caller.signerKey();
-        List<Signature> signatures = Signature.list("dedupKey = ?1", caller.signerKey());
-        List<UUID> ids = new ArrayList<>();
-        for (Signature signature : signatures) {
-            ids.add(signature.id);
+        for (Signature signature : mine()) {
             em.lock(signature, LockModeType.PESSIMISTIC_WRITE);
             tokens.withdraw(signature, Letter.findById(signature.letterId));
         }
-        if (!ids.isEmpty()) {
-            em.createNativeQuery("delete from mail_outbox where state = 'PENDING' and signature_id = any (cast(?1 as uuid[]))")
-                    .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new)).executeUpdate();
-        }
-        // the portal's own emails to the address: the ones still waiting hold it
-        @SuppressWarnings("unchecked")
-        List<Object[]> portalMails = em.createNativeQuery("select id, recipient from mail_outbox where kind = 'PORTAL' and state = 'PENDING'")
-                .getResultList();
-        for (Object[] mail : portalMails) {
-            String recipient = (String) mail[1];
-            if (recipient != null && key.equals("e:" + EmailAddresses.canonical(recipient))) {
-                em.createNativeQuery("delete from mail_outbox where id = ?1").setParameter(1, mail[0]).executeUpdate();
-            }
-        }
+        // the emails still waiting for the address (its signatures' and the portal's own) hold it
+        outbox.dropPendingTo(key);
         em.createNativeQuery("delete from portal_links where email_key = ?1").setParameter(1, key).executeUpdate();
         em.createNativeQuery("delete from portal_sessions where email_key = ?1").setParameter(1, key).executeUpdate();
     }
@@ -219,6 +226,23 @@ public class SignerPortal {
         } catch (RuntimeException e) {
             // the next run deletes them
         }
+    }
+
+    /** The session's signatures, oldest first. */
+    private List<Signature> mine() {
+        List<UUID> ids = idsOf(caller.signerKey());
+        return ids.isEmpty() ? List.of() : Signature.list("id in ?1 order by createdAt, id", ids);
+    }
+
+    /**
+     * The ids of an address's signatures: a probe of each letter's unique (letter, key) index, not a
+     * scan of every signature (no index serves the key alone, and the signing path pays for none).
+     */
+    private List<UUID> idsOf(String key) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select s.id from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1")
+                .setParameter(1, key).getResultList();
+        return ids;
     }
 
     /** One of the session's signatures, locked; another's, or none, is a 404. */

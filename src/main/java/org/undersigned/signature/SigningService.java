@@ -103,7 +103,7 @@ public class SigningService {
      */
     public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage, InetAddress client) {
         Signer signer = new Signer(caller.isAdmin(), caller.isPartner(), caller.partnerId(), source(), client);
-        checkShape(request, !signer.trusted());
+        checkShape(request, signer.source());
         if (!signer.trusted()) {
             blocklist.refuseDisposable(request.email());
         }
@@ -231,12 +231,12 @@ public class SigningService {
     }
 
     /** Rules that span fields: what the contract cannot say alone. */
-    private static void checkShape(SignRequest request, boolean publicSigner) {
+    private static void checkShape(SignRequest request, SignatureSource source) {
         List<Violation> violations = new ArrayList<>();
-        if (publicSigner && request.email() == null) {
+        if (source == SignatureSource.PUBLIC && request.email() == null) {
             violations.add(new Violation("email", "is required to sign: it confirms the signature and lets you withdraw it"));
         }
-        violations.addAll(SignatureFactory.shapeViolations(request));
+        violations.addAll(SignatureFactory.shapeViolations(request, source));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,8 @@ public class SummaryResource {
 
     /** A live counter may show a summary a few seconds old, then revalidates with its ETag. */
     private static final CacheControl SUMMARY_CACHING = CacheControl.valueOf("public, max-age=5");
+    /** A keyed caller's summary holds counts by partner: for it alone, and never stored. */
+    private static final CacheControl KEYED_CACHING = CacheControl.valueOf("private, no-store");
 
     @Inject
     SignatoryQueries signatures;
@@ -43,7 +46,9 @@ public class SummaryResource {
     public Response summary(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                             @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
         SignatoryQueries.ServedSummary served = signatures.summary(letter, lang, acceptLanguage);
-        return Languages.negotiated(Preconditions.ok(request, served.summary()), served.language(), SUMMARY_CACHING);
+        CacheControl caching = served.summary().body().byPartner() == null ? SUMMARY_CACHING : KEYED_CACHING;
+        return Response.fromResponse(Languages.negotiated(Preconditions.ok(request, served.summary()), served.language(),
+                HttpHeaders.AUTHORIZATION)).cacheControl(caching).build();
     }
 
     /** Cumulative totals by hour or day, from the rollups the counts keep. */

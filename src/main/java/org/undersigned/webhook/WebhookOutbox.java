@@ -20,7 +20,8 @@ import org.hibernate.Session;
  * Writes events into the outbox in the caller's transaction, one row per subscription that
  * should hear of them: the admin's subscriptions always; a partner's, for a letter's own events,
  * when it may push to the letter, and for events about signatures, only for the signatures it
- * pushed itself (who pushed what is private between a partner and the organiser).
+ * pushed itself or brought by its referral code (who pushed or brought what is private between a
+ * partner and the organiser).
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -54,12 +55,15 @@ public class WebhookOutbox {
             data.put("letter_id", change.letterId());
             data.put("letter_slug", change.slug());
             data.put("status", change.status());
-            write(event, change.letterId(), List.of(data), null);
+            write(event, change.letterId(), List.of(data), null, null);
         }
     }
 
-    /** An event about signatures, and the partner that pushed them (null: the public or the organiser). */
-    public record SignatureEvent(Map<String, Object> data, UUID partnerId) {
+    /**
+     * An event about signatures, the partner that pushed them (null: the public or the organiser) and
+     * the partner that brought them (its referral code; null when none did).
+     */
+    public record SignatureEvent(Map<String, Object> data, UUID partnerId, UUID referrerId) {
     }
 
     /** Publishes events about signatures of one letter: the admin's subscriptions hear of all, a partner's of its own. */
@@ -68,22 +72,23 @@ public class WebhookOutbox {
             return;
         }
         write(event, letterId, events.stream().map(SignatureEvent::data).toList(),
-                events.stream().map(SignatureEvent::partnerId).toArray(UUID[]::new));
+                events.stream().map(SignatureEvent::partnerId).toArray(UUID[]::new),
+                events.stream().map(SignatureEvent::referrerId).toArray(UUID[]::new));
     }
 
     /** A letter's own event (not about one signature): the organiser's subscriptions and those of partners on the letter. */
     public void publishLetterEvent(WebhookEvent event, UUID letterId, Map<String, Object> data) {
-        write(event, letterId, List.of(data), null);
+        write(event, letterId, List.of(data), null, null);
     }
 
     /** An event for the organiser's subscriptions alone (what partners must not learn). */
     public void publishToOrganiser(WebhookEvent event, UUID letterId, Map<String, Object> data) {
         // pushed by no partner, and not letter-wide: no partner's subscription matches
-        write(event, letterId, List.of(data), new UUID[1]);
+        write(event, letterId, List.of(data), new UUID[1], new UUID[1]);
     }
 
-    /** One delivery per event and subscription; {@code partners} null for a letter's own events. */
-    private void write(WebhookEvent event, UUID letterId, List<Map<String, Object>> data, UUID[] partners) {
+    /** One delivery per event and subscription; {@code partners} and {@code referrers} null for a letter's own events. */
+    private void write(WebhookEvent event, UUID letterId, List<Map<String, Object>> data, UUID[] partners, UUID[] referrers) {
         if (data.isEmpty() || !anySubscriber(event)) {
             return;
         }
@@ -102,26 +107,28 @@ public class WebhookOutbox {
         }
         boolean letterWide = partners == null;
         UUID[] pushedBy = letterWide ? new UUID[payloads.length] : partners;
+        UUID[] broughtBy = letterWide ? new UUID[payloads.length] : referrers;
         em.unwrap(Session.class).doWork(connection -> {
             try (var statement = connection.prepareStatement("""
                     insert into webhook_deliveries (id, webhook_id, event_type, payload, state, attempts, next_attempt_at, created_at)
                     select gen_random_uuid(), w.id, ?, p.payload, 'PENDING', 0, now(), now()
                     from webhooks w
                     left join partners pa on pa.id = w.partner_id
-                    cross join unnest(?::text[], ?::uuid[]) as p(payload, partner_id)
+                    cross join unnest(?::text[], ?::uuid[], ?::uuid[]) as p(payload, partner_id, referrer_id)
                     where w.enabled and ? = any (w.events)
                       and (w.partner_id is null
                            or (? and (pa.all_open_letters
                                or exists (select 1 from partner_letters pl where pl.partner_id = w.partner_id and pl.letter_id = ?)))
-                           or (not ? and w.partner_id = p.partner_id))
+                           or (not ? and (w.partner_id = p.partner_id or w.partner_id = p.referrer_id)))
                     """)) {
                 statement.setString(1, event.wireName);
                 statement.setArray(2, connection.createArrayOf("text", payloads));
                 statement.setArray(3, connection.createArrayOf("uuid", pushedBy));
-                statement.setString(4, event.wireName);
-                statement.setBoolean(5, letterWide);
-                statement.setObject(6, letterId);
-                statement.setBoolean(7, letterWide);
+                statement.setArray(4, connection.createArrayOf("uuid", broughtBy));
+                statement.setString(5, event.wireName);
+                statement.setBoolean(6, letterWide);
+                statement.setObject(7, letterId);
+                statement.setBoolean(8, letterWide);
                 statement.executeUpdate();
             }
         });

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
 import org.undersigned.fixtures.Fixtures;
 
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -74,18 +75,63 @@ class PortalTest extends ApiTest {
         signer(session).body(Map.of("display", "UNDISCLOSED")).patch("/v1/me/signatures/" + other).then().statusCode(404);
 
         signer(session).get("/v1/me/export").then().statusCode(200).body("count", equalTo(2))
-                .body("signatures[0].signature.email", equalTo(ADDRESS)).body("signatures[0].consent", nullValue())
-                .body("signatures[1].consent", nullValue()).body("signatures[0].emails[0].kind", equalTo("RECORDED"))
+                .body("signatures[0].signature.email", equalTo(ADDRESS)).body("signatures[0].consents", empty())
+                .body("signatures[1].consents", empty()).body("signatures[0].emails[0].kind", equalTo("RECORDED"))
                 .body("signatures[0].ledger[0].type", equalTo("signed"));
+
+        // the organiser's idempotent 201 for a signature with the address is kept for retries, and holds it
+        String third = Fixtures.openLetter("Third Letter", "NONE");
+        Map<String, Object> byOrganiser = Fixtures.individual("Portal Signer", "PORTAL.SIGNER@example.org", "KR");
+        admin().header("Idempotency-Key", "portal-erase-1").body(byOrganiser).post("/v1/letters/" + third + "/signatures")
+                .then().statusCode(201).body("email", equalTo("PORTAL.SIGNER@example.org"));
+        assertTrue(traces("portal.signer@example").contains("idempotency_keys.response_body"), "the stored answer holds the address");
 
         assertTrue(traces("portal.signer@example").contains("signatures.email"), "the search finds the address while it is kept");
         signer(session).delete("/v1/me").then().statusCode(204);
+        // a retry replays the first answer, without what was erased since
+        admin().header("Idempotency-Key", "portal-erase-1").body(byOrganiser).post("/v1/letters/" + third + "/signatures")
+                .then().statusCode(201).body("email", nullValue()).body("name", nullValue());
         invalidRequest().header("Authorization", "Bearer " + session).get("/v1/me/signatures").then().statusCode(401);
         anonymous().get("/v1/letters/" + first + "/summary").then().body("total", equalTo(1)); // the other signer's
         anonymous().get("/v1/letters/" + second + "/summary").then().body("total", equalTo(0));
         waitForSettledEmails();
         List<String> traces = traces("portal.signer@example");
         assertEquals(List.of(), traces, "no trace of the address in any table");
+    }
+
+    @Test
+    void anAddressGetsThreeLinksAnHourAndAnExpiredSessionIsRefused() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        String address = "three.links@example.org";
+        anonymous().body(Fixtures.individual("Three Links", address, "KR")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(202);
+        mailsTo(address, 1);
+        for (int i = 0; i < 4; i++) {
+            anonymous().body(Map.of("email", address)).post("/v1/me/link").then().statusCode(202); // the same answer each time
+        }
+        List<MimeMessage> mails = mailsTo(address, 4);
+        Thread.sleep(2_000); // room for a fifth email, which must not come
+        assertEquals(4, mailsTo(address, 4).size(), "one signing email and three links");
+        assertEquals(3, count("select count(*) from portal_links where email_key = 'e:" + address + "'"));
+
+        Matcher link = LINK.matcher(body(mails.get(1)));
+        assertTrue(link.find(), body(mails.get(1)));
+        String session = anonymous().body(Map.of("token", link.group(1))).post("/v1/me/session").then().statusCode(200)
+                .extract().path("access_token");
+        signer(session).get("/v1/me/signatures").then().statusCode(200).body("items", hasSize(1));
+        try (Connection db = dataSource.getConnection(); PreparedStatement expire = db.prepareStatement(
+                "update portal_sessions set expires_at = now() - interval '1 second' where email_key = 'e:" + address + "'")) {
+            assertEquals(1, expire.executeUpdate());
+        }
+        invalidRequest().header("Authorization", "Bearer " + session).get("/v1/me/signatures").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static RequestSpecification signer(String session) {

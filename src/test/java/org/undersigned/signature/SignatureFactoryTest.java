@@ -15,7 +15,7 @@ class SignatureFactoryTest {
     private static final Instant NOW = Instant.parse("2020-12-15T09:00:00Z");
 
     private static Signature signature(SignatureKind kind, String name, String email, String sortName) {
-        SignRequest request = new SignRequest(kind, name, null, null, "KR", null, null, email, null, sortName, null, null, null);
+        SignRequest request = new SignRequest(kind, name, null, null, "KR", null, null, email, null, sortName, null, null, null, null, null);
         return SignatureFactory.newSignature(UUID.randomUUID(), 1, request, NOW, true, "en", SignatureSource.ADMIN, null);
     }
 

@@ -109,7 +109,7 @@ class SigningBackpressureTest extends ApiTest {
             // a row the database refuses (a three-letter country), in the same batch as the others
             Signature wrong = SignatureFactory.newSignature(UUID.fromString(letter), 1,
                     new SignRequest(SignatureKind.INDIVIDUAL, "Wrong Row", null, null, "KR", null, null, "wrong@example.org",
-                            null, null, null, null, null),
+                            null, null, null, null, null, null, null),
                     Instant.now(), true, "en", SignatureSource.ADMIN, null);
             wrong.country = "KRX";
             bad = batcher.submit(wrong, null, null, null);
