@@ -74,8 +74,8 @@ public class SignatureExport {
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));
         if (partner != null) {
-            // a partner exports what it pushed or brought, nothing else
-            where.append(" and (source_partner_id = ? or referral_partner_id = ?)");
+            // a partner exports what it pushed, and what it brought once confirmed, nothing else
+            where.append(" and (source_partner_id = ? or (referral_partner_id = ? and verified_at is not null))");
             params.add(partner);
             params.add(partner);
         }

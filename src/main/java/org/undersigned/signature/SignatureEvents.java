@@ -52,7 +52,9 @@ public class SignatureEvents {
     }
 
     private static WebhookOutbox.SignatureEvent event(UUID letterId, String letterSlug, Signature s) {
-        return new WebhookOutbox.SignatureEvent(data(letterId, letterSlug, s), s.sourcePartnerId, s.referralPartnerId);
+        // the referring partner hears of a signature once it is confirmed, as it sees it
+        return new WebhookOutbox.SignatureEvent(data(letterId, letterSlug, s), s.sourcePartnerId,
+                s.verifiedAt == null ? null : s.referralPartnerId);
     }
 
     private static Map<String, Object> data(UUID letterId, String letterSlug, Signature s) {

@@ -50,8 +50,9 @@ public class SignatureModeration {
         StringBuilder where = new StringBuilder("letterId = :letter");
         Parameters params = Parameters.with("letter", letter.id);
         if (caller.isPartner()) {
-            // a partner sees what it pushed or brought, nothing else
-            where.append(" and (sourcePartnerId = :partner or referralPartnerId = :partner)");
+            // a partner sees what it pushed, and what it brought once confirmed (an unconfirmed claim of
+            // an address, or its absence as a duplicate, must not tell it who signed), nothing else
+            where.append(" and (sourcePartnerId = :partner or (referralPartnerId = :partner and verifiedAt is not null))");
             params.and("partner", caller.partnerId());
         }
         if (filter.status() != null) {
@@ -181,7 +182,7 @@ public class SignatureModeration {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid);
         if (signature == null || (caller.isPartner() && !caller.partnerId().equals(signature.sourcePartnerId)
-                && !(orBrought && caller.partnerId().equals(signature.referralPartnerId)))) {
+                && !(orBrought && caller.partnerId().equals(signature.referralPartnerId) && signature.verifiedAt != null))) {
             throw ProblemException.notFound("No signature with that id.");
         }
         return signature;

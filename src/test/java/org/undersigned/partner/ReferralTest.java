@@ -141,6 +141,31 @@ class ReferralTest extends ApiTest {
     }
 
     @Test
+    void aPartnerSeesWhatItBroughtOnlyOnceConfirmed() throws Exception {
+        String letter = Fixtures.openLetter("EMAIL");
+        String partner = Partners.create("Confirming Partner", List.of(letter));
+        String key = Partners.issueKey(partner);
+        String code = admin().get("/v1/partners/" + partner).then().extract().path("referral_code");
+        Map<String, Object> signer = Fixtures.individual("Careful Signer", "careful.signer@example.org", "KR");
+        signer.put("via", code);
+        signer.put("consents", Map.of("share_with_partner", true));
+        sign(letter, signer);
+        // anyone can type an address: until its owner confirms, the partner sees nothing of it
+        Partners.as(key).get("/v1/letters/" + letter + "/signatures").then().statusCode(200).body("items", hasSize(0));
+        String csv = Partners.as(key).accept("text/csv").get("/v1/letters/" + letter + "/signatures/export").then().statusCode(200)
+                .extract().asString();
+        assertFalse(csv.contains("careful.signer"), csv);
+        String id = admin().get("/v1/letters/" + letter + "/signatures").then().statusCode(200).extract().path("items[0].id");
+        Partners.as(key).get("/v1/signatures/" + id).then().statusCode(404);
+
+        String token = Fixtures.verifyToken(mailsTo("careful.signer@example.org", 1).get(0));
+        anonymous().body(Map.of("token", token)).post("/v1/signatures/verify").then().statusCode(200);
+        Partners.as(key).get("/v1/letters/" + letter + "/signatures").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].email", equalTo("careful.signer@example.org"));
+        Partners.as(key).get("/v1/signatures/" + id).then().statusCode(200);
+    }
+
+    @Test
     void referralsAndConsentsAreCheckedAtTheDoor() {
         String letter = Fixtures.openLetter("NONE");
         String partner = Partners.create("Referral Rules", List.of(letter));
