@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * {@code Idempotency-Key} on POSTs: the first answer (status and body) is stored with a hash of
  * the request; a retry with the same key and body gets it again without running twice, the same
  * key with another body is a 422, and a retry while the first is still running a 409. Keys are
- * scoped to the caller and live in PostgreSQL, so every instance of the service sees them.
+ * scoped to the caller and live in PostgreSQL, so every instance of the service sees them. An
+ * answer holding a secret shown once ({@link SecretAnswer}) is never stored: the key is ignored.
  */
 public class Idempotency {
 
@@ -65,13 +67,14 @@ public class Idempotency {
      * checked against the operation's limit before anything hashes it.
      */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 200, readBody = true)
-    public Uni<Response> claim(ContainerRequestContext context, HttpServerRequest request) throws IOException {
-        return claimKey(context, request);
+    public Uni<Response> claim(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource) throws IOException {
+        boolean secret = resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SecretAnswer.class);
+        return claimKey(context, request, secret);
     }
 
-    private Uni<Response> claimKey(ContainerRequestContext context, HttpServerRequest request) throws IOException {
+    private Uni<Response> claimKey(ContainerRequestContext context, HttpServerRequest request, boolean secretAnswer) throws IOException {
         String key = context.getHeaderString(HEADER);
-        if (key == null || !"POST".equals(context.getMethod())) {
+        if (key == null || !"POST".equals(context.getMethod()) || secretAnswer) {
             return Uni.createFrom().nullItem();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {

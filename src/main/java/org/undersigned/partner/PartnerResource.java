@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
+import org.undersigned.common.SecretAnswer;
 import org.undersigned.common.Tagged;
 
 @RolesAllowed(Roles.ADMIN)
@@ -69,6 +70,7 @@ public class PartnerResource {
 
     @POST
     @Path("{id}/keys")
+    @SecretAnswer
     public Response issueKey(@PathParam("id") String id) {
         IssuedKeyResponse key = partners.issueKey(id);
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/partners/" + id + "/keys/" + key.id()).entity(key).build();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.Page;
 import org.undersigned.common.RateLimited;
+import org.undersigned.common.SecretAnswer;
 import org.undersigned.common.security.Roles;
 
 /** The signer's portal: a link by email, a short session, and their own signatures. */
@@ -44,6 +45,7 @@ public class MeResource {
 
     @POST
     @Path("session")
+    @SecretAnswer
     @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
     public SignerPortal.Session session(@Valid @NotNull PortalRequests.Session request) {

@@ -171,6 +171,24 @@ class BulkAndIdempotencyTest extends ApiTest {
     }
 
     @Test
+    void aNewPartnerKeyIsNeverStoredForReplay() throws Exception {
+        String partner = Partners.create("Key Holder", List.of());
+        String first = admin().header("Idempotency-Key", "issue-1").post("/v1/partners/" + partner + "/keys").then().statusCode(201)
+                .extract().path("key");
+        String second = admin().header("Idempotency-Key", "issue-1").post("/v1/partners/" + partner + "/keys").then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).extract().path("key");
+        assertTrue(!first.equals(second), "a retry is a new request: the secret was not kept to replay");
+        try (var db = dataSource.getConnection(); var query = db.prepareStatement(
+                "select count(*) from idempotency_keys where idempotency_key = 'issue-1' or encode(response_body, 'escape') like ?")) {
+            query.setString(1, "%" + first.substring(4) + "%");
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                assertEquals(0, rows.getLong(1));
+            }
+        }
+    }
+
+    @Test
     void concurrentRequestsWithOneKeyRunOnce() throws Exception {
         String letter = Fixtures.openLetter("EMAIL");
         String body = "[" + String.join(",", java.util.stream.IntStream.range(0, 2000).mapToObj(i ->

@@ -56,8 +56,10 @@ class PortalTest extends ApiTest {
         Matcher link = LINK.matcher(body(mails.get(2)));
         assertTrue(link.find(), body(mails.get(2)));
         String token = link.group(1);
-        String session = anonymous().body(Map.of("token", token)).post("/v1/me/session").then().statusCode(200)
-                .extract().path("access_token");
+        // a session is a secret shown once: never stored for replay, whatever Idempotency-Key comes with it
+        String session = anonymous().header("Idempotency-Key", "portal-session-1").body(Map.of("token", token))
+                .post("/v1/me/session").then().statusCode(200).extract().path("access_token");
+        assertEquals(List.of(), traces(session.substring(4)), "the session's secret is stored nowhere");
         anonymous().body(Map.of("token", token)).post("/v1/me/session").then().statusCode(404); // once only
         invalidRequest().header("Authorization", "Bearer uss_forged").get("/v1/me/signatures").then().statusCode(401)
                 .contentType("application/problem+json");
