@@ -32,6 +32,8 @@ public class Signature extends PanacheEntityBase {
     public String email;
     public String comment;
     public String dedupKey;
+    /** An organisation's contact address in canonical form, how its signer's portal finds it (individuals have it as dedupKey). */
+    public String contactKey;
     public String sortKey;
     public String country;
     /** The language the letter was read in when signed. */
@@ -86,6 +88,7 @@ public class Signature extends PanacheEntityBase {
         email = null;
         comment = null;
         dedupKey = null;
+        contactKey = null;
         sortKey = null;
         country = null;
         verifyTokenHash = null;

@@ -55,6 +55,7 @@ public final class SignatureFactory {
             signature.shareConsentedAt = now;
         }
         signature.dedupKey = dedupKey(signature);
+        signature.contactKey = contactKey(signature);
         signature.sortKey = sortKey(signature);
         signature.status = verified ? SignatureStatus.VERIFIED : SignatureStatus.PENDING;
         signature.verifiedAt = verified ? now : null;
@@ -112,6 +113,11 @@ public final class SignatureFactory {
             return "e:" + EmailAddresses.canonical(s.email);
         }
         return null;
+    }
+
+    /** An organisation's address as its signer's portal finds it; null for individuals (their dedup key is it) and without an address. */
+    static String contactKey(Signature s) {
+        return s.kind == SignatureKind.ORGANIZATION && s.email != null ? "e:" + EmailAddresses.canonical(s.email) : null;
     }
 
     /**

@@ -142,6 +142,7 @@ public class SignatureModeration {
                     + (signature.email != null ? "email" : "organisation name") + ".");
         }
         signature.dedupKey = dedupKey;
+        signature.contactKey = SignatureFactory.contactKey(signature);
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = now;
         counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));

@@ -118,7 +118,7 @@ public class SignatureRetention {
         em.createNativeQuery("""
                         update signatures set email = null, verify_token_hash = null, manage_token_hash = null, client_hash = null,
                             client_range_hash = null, updates_consent = null, updates_consented_at = null, ledger_salt = null,
-                            share_consent = null, share_consented_at = null,
+                            share_consent = null, share_consented_at = null, contact_key = null,
                             dedup_key = case when kind = 'INDIVIDUAL' then null else dedup_key end,
                             revision = revision + 1
                         where letter_id = ?1""").setParameter(1, letterId).executeUpdate();

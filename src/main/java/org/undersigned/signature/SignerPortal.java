@@ -111,8 +111,9 @@ public class SignerPortal {
         List<Object[]> rows = em.createNativeQuery("""
                         select s.id, s.letter_id, l.slug, l.title, l.status, s.kind, s.name, s.title, s.display, s.status,
                                s.updates_consent, s.created_at, s.referral_partner_id, s.share_consent
-                        from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1
-                        order by s.created_at, s.id""").setParameter(1, caller.signerKey()).getResultList();
+                        from signatures s join letters l on l.id = s.letter_id
+                        where s.id = any (cast(?1 as uuid[])) order by s.created_at, s.id""")
+                .setParameter(1, idsOf(caller.signerKey()).stream().map(UUID::toString).toArray(String[]::new)).getResultList();
         return rows.stream().map(r -> new MySignature((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 LetterStatus.valueOf((String) r[4]), SignatureKind.valueOf((String) r[5]), (String) r[6], (String) r[7],
                 SignatureDisplay.valueOf((String) r[8]), SignatureStatus.valueOf((String) r[9]), r[10] != null, (UUID) r[12],
@@ -134,6 +135,15 @@ public class SignerPortal {
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
         if (request.display() != null) signature.display = request.display();
         if (request.name() != null) signature.name = request.name().orElseThrow().strip();
+        if (request.name() != null && signature.kind == SignatureKind.ORGANIZATION) {
+            // an organisation is told from others by its name
+            String dedupKey = SignatureFactory.dedupKey(signature);
+            if (!dedupKey.equals(signature.dedupKey)
+                    && Signature.count("letterId = ?1 and dedupKey = ?2 and id <> ?3", signature.letterId, dedupKey, signature.id) > 0) {
+                throw ProblemException.conflict("duplicate-signature", "Another signature of this letter has the same organisation name.");
+            }
+            signature.dedupKey = dedupKey;
+        }
         if (request.title() != null) signature.title = SignatureFactory.blankToNull(request.title().orElse(null));
         if (request.updates() != null) {
             signature.updatesConsent = request.updates() ? SignatureRules.UPDATES_CONSENT : null;
@@ -235,12 +245,15 @@ public class SignerPortal {
     }
 
     /**
-     * The ids of an address's signatures: a probe of each letter's unique (letter, key) index, not a
-     * scan of every signature (no index serves the key alone, and the signing path pays for none).
+     * The ids of an address's signatures: individuals by a probe of each letter's unique (letter, key)
+     * index, not a scan of every signature (no index serves the key alone, and the signing path pays
+     * for none); organisations, keyed by name, by their contact key.
      */
     private List<UUID> idsOf(String key) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select s.id from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1")
+        List<UUID> ids = em.createNativeQuery("""
+                        select s.id from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1
+                        union select id from signatures where contact_key = ?1""")
                 .setParameter(1, key).getResultList();
         return ids;
     }
@@ -249,7 +262,8 @@ public class SignerPortal {
     private Signature mine(String id) {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
-        if (signature == null || signature.dedupKey == null || !signature.dedupKey.equals(caller.signerKey())) {
+        String key = caller.signerKey();
+        if (signature == null || !(key.equals(signature.dedupKey) || key.equals(signature.contactKey))) {
             throw ProblemException.notFound("No signature of yours with that id.");
         }
         return signature;

@@ -19,6 +19,7 @@ import org.undersigned.fixtures.Fixtures;
 
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +88,11 @@ class PortalTest extends ApiTest {
         admin().header("Idempotency-Key", "portal-erase-1").body(byOrganiser).post("/v1/letters/" + third + "/signatures")
                 .then().statusCode(201).body("email", equalTo("PORTAL.SIGNER@example.org"));
         assertTrue(traces("portal.signer@example").contains("idempotency_keys.response_body"), "the stored answer holds the address");
+        // an organisation is keyed by its name, and found by its address all the same
+        admin().body(Fixtures.organization("Portal Signers Association", "Portal.Signer@example.ORG", "KR", 3))
+                .post("/v1/letters/" + second + "/signatures").then().statusCode(201);
+        signer(session).get("/v1/me/signatures").then().statusCode(200).body("items", hasSize(4))
+                .body("items.kind", hasItem("ORGANIZATION"));
 
         assertTrue(traces("portal.signer@example").contains("signatures.email"), "the search finds the address while it is kept");
         signer(session).delete("/v1/me").then().statusCode(204);
