@@ -110,9 +110,17 @@ public class MailOutbox {
         return address == null ? null : "e:" + EmailAddresses.canonical(address.strip());
     }
 
-    /** Drops the emails still waiting for an address (by {@link #emailKey}): erased with the rest of what is kept about it. */
+    /**
+     * Drops the emails still waiting for an address (by {@link #emailKey}) or about these signatures
+     * (which also finds emails written before the key was kept): erased with the rest of what is
+     * kept about the address.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void dropPendingTo(String emailKey) {
-        em.createNativeQuery("delete from mail_outbox where email_key = ?1 and state = 'PENDING'").setParameter(1, emailKey).executeUpdate();
+    public void dropPendingTo(String emailKey, List<UUID> signatureIds) {
+        em.createNativeQuery("""
+                        delete from mail_outbox where state = 'PENDING'
+                          and (email_key = ?1 or signature_id = any (cast(?2 as uuid[])))""")
+                .setParameter(1, emailKey).setParameter(2, signatureIds.stream().map(UUID::toString).toArray(String[]::new))
+                .executeUpdate();
     }
 }

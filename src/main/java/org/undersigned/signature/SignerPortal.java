@@ -212,12 +212,14 @@ public class SignerPortal {
     @Transactional
     public void erase() {
         String key = caller.signerKey();
+        List<UUID> ids = new ArrayList<>();
         for (Signature signature : mine()) {
+            ids.add(signature.id);
             em.lock(signature, LockModeType.PESSIMISTIC_WRITE);
             tokens.withdraw(signature, Letter.findById(signature.letterId));
         }
         // the emails still waiting for the address (its signatures' and the portal's own) hold it
-        outbox.dropPendingTo(key);
+        outbox.dropPendingTo(key, ids);
         em.createNativeQuery("delete from portal_links where email_key = ?1").setParameter(1, key).executeUpdate();
         em.createNativeQuery("delete from portal_sessions where email_key = ?1").setParameter(1, key).executeUpdate();
     }
