@@ -32,8 +32,11 @@ public class ClientGuard {
     private final long bodyTimeoutMillis;
     private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
 
-    ClientGuard(Vertx vertx, RouteProblems problems, UndersignedConfig config) {
+    private final ClientKeys clients;
+
+    ClientGuard(Vertx vertx, RouteProblems problems, UndersignedConfig config, ClientKeys clients) {
         this.vertx = vertx;
+        this.clients = clients;
         this.problems = problems;
         this.perClient = config.limits().requestsPerClient();
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
@@ -45,13 +48,13 @@ public class ClientGuard {
 
     private void guard(RoutingContext context) {
         HttpServerRequest request = context.request();
-        // the address itself: this map never leaves memory, so no hash is needed on every request
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // the client's key (an IPv6 client by its /64): this map never leaves memory, so no hash is needed
+        String client = clients.clientOf(request);
         AtomicInteger count = inProgress.computeIfAbsent(client, c -> new AtomicInteger());
         if (count.incrementAndGet() > perClient) {
             release(client, count);
             problems.refuse(context, new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-requests-in-progress",
-                    "Too many requests", "At most " + perClient + " requests at once from one address.", null,
+                    "Too many requests", "At most " + perClient + " requests at once from one client address (or IPv6 /64).", null,
                     Map.of("Retry-After", "1")), 0);
             context.response().endHandler(v -> request.connection().close());
             return;

@@ -14,6 +14,7 @@ import org.undersigned.common.RateLimited.Cost;
 import org.undersigned.common.security.Caller;
 
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -39,6 +40,9 @@ public class RateLimiter {
     @Inject
     Provider<UndersignedConfig> config;
 
+    @Inject
+    ClientKeys clients;
+
     record Decision(int limit, int remaining, long resetSeconds) {
     }
 
@@ -50,7 +54,9 @@ public class RateLimiter {
         RateLimited annotated = resource.getResourceMethod().getAnnotation(RateLimited.class);
         Cost cost = annotated != null ? annotated.value()
                 : "GET".equals(context.getMethod()) || "HEAD".equals(context.getMethod()) ? Cost.READ : Cost.WRITE;
-        String who = caller.isAdmin() ? "admin" : caller.isPartner() ? "key:" + caller.keyId() : "address:" + ClientAddresses.keyOf(request);
+        // an anonymous client by its key (an IPv6 client by its /64), hashed: budgets are kept in the database
+        String who = caller.isAdmin() ? "admin" : caller.isPartner() ? "key:" + caller.keyId()
+                : "address:" + HexFormat.of().formatHex(Hashing.sha256(clients.clientOf(request))).substring(0, 32);
         int limit = limitFor(cost, caller.isAdmin(), caller.isPartner());
         String bucket = cost.name().toLowerCase() + ":" + who;
         long now = clock.instant().getEpochSecond();

@@ -153,12 +153,22 @@ public interface UndersignedConfig {
     Streams streams();
 
     interface Streams {
-        /** Open streams one client address may hold on one instance. */
+        /** Open streams one client (an IPv4 address, an IPv6 /64) may hold on one instance. */
         @WithDefault("5")
         int perClient();
 
-        /** Open streams on one instance in all. */
-        @WithDefault("2000")
+        /**
+         * Open streams one network (an IPv4 /24, an IPv6 /48) may hold on one instance, so that no
+         * small set of addresses takes every place.
+         */
+        @WithDefault("100")
+        int perNetwork();
+
+        /**
+         * Open streams on one instance in all. The last tenth of the places goes only to clients
+         * holding none, so that a new reader still gets one while others hold many.
+         */
+        @WithDefault("20000")
         int max();
 
         /** At most one event a letter in this time: a burst of signatures makes one event. */
@@ -331,5 +341,37 @@ public interface UndersignedConfig {
         /** How long a request body may take to arrive in full; then a 408 problem, and the connection is closed. */
         @WithDefault("30S")
         Duration bodyTimeout();
+
+        /**
+         * How long a request's line and headers may take to arrive, from the connection's opening or
+         * from the first byte after the previous answer, whatever trickles in; then the connection is
+         * closed.
+         */
+        @WithDefault("10S")
+        Duration headerTimeout();
+
+        /**
+         * Connections open at once from one client; a connection beyond them is closed as it opens.
+         * Behind a proxy every client shares the proxy's address: raise it there.
+         */
+        @WithDefault("256")
+        int connectionsPerClient();
+
+        /**
+         * Connections open at once on the public port in all; a connection beyond them is closed as it
+         * opens. The service lowers it to three quarters of the process's open-file limit (less a
+         * reserve for the database, files and the management port), so that a flood never leaves the
+         * process unable to open a file: raise that limit ({@code ulimit -n}) to what this needs.
+         */
+        @WithDefault("30000")
+        int maxConnections();
+
+        /**
+         * How much of an IPv6 address names one client for every per-client budget (requests in
+         * progress, connections, streams, rate limits): a /64 is what one subscriber is usually given.
+         * IPv4 clients are their address.
+         */
+        @WithDefault("64")
+        int ipv6PrefixLength();
     }
 }

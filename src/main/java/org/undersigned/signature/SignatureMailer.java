@@ -46,9 +46,14 @@ public class SignatureMailer {
         outbox.enqueue(mails);
     }
 
-    Message verification(UUID signatureId, String to, String signerName, String letterTitle, String verifyToken, String manageToken) {
+    /*
+     * The confirmation and the "recorded" email go to an address nobody has proven yet: they carry
+     * no text the signer chose (not even the name, which could be a message to a stranger); only the
+     * organiser's title and the service's own links.
+     */
+    Message verification(UUID signatureId, String to, String letterTitle, String verifyToken, String manageToken) {
         String text = """
-                Hello %s,
+                Hello,
 
                 Someone, we hope you, signed the open letter "%s" with this address.
                 To confirm your signature, open this link:
@@ -61,20 +66,20 @@ public class SignatureMailer {
                 You can withdraw your signature, and have your details erased, at any time:
 
                 %s
-                """.formatted(signerName, letterTitle, link("verify", verifyToken), link("withdraw", manageToken)) + notMe(signatureId);
+                """.formatted(letterTitle, link("verify", verifyToken), link("withdraw", manageToken)) + notMe(signatureId);
         return new Message("VERIFICATION", signatureId, to, "Confirm your signature: " + letterTitle, text);
     }
 
-    Message recorded(UUID signatureId, String to, String signerName, String letterTitle, String manageToken) {
+    Message recorded(UUID signatureId, String to, String letterTitle, String manageToken) {
         String text = """
-                Hello %s,
+                Hello,
 
                 Your signature on the open letter "%s" has been recorded. Thank you.
 
                 You can withdraw your signature, and have your details erased, at any time:
 
                 %s
-                """.formatted(signerName, letterTitle, link("withdraw", manageToken)) + notMe(signatureId);
+                """.formatted(letterTitle, link("withdraw", manageToken)) + notMe(signatureId);
         return new Message("RECORDED", signatureId, to, "Your signature: " + letterTitle, text);
     }
 

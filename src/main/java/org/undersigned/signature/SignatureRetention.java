@@ -20,7 +20,7 @@ import org.undersigned.letter.LetterService;
 /**
  * Retention: a closed letter keeps what identifies its signers (emails and the keys derived from
  * them, link-token hashes, client-address hashes, consent details, the ledger's salts) for its
- * {@code retention_days}, then a scheduled job erases it. Names stay as published, and the counts,
+ * {@code retention_days}, then a scheduled job erases it, with their private comments. Names stay as published, and the counts,
  * which never depended on those fields, stay exact. Emails still waiting to go to those addresses
  * are dropped.
  */
@@ -118,7 +118,7 @@ public class SignatureRetention {
         em.createNativeQuery("""
                         update signatures set email = null, verify_token_hash = null, manage_token_hash = null, client_hash = null,
                             client_range_hash = null, updates_consent = null, updates_consented_at = null, ledger_salt = null,
-                            share_consent = null, share_consented_at = null, contact_key = null,
+                            share_consent = null, share_consented_at = null, contact_key = null, comment = null,
                             dedup_key = case when kind = 'INDIVIDUAL' then null else dedup_key end,
                             revision = revision + 1
                         where letter_id = ?1""").setParameter(1, letterId).executeUpdate();
@@ -126,7 +126,7 @@ public class SignatureRetention {
         @SuppressWarnings("unchecked")
         List<UUID> recent = em.createNativeQuery("select id from signatures where letter_id = ?1 and created_at > ?2")
                 .setParameter(1, letterId).setParameter(2, now.minus(IdempotencyStore.ANSWERS_KEPT)).getResultList();
-        answers.scrub(recent, List.of("email"));
+        answers.scrub(recent, List.of("email", "comment"));
         // never send to an address that is gone; what was sent or given up keeps no address already
         em.createNativeQuery("delete from mail_outbox where letter_id = ?1 and state = 'PENDING'").setParameter(1, letterId)
                 .executeUpdate();

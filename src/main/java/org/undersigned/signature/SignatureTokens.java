@@ -69,10 +69,10 @@ public class SignatureTokens {
         if (existing.status == SignatureStatus.PENDING) {
             String verifyToken = verifyToken(existing);
             existing.verifyTokenHash = Tokens.hash(verifyToken);
-            return mailer.verification(existing.id, existing.email, existing.name, letterTitle, verifyToken, manageToken);
+            return mailer.verification(existing.id, existing.email, letterTitle, verifyToken, manageToken);
         }
         if (existing.status == SignatureStatus.VERIFIED) {
-            return mailer.recorded(existing.id, existing.email, existing.name, letterTitle, manageToken);
+            return mailer.recorded(existing.id, existing.email, letterTitle, manageToken);
         }
         return null;
     }

@@ -174,8 +174,8 @@ public class SigningService {
         }
         Signature signature = prepared.signature();
         return prepared.emailVerification()
-                ? mailer.verification(signature.id, signature.email, signature.name, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
-                : mailer.recorded(signature.id, signature.email, signature.name, prepared.letterTitle(), prepared.manageToken());
+                ? mailer.verification(signature.id, signature.email, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
+                : mailer.recorded(signature.id, signature.email, prepared.letterTitle(), prepared.manageToken());
     }
 
     /** The answer once the batch has committed: created, or a signer who had already signed. */

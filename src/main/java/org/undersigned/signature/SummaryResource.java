@@ -7,7 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.resteasy.reactive.ResponseHeader;
-import org.undersigned.common.ClientAddresses;
+import org.undersigned.common.ClientKeys;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -32,6 +32,9 @@ public class SummaryResource {
     private static final CacheControl SUMMARY_CACHING = CacheControl.valueOf("public, max-age=5");
     /** A keyed caller's summary holds counts by partner: for it alone, and never stored. */
     private static final CacheControl KEYED_CACHING = CacheControl.valueOf("private, no-store");
+
+    @Inject
+    ClientKeys clients;
 
     @Inject
     SignatoryQueries signatures;
@@ -80,7 +83,7 @@ public class SummaryResource {
                        @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage,
                        @Context SseEventSink sink, @Context Sse sse, RoutingContext routing) {
         SignatoryQueries.StreamedSentence sentence = signatures.streamed(letter, lang, acceptLanguage);
-        streams.open(sentence, sink, sse, ClientAddresses.keyOf(routing.request()), lastEventId,
+        streams.open(sentence, sink, sse, clients.clientOf(routing.request()), clients.networkOf(routing.request()), lastEventId,
                 onClose -> routing.addEndHandler(ended -> onClose.run()));
     }
 }

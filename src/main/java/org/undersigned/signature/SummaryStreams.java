@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -47,18 +46,21 @@ public class SummaryStreams implements Vital {
         final SseEventSink sink;
         final Sse sse;
         final String client;
+        final String network;
         /** The reader's language, and the organiser's template for it (null: the default) as the stream opened. */
         final String language;
         final String template;
         volatile long lastSent;
 
-        Subscriber(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, long lastSent) {
+        Subscriber(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, String network,
+                   long lastSent) {
             this.letterId = sentence.letterId();
             this.language = sentence.language();
             this.template = sentence.template();
             this.sink = sink;
             this.sse = sse;
             this.client = client;
+            this.network = network;
             this.lastSent = lastSent;
         }
     }
@@ -67,8 +69,7 @@ public class SummaryStreams implements Vital {
     private final ObjectMapper json;
     private final UndersignedConfig config;
     private final Map<UUID, Set<Subscriber>> byLetter = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> byClient = new ConcurrentHashMap<>();
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamPlaces places;
     /** Letters with a change not yet pushed. */
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,6 +84,7 @@ public class SummaryStreams implements Vital {
         this.counts = counts;
         this.json = json;
         this.config = config;
+        this.places = new StreamPlaces(config.streams().perClient(), config.streams().perNetwork(), config.streams().max());
         long coalesce = config.streams().coalesce().toMillis();
         pusher.scheduleWithFixedDelay(this::push, coalesce, coalesce, TimeUnit.MILLISECONDS);
         long heartbeat = config.streams().heartbeat().toMillis();
@@ -90,23 +92,21 @@ public class SummaryStreams implements Vital {
     }
 
     /**
-     * Opens a stream of a letter's summary for a client, or refuses it (429) when the client or the
-     * instance holds too many. The first event goes at once unless {@code lastEventId} is current.
+     * Opens a stream of a letter's summary for a client, or refuses it: a 429 when the client or its
+     * network holds too many, a 503 when the instance has no place left. The first event goes at
+     * once unless {@code lastEventId} is current.
      */
-    public void open(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, String lastEventId,
-                     Consumer<Runnable> whenClosed) {
+    public void open(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, String network,
+                     String lastEventId, Consumer<Runnable> whenClosed) {
         UUID letterId = sentence.letterId();
         if (closing) {
             throw ProblemException.unavailable("The service is stopping; connect again.");
         }
-        AtomicInteger held = byClient.computeIfAbsent(client, c -> new AtomicInteger());
-        if (held.incrementAndGet() > config.streams().perClient() | open.incrementAndGet() > config.streams().max()) {
-            release(client);
-            throw new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-streams", "Too many requests",
-                    "At most " + config.streams().perClient() + " open summary streams from one address; close one first.",
-                    null, Map.of("Retry-After", "10"));
+        StreamPlaces.Refusal refusal = places.take(client, network);
+        if (refusal != null) {
+            throw refused(refusal);
         }
-        Subscriber subscriber = new Subscriber(sentence, sink, sse, client, parse(lastEventId));
+        Subscriber subscriber = new Subscriber(sentence, sink, sse, client, network, parse(lastEventId));
         byLetter.compute(letterId, (id, subscribers) -> {
             Set<Subscriber> set = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
             set.add(subscriber);
@@ -114,6 +114,19 @@ public class SummaryStreams implements Vital {
         });
         whenClosed.accept(() -> drop(subscriber)); // the client left: its place is given back at once
         send(subscriber, snapshot(letterId));
+    }
+
+    private ProblemException refused(StreamPlaces.Refusal refusal) {
+        return switch (refusal) {
+            case CLIENT -> new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-streams", "Too many requests",
+                    "At most " + config.streams().perClient() + " open summary streams from one client address (or IPv6 /64);"
+                            + " close one first.", null, Map.of("Retry-After", "10"));
+            case NETWORK -> new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-streams", "Too many requests",
+                    "At most " + config.streams().perNetwork() + " open summary streams from one network (an IPv4 /24 or"
+                            + " an IPv6 /48); close one first.", null, Map.of("Retry-After", "10"));
+            case FULL -> ProblemException.overloaded("This instance serves as many live summaries as it can just now;"
+                    + " read the summary instead (GET /v1/letters/{letter}/summary) or connect again later.", 30);
+        };
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LetterChange change) {
@@ -200,18 +213,10 @@ public class SummaryStreams implements Vital {
             return subscribers.isEmpty() ? null : subscribers;
         });
         if (removed[0]) {
-            release(subscriber.client);
+            places.give(subscriber.client, subscriber.network);
         }
         if (!subscriber.sink.isClosed()) {
             subscriber.sink.close();
-        }
-    }
-
-    private void release(String client) {
-        open.decrementAndGet();
-        AtomicInteger held = byClient.get(client);
-        if (held != null && held.decrementAndGet() <= 0) {
-            byClient.remove(client, held);
         }
     }
 

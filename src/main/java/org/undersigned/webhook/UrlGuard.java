@@ -93,7 +93,9 @@ public class UrlGuard {
             if (embedded != null) {
                 return isInternal(embedded);
             }
-            return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique local
+            // fc00::/7 unique local; ::/8, reserved (spellings of IPv4 such as the translated
+            // ::ffff:0:a.b.c.d that no host uses on the internet)
+            return (b[0] & 0xfe) == 0xfc || b[0] == 0;
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
@@ -109,11 +111,13 @@ public class UrlGuard {
         for (int i = 0; i < 10; i++) zeros80 &= b[i] == 0;
         boolean mapped = zeros80 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;          // ::ffff:a.b.c.d
         boolean compatible = zeros80 && b[10] == 0 && b[11] == 0;                              // ::a.b.c.d
+        boolean zeros64 = (b[0] | b[1] | b[2] | b[3] | b[4] | b[5] | b[6] | b[7]) == 0;
+        boolean translated = zeros64 && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0; // ::ffff:0:a.b.c.d
         boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
                 && ((b[4] | b[5] | b[6] | b[7] | b[8] | b[9] | b[10] | b[11]) == 0                // 64:ff9b::/96
                 || (b[4] == 0 && (b[5] & 0xff) == 1));                                          // 64:ff9b:1::/48
         try {
-            if (mapped || compatible || nat64) {
+            if (mapped || compatible || translated || nat64) {
                 return (Inet4Address) InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]});
             }
             if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {                                // 2002::/16, 6to4

@@ -37,9 +37,11 @@ class RetentionTest extends ApiTest {
                 .body("erase_after", nullValue()).body("signatures_with_email", equalTo(1)).body("signatures_with_client_traces", equalTo(1))
                 .body("signatures_with_consent", equalTo(1)).body("signatures_with_link_tokens", equalTo(1));
         // the organiser's stored answer for a retry holds the address it was given, until retention
-        Map<String, Object> press = Fixtures.organization("Press for Korea", "desk@press-for-korea.example", "KR", 1);
+        Map<String, Object> press = new HashMap<>(Fixtures.organization("Press for Korea", "desk@press-for-korea.example", "KR", 1));
+        press.put("comment", "Our desk editor will follow up by phone.");
         admin().header("Idempotency-Key", "retained-press").body(press).post("/v1/letters/" + letter + "/signatures")
-                .then().statusCode(201).body("email", equalTo("desk@press-for-korea.example"));
+                .then().statusCode(201).body("email", equalTo("desk@press-for-korea.example"))
+                .body("comment", equalTo("Our desk editor will follow up by phone."));
 
         String other = letter(30);
         anonymous().body(Fixtures.individual("Kept Signer", "kept@example.org", "KR")).post("/v1/letters/" + other + "/signatures")
@@ -55,7 +57,7 @@ class RetentionTest extends ApiTest {
         assertEquals(0, identifying(letter));
         admin().header("Idempotency-Key", "retained-press").body(press).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(201).header("Idempotent-Replayed", equalTo("true")).body("email", nullValue())
-                .body("name", equalTo("Press for Korea"));
+                .body("comment", nullValue()).body("name", equalTo("Press for Korea"));
         // names stay as published, counts stay exact
         anonymous().get("/v1/letters/" + letter + "/signatories").then().body("items.name", org.hamcrest.Matchers.hasItems(
                 "Retained Signer", "Open North Korea"));
@@ -86,7 +88,7 @@ class RetentionTest extends ApiTest {
                 "select count(*) from signatures where letter_id = ?::uuid and (email is not null or verify_token_hash is not null"
                         + " or manage_token_hash is not null or client_hash is not null or client_range_hash is not null"
                         + " or updates_consent is not null or ledger_salt is not null or (kind = 'INDIVIDUAL' and dedup_key is not null)"
-                        + " or share_consent is not null or contact_key is not null)")) {
+                        + " or share_consent is not null or contact_key is not null or comment is not null)")) {
             query.setString(1, letter);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

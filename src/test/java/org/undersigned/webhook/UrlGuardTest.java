@@ -25,10 +25,12 @@ class UrlGuardTest {
     void ipv4InsideIpv6IsJudgedByTheIpv4() throws Exception {
         for (String address : new String[]{"::ffff:127.0.0.1", "::ffff:7f00:1", "::127.0.0.1", "64:ff9b::127.0.0.1",
                 "64:ff9b::a9fe:a9fe", "64:ff9b:1::10.0.0.1", "2002:7f00:0001::", "2002:a9fe:a9fe::1",
-                "2001:0:4136:e378:8000:63bf:80ff:fffe", "::1", "fd00::1", "fe80::1", "::"}) {
+                "2001:0:4136:e378:8000:63bf:80ff:fffe", "::1", "fd00::1", "fe80::1", "::",
+                // IPv4-translated (::ffff:0:a.b.c.d) and the rest of the reserved ::/8
+                "::ffff:0:7f00:1", "::ffff:0:127.0.0.1", "::ffff:0:a9fe:a9fe", "::1:0:0:7f00:1", "0:0:0:1::1"}) {
             assertTrue(UrlGuard.isInternal(InetAddress.getByName(address)), address);
         }
-        for (String address : new String[]{"::ffff:93.184.216.34", "64:ff9b::5db8:d822", "2606:4700::1111", "93.184.216.34"}) {
+        for (String address : new String[]{"::ffff:93.184.216.34", "::ffff:0:5db8:d822", "64:ff9b::5db8:d822", "2606:4700::1111", "93.184.216.34"}) {
             assertFalse(UrlGuard.isInternal(InetAddress.getByName(address)), address);
         }
     }

@@ -40,6 +40,11 @@ public class CleanTextValidator implements ConstraintValidator<CleanText, String
             return false;
         }
         int type = Character.getType(cp);
+        if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            // U+2028 and U+2029 break a line wherever text is shown as lines (the text document),
+            // so a one-line field could forge a line of its own; multi-line fields take \n only
+            return false;
+        }
         return type != Character.UNASSIGNED && type != Character.SURROGATE && type != Character.PRIVATE_USE;
     }
 }
