@@ -11,9 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.undersigned.common.Ids;
 import org.undersigned.common.ProblemException;
+import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.security.ApiKeys;
@@ -29,7 +33,7 @@ import org.undersigned.letter.LetterStatus;
 /**
  * The signer's portal. A link emailed to an address (single use, {@value #LINK_MINUTES} minutes)
  * opens a session ({@value #SESSION_MINUTES} minutes) for that address's signatures, found by its
- * canonical form: to list them, hide or correct them, stop or start news, withdraw one, export
+ * canonical form and only those whose emails went to the mailbox the link was sent to: to list them, hide or correct them, stop or start news, withdraw one, export
  * everything kept, or erase it all. Asking for a link answers the same whoever asks.
  */
 @ApplicationScoped
@@ -50,9 +54,11 @@ public class SignerPortal {
     private final MailOutbox outbox;
     private final PartnerService partners;
     private final Clock clock;
+    private final ServerSecret secret;
 
     SignerPortal(EntityManager em, Caller caller, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
-                 SignatureLedger ledger, MailOutbox outbox, PartnerService partners, Clock clock) {
+                 SignatureLedger ledger, MailOutbox outbox, PartnerService partners, Clock clock, ServerSecret secret) {
+        this.secret = secret;
         this.outbox = outbox;
         this.partners = partners;
         this.em = em;
@@ -67,22 +73,54 @@ public class SignerPortal {
     public record Session(String accessToken, Instant expiresAt) {
     }
 
-    /** Emails the address a link to its signatures (or says there are none); the answer is the same either way. */
+    /**
+     * Emails a link to the signatures made with the address (or says there are none); the answer is
+     * the same either way. A link goes to the mailbox the signatures' own emails went to, never to
+     * the address as typed when that differs ({@code a+x@example.org} finds {@code a@example.org}'s
+     * signatures, and their link goes to {@code a@example.org}): one link for each stored address,
+     * each opening only that address's signatures. At most {@value #LINKS_PER_HOUR} requests an hour
+     * for one address send anything, counted under a lock on the address, so that concurrent requests
+     * cannot pass the limit together.
+     */
     @Transactional
     public void link(String email) {
         String key = "e:" + EmailAddresses.canonical(email.strip());
         Instant now = clock.instant();
-        long recent = ((Number) em.createNativeQuery("select count(*) from portal_links where email_key = ?1 and created_at > ?2")
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 25))").setParameter(1, "portal-link:" + key)
+                .getSingleResult();
+        long recent = ((Number) em.createNativeQuery(
+                        "select count(distinct created_at) from portal_links where email_key = ?1 and created_at > ?2")
                 .setParameter(1, key).setParameter(2, now.minus(Duration.ofHours(1))).getSingleResult()).longValue();
         if (recent >= LINKS_PER_HOUR) {
             return;
         }
-        boolean signed = !idsOf(key).isEmpty();
-        String token = Tokens.newToken();
-        em.createNativeQuery("insert into portal_links (token_hash, email_key, expires_at, created_at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, Tokens.hash(token)).setParameter(2, key).setParameter(3, now.plus(LINK_TTL)).setParameter(4, now)
-                .executeUpdate();
-        mailer.portalLink(email.strip(), token, signed);
+        Map<String, String> mailboxes = new TreeMap<>(); // the stored address by its mailbox hash, in a fixed order
+        for (Object[] row : storedAddresses(key)) {
+            mailboxes.putIfAbsent(mailboxHash((String) row[1]), ((String) row[1]).strip());
+        }
+        if (mailboxes.isEmpty()) {
+            // nothing to open: the row only counts the request
+            insertLink(Tokens.newToken(), key, null, now);
+            mailer.portalLink(email.strip(), null, false);
+            return;
+        }
+        mailboxes.forEach((mailbox, address) -> {
+            String token = Tokens.newToken();
+            insertLink(token, key, mailbox, now);
+            mailer.portalLink(address, token, true);
+        });
+    }
+
+    private void insertLink(String token, String key, String mailbox, Instant now) {
+        em.createNativeQuery("""
+                        insert into portal_links (token_hash, email_key, mailbox_hash, expires_at, created_at) values (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, Tokens.hash(token)).setParameter(2, key).setParameter(3, mailbox).setParameter(4, now.plus(LINK_TTL))
+                .setParameter(5, now).executeUpdate();
+    }
+
+    /** A mailbox as compared: the stored address, lower-cased, under a keyed hash (no address is kept with links). */
+    private String mailboxHash(String address) {
+        return secret.hmacHex("portal-mailbox", address.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Spends a link for a session; a link that is unknown, used or expired is a 404. */
@@ -90,17 +128,18 @@ public class SignerPortal {
     public Session session(String token) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<Object> keys = em.createNativeQuery("""
+        List<Object[]> links = em.createNativeQuery("""
                         update portal_links set used_at = ?2 where token_hash = ?1 and used_at is null and expires_at > ?2
-                        returning email_key""").setParameter(1, Tokens.hash(token)).setParameter(2, now).getResultList();
-        if (keys.isEmpty()) {
+                        returning email_key, mailbox_hash""").setParameter(1, Tokens.hash(token)).setParameter(2, now).getResultList();
+        if (links.isEmpty()) {
             throw ProblemException.notFound("This link is not valid, or it has expired or been used; ask for a new one.");
         }
         String accessToken = ApiKeys.SESSION_PREFIX + Tokens.newToken();
         Instant expires = now.plus(Duration.ofMinutes(SESSION_MINUTES));
-        em.createNativeQuery("insert into portal_sessions (token_hash, email_key, expires_at, created_at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, Tokens.hash(accessToken)).setParameter(2, keys.get(0)).setParameter(3, expires).setParameter(4, now)
-                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into portal_sessions (token_hash, email_key, mailbox_hash, expires_at, created_at) values (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, Tokens.hash(accessToken)).setParameter(2, links.get(0)[0]).setParameter(3, links.get(0)[1])
+                .setParameter(4, expires).setParameter(5, now).executeUpdate();
         return new Session(accessToken, expires);
     }
 
@@ -113,7 +152,7 @@ public class SignerPortal {
                                s.updates_consent, s.created_at, s.referral_partner_id, s.share_consent
                         from signatures s join letters l on l.id = s.letter_id
                         where s.id = any (cast(?1 as uuid[])) order by s.created_at, s.id""")
-                .setParameter(1, idsOf(caller.signerKey()).stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+                .setParameter(1, sessionIds().stream().map(UUID::toString).toArray(String[]::new)).getResultList();
         return rows.stream().map(r -> new MySignature((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 LetterStatus.valueOf((String) r[4]), SignatureKind.valueOf((String) r[5]), (String) r[6], (String) r[7],
                 SignatureDisplay.valueOf((String) r[8]), SignatureStatus.valueOf((String) r[9]), r[10] != null, (UUID) r[12],
@@ -136,13 +175,20 @@ public class SignerPortal {
         if (request.display() != null) signature.display = request.display();
         if (request.name() != null) signature.name = request.name().orElseThrow().strip();
         if (request.name() != null && signature.kind == SignatureKind.ORGANIZATION) {
-            // an organisation is told from others by its name
+            // an organisation is told from others by its name; a name another organisation already
+            // signed under is refused only when that signature is listed publicly: an answer about an
+            // undisclosed or unconfirmed one would tell the signer it exists, so the rename then keeps
+            // the old key and looks like any other
             String dedupKey = SignatureFactory.dedupKey(signature);
-            if (!dedupKey.equals(signature.dedupKey)
-                    && Signature.count("letterId = ?1 and dedupKey = ?2 and id <> ?3", signature.letterId, dedupKey, signature.id) > 0) {
-                throw ProblemException.conflict("duplicate-signature", "Another signature of this letter has the same organisation name.");
+            if (!dedupKey.equals(signature.dedupKey)) {
+                Signature other = Signature.<Signature>find("letterId = ?1 and dedupKey = ?2 and id <> ?3", signature.letterId, dedupKey,
+                        signature.id).firstResult();
+                if (other == null) {
+                    signature.dedupKey = dedupKey;
+                } else if (other.status == SignatureStatus.VERIFIED && other.display == SignatureDisplay.PUBLIC) {
+                    throw ProblemException.conflict("duplicate-signature", "An organisation with this name is already listed on this letter.");
+                }
             }
-            signature.dedupKey = dedupKey;
         }
         if (request.title() != null) signature.title = SignatureFactory.blankToNull(request.title().orElse(null));
         if (request.updates() != null) {
@@ -220,8 +266,11 @@ public class SignerPortal {
         }
         // the emails still waiting for the address (its signatures' and the portal's own) hold it
         outbox.dropPendingTo(key, ids);
-        em.createNativeQuery("delete from portal_links where email_key = ?1").setParameter(1, key).executeUpdate();
-        em.createNativeQuery("delete from portal_sessions where email_key = ?1").setParameter(1, key).executeUpdate();
+        // this mailbox's links and sessions (this one too); another mailbox of the same canonical address keeps its own
+        em.createNativeQuery("delete from portal_links where email_key = ?1 and (mailbox_hash = ?2 or mailbox_hash is null)")
+                .setParameter(1, key).setParameter(2, caller.signerMailbox()).executeUpdate();
+        em.createNativeQuery("delete from portal_sessions where email_key = ?1 and (mailbox_hash = ?2 or mailbox_hash is null)")
+                .setParameter(1, key).setParameter(2, caller.signerMailbox()).executeUpdate();
     }
 
     /** Links and sessions that have expired name an address for nothing: they go (links after the hour their count limits). */
@@ -242,22 +291,36 @@ public class SignerPortal {
 
     /** The session's signatures, oldest first. */
     private List<Signature> mine() {
-        List<UUID> ids = idsOf(caller.signerKey());
+        List<UUID> ids = sessionIds();
         return ids.isEmpty() ? List.of() : Signature.list("id in ?1 order by createdAt, id", ids);
     }
 
-    /**
-     * The ids of an address's signatures: individuals by a probe of each letter's unique (letter, key)
-     * index, not a scan of every signature (no index serves the key alone, and the signing path pays
-     * for none); organisations, keyed by name, by their contact key.
-     */
-    private List<UUID> idsOf(String key) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select s.id from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1
-                        union select id from signatures where contact_key = ?1""")
-                .setParameter(1, key).getResultList();
+    /** The ids of the signatures the session opens: the address's, whose emails went to the session's mailbox. */
+    private List<UUID> sessionIds() {
+        String mailbox = caller.signerMailbox();
+        List<UUID> ids = new ArrayList<>();
+        for (Object[] row : storedAddresses(caller.signerKey())) {
+            if (mailbox != null && mailbox.equals(mailboxHash((String) row[1]))) {
+                ids.add((UUID) row[0]);
+            }
+        }
         return ids;
+    }
+
+    /**
+     * The ids and stored addresses of an address's signatures (those that still hold one):
+     * individuals by a probe of each letter's unique (letter, key) index, not a scan of every
+     * signature (no index serves the key alone, and the signing path pays for none); organisations,
+     * keyed by name, by their contact key.
+     */
+    private List<Object[]> storedAddresses(String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select s.id, s.email from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1
+                        where s.email is not null
+                        union select id, email from signatures where contact_key = ?1 and email is not null""")
+                .setParameter(1, key).getResultList();
+        return rows;
     }
 
     /** One of the session's signatures, locked; another's, or none, is a 404. */
@@ -265,7 +328,8 @@ public class SignerPortal {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
         String key = caller.signerKey();
-        if (signature == null || !(key.equals(signature.dedupKey) || key.equals(signature.contactKey))) {
+        if (signature == null || !(key.equals(signature.dedupKey) || key.equals(signature.contactKey)) || signature.email == null
+                || !mailboxHash(signature.email).equals(caller.signerMailbox())) {
             throw ProblemException.notFound("No signature of yours with that id.");
         }
         return signature;

@@ -135,6 +135,77 @@ class PortalTest extends ApiTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aLinkGoesOnlyToTheMailboxTheSignaturesEmailsWentTo() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        String other = Fixtures.openLetter("Other Letter", "NONE");
+        anonymous().body(Fixtures.individual("Victim", "victim.portal@example.org", "KR")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(202);
+        mailsTo("victim.portal@example.org", 1);
+
+        // asked for with a tag: the same answer, but the link goes to the mailbox that signed, not to the address typed
+        anonymous().body(Map.of("email", "victim.portal+x@example.org")).post("/v1/me/link").then().statusCode(202)
+                .body("status", equalTo("ACCEPTED"));
+        List<MimeMessage> victims = mailsTo("victim.portal@example.org", 2);
+        Matcher link = LINK.matcher(body(victims.get(1)));
+        assertTrue(link.find(), body(victims.get(1)));
+        marker("victim-marker@example.org");
+        assertEquals(0, mailsTo("victim.portal+x@example.org", 0).size(), "nothing to the address as typed");
+
+        // a tagged address that signed itself gets its own link, which opens its own signatures only
+        anonymous().body(Fixtures.individual("Tagged", "victim.portal+x@example.org", "KR")).post("/v1/letters/" + other + "/signatures")
+                .then().statusCode(202);
+        mailsTo("victim.portal+x@example.org", 1);
+        anonymous().body(Map.of("email", "victim.portal+x@example.org")).post("/v1/me/link").then().statusCode(202);
+        List<MimeMessage> tagged = mailsTo("victim.portal+x@example.org", 2);
+        mailsTo("victim.portal@example.org", 3); // and one more to the untagged mailbox, for its own signature
+        Matcher taggedLink = LINK.matcher(body(tagged.get(1)));
+        assertTrue(taggedLink.find(), body(tagged.get(1)));
+        String taggedSession = anonymous().body(Map.of("token", taggedLink.group(1))).post("/v1/me/session").then().statusCode(200)
+                .extract().path("access_token");
+        List<String> taggedIds = signer(taggedSession).get("/v1/me/signatures").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].name", equalTo("Tagged")).extract().path("items.id");
+        String victimSession = anonymous().body(Map.of("token", link.group(1))).post("/v1/me/session").then().statusCode(200)
+                .extract().path("access_token");
+        String victimId = signer(victimSession).get("/v1/me/signatures").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].name", equalTo("Victim")).extract().path("items[0].id");
+        // neither opens the other's, by any route
+        signer(taggedSession).post("/v1/me/signatures/" + victimId + "/withdraw").then().statusCode(404);
+        signer(taggedSession).body(Map.of("display", "UNDISCLOSED")).patch("/v1/me/signatures/" + victimId).then().statusCode(404);
+        signer(taggedSession).get("/v1/me/export").then().statusCode(200).body("count", equalTo(1));
+        signer(taggedSession).delete("/v1/me").then().statusCode(204);
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("total", equalTo(1)); // the victim's stays
+        signer(victimSession).get("/v1/me/signatures").then().statusCode(200).body("items[0].id", equalTo(victimId));
+        assertEquals(1, taggedIds.size());
+    }
+
+    @Test
+    void concurrentRequestsCannotPassTheLinksLimit() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        String address = "concurrent.links@example.org";
+        anonymous().body(Fixtures.individual("Concurrent", address, "KR")).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(202);
+        mailsTo(address, 1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Thread thread = new Thread(() -> anonymous().body(Map.of("email", address)).post("/v1/me/link").then().statusCode(202));
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        mailsTo(address, 4);
+        marker("concurrent-marker@example.org");
+        assertEquals(4, mailsTo(address, 4).size(), "one signing email and three links, however many ask at once");
+    }
+
+    /** An email written after everything before it: once it has arrived, the outbox has sent what came earlier. */
+    private void marker(String address) throws Exception {
+        anonymous().body(Map.of("email", address)).post("/v1/me/link").then().statusCode(202);
+        mailsTo(address, 1);
+    }
+
     private long count(String sql) throws Exception {
         try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
             rows.next();

@@ -22,6 +22,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     static final String PARTNER_ID = "undersigned.partner-id";
     static final String KEY_ID = "undersigned.key-id";
     static final String SIGNER_KEY = "undersigned.signer-key";
+    static final String SIGNER_MAILBOX = "undersigned.signer-mailbox";
 
     private final ApiKeys apiKeys;
 
@@ -53,7 +54,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             builder.setPrincipal(new QuarkusPrincipal("admin")).addRole(Roles.ADMIN);
         } else if (identity.role() == Role.SIGNER) {
             // the principal names no one: the address stays out of logs and anything that prints principals
-            builder.setPrincipal(new QuarkusPrincipal("signer")).addRole(Roles.SIGNER).addAttribute(SIGNER_KEY, identity.signerKey());
+            builder.setPrincipal(new QuarkusPrincipal("signer")).addRole(Roles.SIGNER).addAttribute(SIGNER_KEY, identity.signerKey())
+                    .addAttribute(SIGNER_MAILBOX, identity.signerMailbox());
         } else {
             builder.setPrincipal(new QuarkusPrincipal("partner:" + identity.partnerId())).addRole(Roles.PARTNER)
                     .addAttribute(PARTNER_ID, identity.partnerId()).addAttribute(KEY_ID, identity.keyId());

@@ -32,11 +32,14 @@ public class ApiKeys {
     /** last_used_at is written at most this often per key, not on every request. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    /** Who a key belongs to. */
-    public record Identity(Role role, UUID partnerId, UUID keyId, String signerKey) {
+    /**
+     * Who a key belongs to. A signer's session names the address's canonical key and the mailbox
+     * its link was sent to (a keyed hash): it opens only the signatures whose emails went there.
+     */
+    public record Identity(Role role, UUID partnerId, UUID keyId, String signerKey, String signerMailbox) {
 
         Identity(Role role, UUID partnerId, UUID keyId) {
-            this(role, partnerId, keyId, null);
+            this(role, partnerId, keyId, null, null);
         }
     }
 
@@ -78,12 +81,14 @@ public class ApiKeys {
         return QuarkusTransaction.joiningExisting().call(() -> partner(Tokens.hash(presentedKey)));
     }
 
-    /** A signer's portal session, while it lasts: whose address it was opened for (its canonical key). */
+    /** A signer's portal session, while it lasts: whose address it was opened for (its canonical key) and which mailbox. */
     private Optional<Identity> session(String tokenHash) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select email_key from portal_sessions where token_hash = ?1 and expires_at > ?2")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select email_key, coalesce(mailbox_hash, '') from portal_sessions where token_hash = ?1 and expires_at > ?2")
                 .setParameter(1, tokenHash).setParameter(2, clock.instant()).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new Identity(Role.SIGNER, null, null, (String) rows.get(0)));
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new Identity(Role.SIGNER, null, null, (String) rows.get(0)[0], (String) rows.get(0)[1]));
     }
 
     private Optional<Identity> partner(String keyHash) {

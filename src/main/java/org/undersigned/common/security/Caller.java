@@ -54,6 +54,14 @@ public class Caller {
         return isSigner() ? identity.getAttribute(ApiKeyIdentityProvider.SIGNER_KEY) : null;
     }
 
+    /**
+     * The mailbox (a keyed hash of the address the link went to) a signer's session may open
+     * signatures of; {@code null} for anyone else.
+     */
+    public String signerMailbox() {
+        return isSigner() ? identity.getAttribute(ApiKeyIdentityProvider.SIGNER_MAILBOX) : null;
+    }
+
     /** The key of a partner caller, for per-key limits. */
     public UUID keyId() {
         return isPartner() ? identity.getAttribute(ApiKeyIdentityProvider.KEY_ID) : null;
