@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,6 +159,11 @@ public class BulkImport {
             throw SignatureRules.letterNotOpen(); // closed since it was read: nothing of the push is kept
         }
         Set<UUID> inserted = written.inserted();
+        // a partner learns only of what it pushed or brought: a row that met anyone else's signature
+        // is answered as a new one (and, like a new one, a second row with its address as a duplicate)
+        Map<UUID, SignatureWriter.Existing> collided = caller.isPartner()
+                ? writer.existingSigners(candidates.stream().filter(s -> !inserted.contains(s.id)).toList()) : Map.of();
+        Set<String> answeredAsNew = new HashSet<>();
         List<Signature> created = new ArrayList<>(inserted.size());
         List<BulkResult.Row> results = new ArrayList<>(rows.size());
         int duplicates = 0;
@@ -168,6 +174,10 @@ public class BulkImport {
                 invalid++;
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.INVALID, null, rows.get(i).violations()));
             } else if (inserted.contains(signature.id)) {
+                created.add(signature);
+                results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.CREATED, signature.id, null));
+            } else if (collided.containsKey(signature.id) && !collided.get(signature.id).knownTo(caller.partnerId())
+                    && answeredAsNew.add(signature.dedupKey)) {
                 created.add(signature);
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.CREATED, signature.id, null));
             } else {

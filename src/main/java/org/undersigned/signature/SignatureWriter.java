@@ -248,7 +248,25 @@ public class SignatureWriter {
      * the same batch is found too.
      */
     public Map<UUID, UUID> existing(List<Signature> notInserted) {
-        Map<UUID, UUID> existing = new HashMap<>();
+        Map<UUID, UUID> ids = new HashMap<>();
+        existingSigners(notInserted).forEach((row, existing) -> ids.put(row, existing.id()));
+        return ids;
+    }
+
+    /**
+     * The signature a row that was not inserted collided with: its id, the partner that pushed it,
+     * and the partner that brought it once it is confirmed (before, the bringer may not see it).
+     */
+    public record Existing(UUID id, UUID pushedBy, UUID broughtBy) {
+
+        /** Whether a partner may know of it: it pushed it, or brought it and it is confirmed. */
+        boolean knownTo(UUID partnerId) {
+            return partnerId != null && (partnerId.equals(pushedBy) || partnerId.equals(broughtBy));
+        }
+    }
+
+    public Map<UUID, Existing> existingSigners(List<Signature> notInserted) {
+        Map<UUID, Existing> existing = new HashMap<>();
         if (notInserted.isEmpty()) {
             return existing;
         }
@@ -257,7 +275,8 @@ public class SignatureWriter {
         String[] keys = notInserted.stream().map(s -> s.dedupKey).toArray(String[]::new);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select wanted.row_id, s.id
+                    select wanted.row_id, s.id, s.source_partner_id,
+                           case when s.status = 'VERIFIED' then s.referral_partner_id end
                     from unnest(?::uuid[], ?::uuid[], ?::text[]) as wanted (row_id, letter_id, dedup_key)
                     join signatures s on s.letter_id = wanted.letter_id and s.dedup_key = wanted.dedup_key""")) {
                 statement.setArray(1, connection.createArrayOf("uuid", rowIds));
@@ -265,7 +284,8 @@ public class SignatureWriter {
                 statement.setArray(3, connection.createArrayOf("text", keys));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        existing.put(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class));
+                        existing.put(rows.getObject(1, UUID.class), new Existing(rows.getObject(2, UUID.class),
+                                rows.getObject(3, UUID.class), rows.getObject(4, UUID.class)));
                     }
                 }
             }

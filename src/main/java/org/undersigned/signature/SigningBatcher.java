@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,7 +49,11 @@ public class SigningBatcher implements Vital {
      * What the commit decided for one signature: inserted, or a signer who had already signed
      * (with the existing signature's id). The emails it called for were written with it.
      */
-    public record Written(boolean inserted, UUID existingId) {
+    public record Written(boolean inserted, UUID existingId, boolean unknownToPartner) {
+
+        Written(boolean inserted, UUID existingId) {
+            this(inserted, existingId, false);
+        }
     }
 
     /**
@@ -85,6 +90,18 @@ public class SigningBatcher implements Vital {
     private final DistributionSummary batchSizes;
     private final ArrayBlockingQueue<Job> queue;
     private final List<Thread> writers = new ArrayList<>();
+    /**
+     * Reminders for public signers who had already signed, written after their answer and off the
+     * writers: the answer to a known address then comes at the same point, after the same work, as
+     * a new one's, and no later signer waits for a reminder either (timing must not tell who signed).
+     */
+    private final ThreadPoolExecutor reminders = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(REMINDER_BATCHES_QUEUED), runnable -> {
+                Thread thread = new Thread(runnable, "signature-reminders");
+                thread.setDaemon(true);
+                return thread;
+            }, (task, executor) -> LOG.warn("reminders are arriving faster than they can be written: some are not sent"));
+    private static final int REMINDER_BATCHES_QUEUED = 1000;
     private volatile boolean running;
     private volatile boolean stopping;
 
@@ -144,6 +161,8 @@ public class SigningBatcher implements Vital {
         for (Thread thread : writers) {
             thread.join(10_000); // writers finish the queue before they stop
         }
+        reminders.shutdown();
+        reminders.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /**
@@ -201,8 +220,12 @@ public class SigningBatcher implements Vital {
         }
     }
 
+    /** What a written batch tells its signers, and the reminders it leaves for later. */
+    private record Outcomes(Map<Job, Object> answers, List<Job> toRemind) {
+    }
+
     private void write(List<Job> batch) {
-        Map<Job, Object> outcomes;
+        Outcomes outcomes;
         try {
             outcomes = QuarkusTransaction.requiringNew().call(() -> insert(batch));
         } catch (RuntimeException batchFailure) {
@@ -229,18 +252,46 @@ public class SigningBatcher implements Vital {
         answer(outcomes);
     }
 
-    private static void answer(Map<Job, Object> outcomes) {
-        outcomes.forEach((job, outcome) -> {
+    private void answer(Outcomes outcomes) {
+        outcomes.answers().forEach((job, outcome) -> {
             if (outcome instanceof Written written) {
                 job.complete(written);
             } else {
                 job.fail((Throwable) outcome);
             }
         });
+        if (!outcomes.toRemind().isEmpty()) {
+            List<Job> toRemind = outcomes.toRemind();
+            reminders.execute(() -> remind(toRemind));
+        }
+    }
+
+    /** The links again for signers who signed again, in a transaction of their own once they were answered. */
+    private void remind(List<Job> jobs) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Instant now = clock.instant();
+                Map<UUID, UUID> existing = writer.existing(jobs.stream().map(Job::signature).toList());
+                List<SignatureMailer.Message> mails = new ArrayList<>();
+                List<UUID> mailLetters = new ArrayList<>();
+                for (Job job : jobs) {
+                    UUID existingId = existing.get(job.signature().id);
+                    Signature signer = existingId == null ? null : em.find(Signature.class, existingId, LockModeType.PESSIMISTIC_WRITE);
+                    SignatureMailer.Message reminder = tokens.reminder(signer, job.remindFor(), now);
+                    if (reminder != null) {
+                        mails.add(reminder);
+                        mailLetters.add(signer.letterId);
+                    }
+                }
+                mailer.enqueue(mails, mailLetters);
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("reminders could not be written: %s", e.getClass().getSimpleName()); // the signer may sign again for one
+        }
     }
 
     /** Writes a batch in the current transaction; what each job is to be told once it commits. */
-    private Map<Job, Object> insert(List<Job> batch) {
+    private Outcomes insert(List<Job> batch) {
         // one order for every batch, so that two batches wanting the same keys or counter rows queue rather than deadlock
         List<Job> jobs = batch.stream()
                 .sorted(Comparator.comparing((Job j) -> j.signature().letterId)
@@ -266,23 +317,23 @@ public class SigningBatcher implements Vital {
                 duplicates.add(job);
             }
         }
+        // a public signer who had already signed is answered now, as a new one would be; the reminder comes later
+        List<Job> toRemind = duplicates.stream().filter(job -> job.remindFor() != null).toList();
+        toRemind.forEach(job -> outcomes.put(job, new Written(false, null)));
+        duplicates.removeAll(toRemind);
         if (!duplicates.isEmpty()) {
-            Map<UUID, UUID> existing = writer.existing(duplicates.stream().map(Job::signature).toList());
+            Map<UUID, SignatureWriter.Existing> existing = writer.existingSigners(duplicates.stream().map(Job::signature).toList());
             for (Job job : duplicates) {
-                UUID existingId = existing.get(job.signature().id);
-                if (job.remindFor() != null && existingId != null) {
-                    Signature signer = em.find(Signature.class, existingId, LockModeType.PESSIMISTIC_WRITE);
-                    SignatureMailer.Message reminder = tokens.reminder(signer, job.remindFor(), now);
-                    if (reminder != null) {
-                        mails.add(reminder);
-                        mailLetters.add(signer.letterId);
-                    }
-                }
-                outcomes.put(job, new Written(false, existingId));
+                SignatureWriter.Existing collided = existing.get(job.signature().id);
+                UUID existingId = collided == null ? null : collided.id();
+                // a partner's push that met a signature it neither pushed nor brought is told nothing of it
+                boolean unknownToPartner = job.signature().source == SignatureSource.PARTNER && collided != null
+                        && !collided.knownTo(job.signature().sourcePartnerId);
+                outcomes.put(job, new Written(false, existingId, unknownToPartner));
             }
         }
         // the emails commit with the rows: none is sent for a signature that was not written, none lost after
         mailer.enqueue(mails, mailLetters);
-        return outcomes;
+        return new Outcomes(outcomes, toRemind);
     }
 }

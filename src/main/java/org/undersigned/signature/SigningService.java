@@ -195,7 +195,11 @@ public class SigningService {
                     + (written.existingId() == null ? "" : written.existingId()) + ".");
         }
         if (signer.partner()) {
-            // who signed, and through whom, is not the partner's to know
+            if (written.unknownToPartner()) {
+                // the address signed through someone else: who, and whether, is not the partner's to know,
+                // so the answer is a new signature's; nothing is written and the count stays exact
+                return new SignOutcome(SignatureResponse.from(signature), null);
+            }
             throw ProblemException.conflict("duplicate-signature", "This letter already has this signature.");
         }
         // The same answer as for a new signature; the address's owner hears from us instead (a reminder).

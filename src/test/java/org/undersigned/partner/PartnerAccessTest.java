@@ -3,6 +3,8 @@ package org.undersigned.partner;
 import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.undersigned.ApiTest;
 
 import java.util.List;
@@ -76,9 +78,14 @@ class PartnerAccessTest extends ApiTest {
 
         // a letter it may not push to is a 404, like one that does not exist
         Partners.as(keyA).body(org(other, "Human Asia")).post("/v1/letters/" + other + "/signatures").then().statusCode(404);
-        // a duplicate of another partner's signature says nothing of who
-        Partners.as(keyA).body(org(letter, "No Fence")).post("/v1/letters/" + letter + "/signatures").then().statusCode(409)
-                .body("detail", not(containsString(b)));
+        // a duplicate of another partner's signature says nothing of who, nor that there was one: the answer is a new
+        // signature's, and the count stays exact; a duplicate of its own is a 409
+        String concealed = Partners.as(keyA).body(org(letter, "No Fence")).post("/v1/letters/" + letter + "/signatures").then()
+                .statusCode(201).body("status", equalTo("VERIFIED")).body("name", equalTo("No Fence")).extract().path("id");
+        assertNotEquals(b, concealed);
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("organizations", equalTo(3));
+        Partners.as(keyA).body(org(letter, "Human Asia (Seoul)")).post("/v1/letters/" + letter + "/signatures").then().statusCode(409)
+                .body("detail", not(containsString(a)));
 
         Partners.as(keyA).delete("/v1/signatures/" + a).then().statusCode(204);
         admin().get("/v1/letters/" + letter + "/signatures").then().body("items", hasSize(2));

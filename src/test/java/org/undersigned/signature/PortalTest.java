@@ -180,6 +180,35 @@ class PortalTest extends ApiTest {
     }
 
     @Test
+    void aRenameTellsNothingOfUndisclosedOrUnconfirmedOrganisations() throws Exception {
+        String letter = Fixtures.openLetter("EMAIL");
+        Map<String, Object> hidden = new HashMap<>(Fixtures.organization("Quiet Partners Network", null, "KR", 1));
+        hidden.put("display", "UNDISCLOSED");
+        admin().body(hidden).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        admin().body(Fixtures.organization("Listed Alliance", null, "KR", 1)).post("/v1/letters/" + letter + "/signatures")
+                .then().statusCode(201);
+        // an organisation that signed publicly but has not confirmed, and the organisation renaming itself
+        anonymous().body(Fixtures.organization("Unconfirmed Union", "unconfirmed.union@example.org", "KR", 1))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        admin().body(Fixtures.organization("Renaming Group", "renaming.group@example.org", "KR", 1))
+                .post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
+        anonymous().body(Map.of("email", "renaming.group@example.org")).post("/v1/me/link").then().statusCode(202);
+        Matcher link = LINK.matcher(body(mailsTo("renaming.group@example.org", 1).get(0)));
+        assertTrue(link.find());
+        String session = anonymous().body(Map.of("token", link.group(1))).post("/v1/me/session").then().statusCode(200)
+                .extract().path("access_token");
+        String id = signer(session).get("/v1/me/signatures").then().statusCode(200).extract().path("items[0].id");
+
+        // onto an undisclosed or an unconfirmed organisation's name: the same answer as onto a free one
+        for (String name : List.of("Quiet Partners Network", "Unconfirmed Union", "A Free Name")) {
+            signer(session).body(Map.of("name", name)).patch("/v1/me/signatures/" + id).then().statusCode(200).body("name", equalTo(name));
+        }
+        // onto a publicly listed one: a 409, which tells what the public list shows anyway
+        signer(session).body(Map.of("name", "Listed Alliance")).patch("/v1/me/signatures/" + id).then().statusCode(409);
+        anonymous().get("/v1/letters/" + letter + "/summary").then().body("organizations", equalTo(3));
+    }
+
+    @Test
     void concurrentRequestsCannotPassTheLinksLimit() throws Exception {
         String letter = Fixtures.openLetter("NONE");
         String address = "concurrent.links@example.org";
