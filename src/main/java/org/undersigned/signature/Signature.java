@@ -48,6 +48,8 @@ public class Signature extends PanacheEntityBase {
     public String rejectedReason;
     /** The secret salt of this signature's commitments in the ledger; erased with the personal data. */
     public String ledgerSalt;
+    /** Its reference in the letter's ledger (never its id), drawn when it first enters it; null until then. */
+    public UUID ledgerRef;
     /** The version of the consent text a signer agreed to when asking for news of the letter; null: no news. */
     public String updatesConsent;
     public Instant updatesConsentedAt;

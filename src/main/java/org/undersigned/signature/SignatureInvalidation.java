@@ -105,7 +105,7 @@ public class SignatureInvalidation {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery("select id, kind, display, represents, country, language, status,"
-                + " letter_version, name, sort_name, title, organization, email, comment, ledger_salt" + where
+                + " letter_version, name, sort_name, title, organization, email, comment, ledger_salt, ledger_ref" + where
                 + " order by id for update"), params).getResultList();
         UUID id = UUID.randomUUID();
         Instant now = letters.now();
@@ -116,11 +116,13 @@ public class SignatureInvalidation {
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
             int letterVersion = ((Number) row[7]).intValue();
-            entries.add(LedgerDraft.signature(LedgerEntryType.INVALIDATED, (UUID) row[0],
-                    SignatureLedger.publicFields(SignatureStatus.REJECTED, SignatureKind.valueOf((String) row[1]),
-                            SignatureDisplay.valueOf((String) row[2]), (String) row[4], ((Number) row[3]).intValue(), letterVersion),
-                    letterVersion, SignatureLedger.commitment((String) row[14], (String) row[8], (String) row[9], (String) row[10],
-                            (String) row[11], (String) row[12], (String) row[13])));
+            if (row[15] != null) { // a signature never confirmed never entered the ledger, and gets no entry now
+                entries.add(LedgerDraft.signature(LedgerEntryType.INVALIDATED, (UUID) row[15],
+                        SignatureLedger.publicFields(SignatureStatus.REJECTED, SignatureKind.valueOf((String) row[1]),
+                                SignatureDisplay.valueOf((String) row[2]), (String) row[4], ((Number) row[3]).intValue(), letterVersion),
+                        letterVersion, SignatureLedger.commitment((String) row[14], (String) row[8], (String) row[9], (String) row[10],
+                                (String) row[11], (String) row[12], (String) row[13])));
+            }
             SignatureCounts.Contribution contribution = SignatureCounts.Contribution.of(SignatureStatus.valueOf((String) row[6]),
                     SignatureKind.valueOf((String) row[1]), SignatureDisplay.valueOf((String) row[2]), ((Number) row[3]).longValue(),
                     (String) row[4], (String) row[5]);

@@ -40,8 +40,16 @@ class SignatureLedger {
         return HexFormat.of().formatHex(salt);
     }
 
-    /** Appends one entry about this signature, last in the transaction of its change. */
+    /**
+     * Appends one entry about this signature, last in the transaction of its change. A signature that
+     * never entered the ledger (a public one never confirmed) gets no entry for what befalls it later
+     * (withdrawn, rejected, corrected): the chain would otherwise tell that the address had signed.
+     */
     void record(LedgerEntryType type, Signature signature) {
+        if (signature.ledgerRef == null && type != LedgerEntryType.SIGNED && type != LedgerEntryType.VERIFIED) {
+            signal.publish(signature.letterId, LetterChange.Aspect.SIGNATURES);
+            return;
+        }
         recordAll(signature.letterId, List.of(draft(type, signature)));
     }
 
@@ -65,9 +73,17 @@ class SignatureLedger {
         return s.source != SignatureSource.PUBLIC || s.status == SignatureStatus.VERIFIED;
     }
 
+    /** A signature's ledger reference, drawn now if it has none: its first entry is about to be written. */
+    static UUID ledgerRef(Signature s) {
+        if (s.ledgerRef == null) {
+            s.ledgerRef = UUID.randomUUID();
+        }
+        return s.ledgerRef;
+    }
+
     static LedgerDraft draft(LedgerEntryType type, Signature s) {
         boolean erased = type == LedgerEntryType.ERASED;
-        return LedgerDraft.signature(type, s.id,
+        return LedgerDraft.signature(type, ledgerRef(s),
                 publicFields(erased ? null : s.status, s.kind, s.display, erased ? null : s.country, s.represents, s.letterVersion),
                 s.letterVersion, erased ? null : commitment(s.ledgerSalt, s.name, s.sortName, s.title, s.organization, s.email, s.comment));
     }

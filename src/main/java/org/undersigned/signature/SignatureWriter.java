@@ -65,6 +65,9 @@ public class SignatureWriter {
             if (s.ledgerSalt == null) {
                 s.ledgerSalt = ledger.newSalt();
             }
+            if (SignatureLedger.recordedOnArrival(s)) {
+                SignatureLedger.ledgerRef(s); // its first entry is written with it
+            }
         }
         Set<UUID> inserted = insertAll(writable);
         Map<UUID, List<Signature>> byLetter = new TreeMap<>();
@@ -126,26 +129,26 @@ public class SignatureWriter {
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
                 represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at,
-                referral_partner_id, share_consent, share_consented_at, contact_key, revision)
+                referral_partner_id, share_consent, share_consented_at, contact_key, revision, ledger_ref)
             select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                 dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                 verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
                 represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at,
                 referral_partner_id,
                 case when referral_partner_id is not null then share_consent end,
-                case when referral_partner_id is not null then share_consented_at end, contact_key, 0
+                case when referral_partner_id is not null then share_consented_at end, contact_key, 0, ledger_ref
             from (select r.*, case when r.via is not null
                           then (select p.id from partners p where p.referral_code = r.via) end as referral_partner_id
                   from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
                     ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
                     ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                    ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                    ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
                     as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
                     dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
                     verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
                     represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent,
-                    updates_consented_at, via, share_consent, share_consented_at, contact_key)) as rows
+                    updates_consented_at, via, share_consent, share_consented_at, contact_key, ledger_ref)) as rows
             on conflict (letter_id, dedup_key) do nothing
             returning id, referral_partner_id""";
 
@@ -224,7 +227,8 @@ public class SignatureWriter {
                 statement.setArray(p++, connection.createArrayOf("text", vias));
                 statement.setArray(p++, connection.createArrayOf("text", shares));
                 statement.setArray(p++, connection.createArrayOf("text", sharedAt));
-                statement.setArray(p, connection.createArrayOf("text", contacts));
+                statement.setArray(p++, connection.createArrayOf("text", contacts));
+                statement.setArray(p, connection.createArrayOf("uuid", signatures.stream().map(s -> s.ledgerRef).toArray(UUID[]::new)));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);

@@ -205,7 +205,10 @@ public class SignerPortal {
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = clock.instant();
         counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
-        ledger.record(LedgerEntryType.CORRECTED, signature);
+        if (request.display() != null || request.name() != null || request.title() != null) {
+            ledger.record(LedgerEntryType.CORRECTED, signature);
+        }
+        // news and sharing are private consents: the public chain records nothing of them
         return MySignature.of(signature, letter);
     }
 
@@ -232,7 +235,7 @@ public class SignerPortal {
             @SuppressWarnings("unchecked")
             List<Object[]> ledgerRows = em.createNativeQuery("""
                             select sequence, type, at, hash from ledger_entries where letter_id = ?1 and signature_id = ?2 order by sequence""")
-                    .setParameter(1, s.letterId).setParameter(2, s.id).getResultList();
+                    .setParameter(1, s.letterId).setParameter(2, s.ledgerRef).getResultList();
             List<MyExport.Consent> consents = new ArrayList<>();
             if (s.updatesConsent != null) {
                 consents.add(new MyExport.Consent("updates", s.updatesConsent, s.updatesConsentedAt, null, null));
