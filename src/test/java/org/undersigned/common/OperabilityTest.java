@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,6 +82,24 @@ class OperabilityTest extends ApiTest {
                 "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/letters/{letter}/...\"}"));
         // no personal data in metrics: the signer's name appears nowhere
         org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Counted Signer")));
+    }
+
+    /** Wrong methods on arbitrary paths are tagged by a fixed name: they cannot fill the URI tags' cap and hide real routes. */
+    @Test
+    void wrongMethodsOnArbitraryPathsShareOneTag() {
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String path = "/v1/partners/" + java.util.UUID.randomUUID();
+            paths.add(path);
+            int status = invalidRequest().put(path).then().extract().statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status == 405 || status == 401 || status == 404, "status " + status);
+            invalidRequest().delete("/v1/letters/x" + i + "/ledger/head/more").then().extract().statusCode();
+        }
+        String metrics = given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String path : paths) {
+            org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(path)));
+        }
+        org.hamcrest.MatcherAssert.assertThat(metrics, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/v1/letters/x1")));
     }
 
     /** Whoever watches the metrics cannot tell a public signer who had signed from one who had not. */
