@@ -110,8 +110,12 @@ public interface UndersignedConfig {
         @WithDefault("1")
         int maxConcurrentRenderings();
 
-        /** How long a request waits for a rendering slot, or for the same rendering another request started. */
-        @WithDefault("60S")
+        /**
+         * How long a request waits for a rendering slot, or for the same rendering another request
+         * started, before a 503 with Retry-After: a few seconds, so that nobody is held behind a long
+         * rendering (the client asks again, and a finished rendering is kept for it).
+         */
+        @WithDefault("5S")
         Duration renderWait();
 
         /**

@@ -1,7 +1,9 @@
 package org.undersigned.document;
 
 import org.undersigned.common.RateLimited;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import org.undersigned.common.ClientKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +25,16 @@ public class DocumentResource {
     @Inject
     DocumentService documents;
 
+    @Inject
+    ClientKeys clients;
+
     @GET
     @Produces({"text/plain", "text/markdown", "text/html", "application/pdf", MediaType.APPLICATION_JSON})
     @RateLimited(RateLimited.Cost.DOCUMENT)
     public Response document(@PathParam("letter") String letter, @QueryParam("format") String format,
                              @QueryParam("version") String version, @QueryParam("summary") String summary,
                              @QueryParam("order") String order, @QueryParam("lang") String lang,
-                             @Context HttpHeaders headers, @Context Request request) {
+                             @Context HttpHeaders headers, @Context Request request, HttpServerRequest http) {
         DocumentService.Options options = new DocumentService.Options(format(format, headers), version(version),
                 flag(summary), byTime(order), lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         DocumentService.Variant variant = documents.variant(letter, options);
@@ -37,7 +42,7 @@ public class DocumentResource {
         if (notModified != null) {
             return Languages.negotiated(notModified, variant.language(), HttpHeaders.ACCEPT);
         }
-        Tagged<Object> document = documents.render(letter, options, variant);
+        Tagged<Object> document = documents.render(letter, options, variant, clients.clientOf(http));
         return Languages.negotiated(Response.ok(document.body(), options.format().mediaType).tag(Preconditions.etag(document.version())).build(),
                 variant.language(), HttpHeaders.ACCEPT);
     }

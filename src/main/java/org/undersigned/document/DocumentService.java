@@ -33,11 +33,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -63,6 +65,7 @@ public class DocumentService {
     private final UndersignedConfig config;
     private final LetterCache<Key, Tagged<Object>> renderings;
     private final ConcurrentHashMap<Key, CompletableFuture<Tagged<Object>>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> renderingByClient = new ConcurrentHashMap<>();
     private final Semaphore pdfSlots;
     private final Semaphore textSlots;
     private final Counter typeset;
@@ -121,27 +124,45 @@ public class DocumentService {
         return new Variant(tag(letter, text, options, ledger.head(letter.id).sequence()), text.language());
     }
 
-    /** The rendering of a variant found by {@link #variant}. */
-    public Tagged<Object> render(String letterKey, Options options, Variant variant) {
+    /**
+     * The rendering of a variant found by {@link #variant}, for a client ({@code ClientKeys}). A
+     * client typesets one document at a time: asking for several variants at once gets the others a
+     * 503 at once, so that one client cannot hold every slot while the others wait.
+     */
+    public Tagged<Object> render(String letterKey, Options options, Variant variant, String client) {
         Key key = new Key(letterKey, options, variant.language(), caller.isAdmin());
         Tagged<Object> kept = renderings.get(key);
         if (kept != null) {
             return kept;
         }
-        CompletableFuture<Tagged<Object>> mine = new CompletableFuture<>();
-        CompletableFuture<Tagged<Object>> running = inFlight.putIfAbsent(key, mine);
+        CompletableFuture<Tagged<Object>> running = inFlight.get(key);
         if (running != null) {
-            return await(running);
+            return await(running); // the same rendering, started by anyone: no slot of this client's
         }
+        AtomicInteger held = renderingByClient.computeIfAbsent(client, c -> new AtomicInteger());
         try {
-            Tagged<Object> rendered = renderNow(key);
-            mine.complete(rendered);
-            return rendered;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
+            if (held.incrementAndGet() > 1) {
+                throw ProblemException.overloaded("A document you asked for is being typeset; ask for the next when it is done.", 5);
+            }
+            CompletableFuture<Tagged<Object>> mine = new CompletableFuture<>();
+            running = inFlight.putIfAbsent(key, mine);
+            if (running != null) {
+                return await(running);
+            }
+            try {
+                Tagged<Object> rendered = renderNow(key);
+                mine.complete(rendered);
+                return rendered;
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                inFlight.remove(key, mine);
+            }
         } finally {
-            inFlight.remove(key, mine);
+            if (held.decrementAndGet() <= 0) {
+                renderingByClient.remove(client, held);
+            }
         }
     }
 

@@ -88,6 +88,33 @@ class DocumentBoundsTest extends ApiTest {
         }
     }
 
+    /** One client asking for several PDFs at once gets one typeset at a time; the others are told at once to come back. */
+    @Test
+    void aClientTypesetsOneDocumentAtATimeAndWaitsNoLongerThanAFewSeconds() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        insertSignatories(UUID.fromString(letter), 400);
+        long started = System.nanoTime();
+        List<CompletableFuture<io.restassured.response.Response>> asked = new ArrayList<>();
+        for (String query : List.of("order=name", "order=signed_at", "order=name&summary=true", "order=signed_at&summary=true")) {
+            asked.add(CompletableFuture.supplyAsync(() -> anonymous().accept("application/pdf")
+                    .get("/v1/letters/" + letter + "/document?" + query).then().extract().response()));
+        }
+        int typeset = 0;
+        for (CompletableFuture<io.restassured.response.Response> answer : asked) {
+            io.restassured.response.Response response = answer.get();
+            if (response.statusCode() == 200) {
+                typeset++;
+            } else {
+                assertEquals(503, response.statusCode(), response.asString());
+                assertEquals("application/problem+json", response.contentType());
+                assertTrue(response.header("Retry-After") != null, "told when to come back");
+            }
+        }
+        assertTrue(typeset >= 1, "one is typeset");
+        assertTrue(typeset < 4, "not four at once for one client");
+        assertTrue(System.nanoTime() - started < java.time.Duration.ofSeconds(20).toNanos(), "nobody is held for long");
+    }
+
     @Test
     void aRenderingFetchesNothingTheBodyNames() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
