@@ -18,4 +18,6 @@ EXPOSE 8080 9000
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 # Configure with QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD
 # and UNDERSIGNED_ADMIN_KEY.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+# Every open connection is a file: the service keeps its connection caps below the open-file limit, so the
+# container needs a high one (compose sets nofile to 65536; the entrypoint raises the soft limit to the hard).
+ENTRYPOINT ["sh", "-c", "ulimit -n \"$(ulimit -Hn)\" 2>/dev/null; exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

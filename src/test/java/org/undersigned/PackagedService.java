@@ -70,6 +70,7 @@ public final class PackagedService implements AutoCloseable {
             environment.put("UNDERSIGNED_RATE_LIMITS_" + budget + "_PER_MINUTE", "10000000");
         }
         environment.put("UNDERSIGNED_LIMITS_REQUESTS_PER_CLIENT", "4096");
+        environment.put("UNDERSIGNED_LIMITS_CONNECTIONS_PER_CLIENT", "4096");
         environment.putAll(env);
         PackagedService service = new PackagedService(builder.start(), log, port, managementPort);
         service.awaitReady(Duration.ofSeconds(60));
