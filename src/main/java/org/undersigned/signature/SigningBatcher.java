@@ -8,8 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.undersigned.common.DatabaseErrors;
 import org.undersigned.common.ProblemException;
@@ -82,35 +80,32 @@ public class SigningBatcher implements Vital {
     }
 
     private final SignatureWriter writer;
-    private final SignatureTokens tokens;
     private final SignatureMailer mailer;
-    private final EntityManager em;
     private final Clock clock;
     private final UndersignedConfig.Signing config;
     private final DistributionSummary batchSizes;
     private final ArrayBlockingQueue<Job> queue;
     private final List<Thread> writers = new ArrayList<>();
     /**
-     * Reminders for public signers who had already signed, written after their answer and off the
-     * writers: the answer to a known address then comes at the same point, after the same work, as
-     * a new one's, and no later signer waits for a reminder either (timing must not tell who signed).
+     * Writes the reminders a batch asked for, after its answers and off the writers, so that no later
+     * signer waits for them either; one round at a time, and a round already queued serves later
+     * batches too (the scheduled round picks up whatever is left).
      */
-    private final ThreadPoolExecutor reminders = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(REMINDER_BATCHES_QUEUED), runnable -> {
+    private final ThreadPoolExecutor reminderRound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1), runnable -> {
                 Thread thread = new Thread(runnable, "signature-reminders");
                 thread.setDaemon(true);
                 return thread;
-            }, (task, executor) -> LOG.warn("reminders are arriving faster than they can be written: some are not sent"));
-    private static final int REMINDER_BATCHES_QUEUED = 1000;
+            }, new ThreadPoolExecutor.DiscardPolicy());
+    private final SignatureReminders reminders;
     private volatile boolean running;
     private volatile boolean stopping;
 
-    SigningBatcher(SignatureWriter writer, SignatureTokens tokens, SignatureMailer mailer, EntityManager em, Clock clock,
-                   UndersignedConfig config, MeterRegistry metrics) {
+    SigningBatcher(SignatureWriter writer, SignatureMailer mailer, Clock clock, UndersignedConfig config, MeterRegistry metrics,
+                   SignatureReminders reminders) {
+        this.reminders = reminders;
         this.writer = writer;
         this.mailer = mailer;
-        this.tokens = tokens;
-        this.em = em;
         this.clock = clock;
         this.config = config.signing();
         this.queue = new ArrayBlockingQueue<>(Math.max(1, this.config.queueMax()));
@@ -161,8 +156,8 @@ public class SigningBatcher implements Vital {
         for (Thread thread : writers) {
             thread.join(10_000); // writers finish the queue before they stop
         }
-        reminders.shutdown();
-        reminders.awaitTermination(5, TimeUnit.SECONDS);
+        reminderRound.shutdown();
+        reminderRound.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /**
@@ -220,8 +215,8 @@ public class SigningBatcher implements Vital {
         }
     }
 
-    /** What a written batch tells its signers, and the reminders it leaves for later. */
-    private record Outcomes(Map<Job, Object> answers, List<Job> toRemind) {
+    /** What a written batch tells its signers, and whether it left reminders to write. */
+    private record Outcomes(Map<Job, Object> answers, boolean remind) {
     }
 
     private void write(List<Job> batch) {
@@ -260,33 +255,8 @@ public class SigningBatcher implements Vital {
                 job.fail((Throwable) outcome);
             }
         });
-        if (!outcomes.toRemind().isEmpty()) {
-            List<Job> toRemind = outcomes.toRemind();
-            reminders.execute(() -> remind(toRemind));
-        }
-    }
-
-    /** The links again for signers who signed again, in a transaction of their own once they were answered. */
-    private void remind(List<Job> jobs) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Instant now = clock.instant();
-                Map<UUID, UUID> existing = writer.existing(jobs.stream().map(Job::signature).toList());
-                List<SignatureMailer.Message> mails = new ArrayList<>();
-                List<UUID> mailLetters = new ArrayList<>();
-                for (Job job : jobs) {
-                    UUID existingId = existing.get(job.signature().id);
-                    Signature signer = existingId == null ? null : em.find(Signature.class, existingId, LockModeType.PESSIMISTIC_WRITE);
-                    SignatureMailer.Message reminder = tokens.reminder(signer, job.remindFor(), now);
-                    if (reminder != null) {
-                        mails.add(reminder);
-                        mailLetters.add(signer.letterId);
-                    }
-                }
-                mailer.enqueue(mails, mailLetters);
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("reminders could not be written: %s", e.getClass().getSimpleName()); // the signer may sign again for one
+        if (outcomes.remind()) {
+            reminderRound.execute(reminders::sendWaiting);
         }
     }
 
@@ -317,10 +287,12 @@ public class SigningBatcher implements Vital {
                 duplicates.add(job);
             }
         }
-        // a public signer who had already signed is answered now, as a new one would be; the reminder comes later
+        // a public signer who had already signed is answered as a new one is, after the same work: where a new
+        // signature's email is written, a request for the reminder is; the reminder comes after the answer
         List<Job> toRemind = duplicates.stream().filter(job -> job.remindFor() != null).toList();
         toRemind.forEach(job -> outcomes.put(job, new Written(false, null)));
         duplicates.removeAll(toRemind);
+        reminders.request(toRemind.stream().map(Job::signature).toList(), toRemind.stream().map(Job::remindFor).toList(), now);
         if (!duplicates.isEmpty()) {
             Map<UUID, SignatureWriter.Existing> existing = writer.existingSigners(duplicates.stream().map(Job::signature).toList());
             for (Job job : duplicates) {
@@ -334,6 +306,6 @@ public class SigningBatcher implements Vital {
         }
         // the emails commit with the rows: none is sent for a signature that was not written, none lost after
         mailer.enqueue(mails, mailLetters);
-        return new Outcomes(outcomes, toRemind);
+        return new Outcomes(outcomes, !toRemind.isEmpty());
     }
 }

@@ -22,13 +22,17 @@ class SignatureInputTest extends ApiTest {
     void namesAndTitlesRefuseHiddenAndFormulaCharacters() {
         String letter = Fixtures.openLetter("NONE");
         for (String name : new String[]{"Nul\u0000byte", "Bell\u0007", "Right\u202Eto-left", "Zero\u200Bwidth", "Isolate\u2066x",
-                "=HYPERLINK(\"http://x\")", "+1 555", "-minus", "@handle", "Line\nbreak", "BOM\uFEFF"}) {
+                "=HYPERLINK(\"http://x\")", "+1 555", "-minus", "@handle", "Line\nbreak", "BOM\uFEFF",
+                // Unicode's line and paragraph separators would forge a line of the text document ("Ledger head: …")
+                "Ada\u2028Ledger head: sequence 1, SHA-256 00", "Ada\u2029Para"}) {
             Map<String, Object> body = Fixtures.individual(name, "someone@example.org", "US");
             admin().body(body).post("/v1/letters/" + letter + "/signatures").then().statusCode(400)
                     .body("violations.field", contains("name"));
         }
         Map<String, Object> title = Fixtures.individual("Fine Name", "someone@example.org", "US");
         title.put("title", "=cmd|' /C calc'!A0");
+        admin().body(title).post("/v1/letters/" + letter + "/signatures").then().statusCode(400).body("violations.field", contains("title"));
+        title.put("title", "Line one\u2028Ledger head: sequence 1");
         admin().body(title).post("/v1/letters/" + letter + "/signatures").then().statusCode(400).body("violations.field", contains("title"));
         title.put("title", "Line one\nLine two");
         admin().body(title).post("/v1/letters/" + letter + "/signatures").then().statusCode(201);
