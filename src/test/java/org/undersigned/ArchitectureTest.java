@@ -61,6 +61,12 @@ class ArchitectureTest {
                     "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..", "org.undersigned.mail..",
                     "org.undersigned.campaign..");
 
+    /** Dependencies come through constructors, so that a class says what it needs and its fields stay final. */
+    @ArchTest
+    static final ArchRule noFieldInjection = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields()
+            .should().beAnnotatedWith(jakarta.inject.Inject.class)
+            .because("dependencies are injected through constructors");
+
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("org.undersigned.(*)..").should().beFreeOfCycles();
 

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.security.Caller;
@@ -35,20 +34,19 @@ public class DemoLetterLoader {
     public record DemoSignatures(String note, List<SignRequest> signatures, String summarySentence) {
     }
 
-    @Inject
-    UndersignedConfig config;
+    private final UndersignedConfig config;
+    private final LetterService letters;
+    private final SigningService signing;
+    private final Caller caller;
+    private final ObjectMapper json;
 
-    @Inject
-    LetterService letters;
-
-    @Inject
-    SigningService signing;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper json;
+    DemoLetterLoader(UndersignedConfig config, LetterService letters, SigningService signing, Caller caller, ObjectMapper json) {
+        this.config = config;
+        this.letters = letters;
+        this.signing = signing;
+        this.caller = caller;
+        this.json = json;
+    }
 
     @ActivateRequestContext
     void load(@Observes StartupEvent event) throws IOException {

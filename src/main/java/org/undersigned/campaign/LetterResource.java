@@ -3,7 +3,6 @@ package org.undersigned.campaign;
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,11 +39,13 @@ import org.undersigned.letter.UpdateLetterRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class LetterResource {
 
-    @Inject
-    LetterService letters;
+    private final LetterService letters;
+    private final LetterViews views;
 
-    @Inject
-    LetterViews views;
+    LetterResource(LetterService letters, LetterViews views) {
+        this.letters = letters;
+        this.views = views;
+    }
 
     @RolesAllowed(Roles.ADMIN)
     @POST

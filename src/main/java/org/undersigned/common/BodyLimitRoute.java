@@ -5,7 +5,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Refuses a body whose Content-Length is over the operation's limit before anything reads it,
@@ -19,11 +18,13 @@ public class BodyLimitRoute {
     // ahead of Quarkus' own body-size route (order -2)
     private static final int ORDER = -3;
 
-    @Inject
-    UndersignedConfig config;
+    private final UndersignedConfig config;
+    private final RouteProblems problems;
 
-    @Inject
-    RouteProblems problems;
+    BodyLimitRoute(UndersignedConfig config, RouteProblems problems) {
+        this.config = config;
+        this.problems = problems;
+    }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);

@@ -1,6 +1,5 @@
 package org.undersigned.common;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -20,8 +19,11 @@ import java.io.InputStream;
 public class BodySizeLimit implements ReaderInterceptor {
 
     // A provider, because request filters are created at static init, before runtime config exists.
-    @Inject
-    Provider<UndersignedConfig> config;
+    private final Provider<UndersignedConfig> config;
+
+    BodySizeLimit(Provider<UndersignedConfig> config) {
+        this.config = config;
+    }
 
     private static final String LIMIT = "undersigned.body-limit";
 

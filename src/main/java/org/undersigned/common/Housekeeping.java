@@ -3,7 +3,6 @@ package org.undersigned.common;
 import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -12,16 +11,18 @@ import java.time.Duration;
 @ApplicationScoped
 public class Housekeeping {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
     static final Duration IDEMPOTENCY_RETENTION = IdempotencyStore.ANSWERS_KEPT;
 
-    @Inject
-    IdempotencyStore idempotencyKeys;
+    private final IdempotencyStore idempotencyKeys;
+    private final RateLimitStore rateLimits;
 
-    @Inject
-    RateLimitStore rateLimits;
+    Housekeeping(Clock clock, IdempotencyStore idempotencyKeys, RateLimitStore rateLimits) {
+        this.clock = clock;
+        this.idempotencyKeys = idempotencyKeys;
+        this.rateLimits = rateLimits;
+    }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -35,8 +34,7 @@ import java.util.Optional;
  */
 public class Idempotency {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
     private static final Logger LOG = Logger.getLogger(Idempotency.class);
     public static final String HEADER = "Idempotency-Key";
@@ -45,18 +43,21 @@ public class Idempotency {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
     private static final String CLAIM = "undersigned.idempotency.claim";
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    IdempotencyStore store;
+    private final Caller caller;
+    private final IdempotencyStore store;
 
     // a provider: request filters are made before runtime configuration exists
-    @Inject
-    jakarta.inject.Provider<UndersignedConfig> config;
+    private final jakarta.inject.Provider<UndersignedConfig> config;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    Idempotency(Clock clock, Caller caller, IdempotencyStore store, jakarta.inject.Provider<UndersignedConfig> config,
+                ObjectMapper json) {
+        this.clock = clock;
+        this.caller = caller;
+        this.store = store;
+        this.config = config;
+        this.json = json;
+    }
 
     private record Claim(String scope, String key) {
     }

@@ -2,7 +2,6 @@ package org.undersigned.common;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,20 +27,19 @@ public class RateLimiter {
     static final int WINDOW_SECONDS = 60;
     private static final String DECISION = "undersigned.rate-limit";
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final Caller caller;
+    private final RateBudgets budgets;
+    private final Provider<UndersignedConfig> config;
+    private final ClientKeys clients;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    RateBudgets budgets;
-
-    @Inject
-    Provider<UndersignedConfig> config;
-
-    @Inject
-    ClientKeys clients;
+    RateLimiter(Clock clock, Caller caller, RateBudgets budgets, Provider<UndersignedConfig> config, ClientKeys clients) {
+        this.clock = clock;
+        this.caller = caller;
+        this.budgets = budgets;
+        this.config = config;
+        this.clients = clients;
+    }
 
     record Decision(int limit, int remaining, long resetSeconds) {
     }

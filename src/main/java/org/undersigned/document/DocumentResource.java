@@ -2,7 +2,6 @@ package org.undersigned.document;
 
 import org.undersigned.common.RateLimited;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import org.undersigned.common.ClientKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,11 +21,13 @@ import org.undersigned.common.Tagged;
 @Path("/v1/letters/{letter}/document")
 public class DocumentResource {
 
-    @Inject
-    DocumentService documents;
+    private final DocumentService documents;
+    private final ClientKeys clients;
 
-    @Inject
-    ClientKeys clients;
+    DocumentResource(DocumentService documents, ClientKeys clients) {
+        this.documents = documents;
+        this.clients = clients;
+    }
 
     @GET
     @Produces({"text/plain", "text/markdown", "text/html", "application/pdf", MediaType.APPLICATION_JSON})

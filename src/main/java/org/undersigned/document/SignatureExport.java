@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.undersigned.signature.SignatureFilter;
@@ -52,17 +51,17 @@ public class SignatureExport {
 
     public enum Format { CSV, NDJSON }
 
-    @Inject
-    LetterService letters;
+    private final LetterService letters;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Caller caller;
+    SignatureExport(LetterService letters, EntityManager em, ObjectMapper json, Caller caller) {
+        this.letters = letters;
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+    }
 
     /**
      * Checks who asks and what, now; the rows are read while the answer is written, until they

@@ -3,7 +3,6 @@ package org.undersigned.document;
 import org.undersigned.common.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,8 +24,11 @@ public class SignatureExportResource {
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
 
-    @Inject
-    SignatureExport export;
+    private final SignatureExport export;
+
+    SignatureExportResource(SignatureExport export) {
+        this.export = export;
+    }
 
     @GET
     @Produces({CSV, NDJSON, MediaType.APPLICATION_JSON})

@@ -1,7 +1,6 @@
 package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.undersigned.common.change.LetterChange;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
@@ -20,8 +19,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AddresseeService {
 
-    @Inject
-    LetterService letters;
+    private final LetterService letters;
+
+    AddresseeService(LetterService letters) {
+        this.letters = letters;
+    }
 
     @Transactional
     public <R> Page<R> list(String letterKey, AddresseeRole role, Function<Addressee, R> view) {

@@ -2,7 +2,6 @@ package org.undersigned.letter;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,8 +26,11 @@ public class RecipientResource {
 
     private static final AddresseeRole ROLE = AddresseeRole.RECIPIENT;
 
-    @Inject
-    AddresseeService addressees;
+    private final AddresseeService addressees;
+
+    RecipientResource(AddresseeService addressees) {
+        this.addressees = addressees;
+    }
 
     @GET
     public Response list(@PathParam("letter") String letter) {

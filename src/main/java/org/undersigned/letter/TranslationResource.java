@@ -2,7 +2,6 @@ package org.undersigned.letter;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +22,11 @@ import org.undersigned.common.Preconditions;
 @Produces(MediaType.APPLICATION_JSON)
 public class TranslationResource {
 
-    @Inject
-    TranslationService translations;
+    private final TranslationService translations;
+
+    TranslationResource(TranslationService translations) {
+        this.translations = translations;
+    }
 
     @GET
     public Response list(@PathParam("letter") String letter) {

@@ -1,7 +1,6 @@
 package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.undersigned.common.change.LetterChange;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Page;
@@ -30,8 +29,11 @@ public class TranslationService {
     /** At most this many languages a letter; each may keep a translation per version. */
     static final int MAX_LANGUAGES = 50;
 
-    @Inject
-    LetterService letters;
+    private final LetterService letters;
+
+    TranslationService(LetterService letters) {
+        this.letters = letters;
+    }
 
     /** The text a read serves: the original's version, or a translation made for it or an earlier one. */
     public record Localized(String language, List<String> languages, LetterVersion version, LetterTranslation translation,

@@ -2,7 +2,6 @@ package org.undersigned.partner;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +31,11 @@ import org.undersigned.common.Tagged;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
 
-    @Inject
-    PartnerService partners;
+    private final PartnerService partners;
+
+    PartnerResource(PartnerService partners) {
+        this.partners = partners;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -2,7 +2,6 @@ package org.undersigned.partner;
 
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
 import org.undersigned.common.Page;
@@ -28,8 +27,11 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class PartnerService {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+
+    PartnerService(Clock clock) {
+        this.clock = clock;
+    }
 
     static final int MAX_LETTERS = 1000;
     /** Two live keys let a partner rotate: issue the new one, deploy it, revoke the old. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import org.undersigned.common.ProblemException;
@@ -43,26 +42,24 @@ public class BulkImport {
     static final int MAX_ROWS = 10_000;
     private static final CsvMapper CSV = new CsvMapper();
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Caller caller;
+    private final LetterService letters;
+    private final SigningService signing;
+    private final SignatureWriter writer;
+    private final TranslationService translations;
 
-    @Inject
-    Validator validator;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    LetterService letters;
-
-    @Inject
-    SigningService signing;
-
-    @Inject
-    SignatureWriter writer;
-
-    @Inject
-    TranslationService translations;
+    BulkImport(ObjectMapper json, Validator validator, Caller caller, LetterService letters, SigningService signing,
+               SignatureWriter writer, TranslationService translations) {
+        this.json = json;
+        this.validator = validator;
+        this.caller = caller;
+        this.letters = letters;
+        this.signing = signing;
+        this.writer = writer;
+        this.translations = translations;
+    }
 
     private record ParsedRow(int row, SignRequest request, List<Violation> violations) {
     }

@@ -3,7 +3,6 @@ package org.undersigned.signature;
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import org.undersigned.common.RateLimited;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
@@ -32,17 +31,18 @@ import org.undersigned.common.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 public class LetterSignatureResource {
 
-    @Inject
-    SigningService signing;
+    private final SigningService signing;
+    private final SignatureModeration moderation;
+    private final BulkImport bulk;
+    private final SignatureInvalidation invalidation;
 
-    @Inject
-    SignatureModeration moderation;
-
-    @Inject
-    BulkImport bulk;
-
-    @Inject
-    SignatureInvalidation invalidation;
+    LetterSignatureResource(SigningService signing, SignatureModeration moderation, BulkImport bulk,
+                            SignatureInvalidation invalidation) {
+        this.signing = signing;
+        this.moderation = moderation;
+        this.bulk = bulk;
+        this.invalidation = invalidation;
+    }
 
     @POST
     @RateLimited(RateLimited.Cost.SIGN)

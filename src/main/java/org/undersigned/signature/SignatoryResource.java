@@ -3,7 +3,6 @@ package org.undersigned.signature;
 import io.smallrye.mutiny.Uni;
 import org.undersigned.common.OffTheEventLoop;
 import org.undersigned.common.Page;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +19,11 @@ import org.undersigned.common.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatoryResource {
 
-    @Inject
-    SignatoryQueries signatures;
+    private final SignatoryQueries signatures;
+
+    SignatoryResource(SignatoryQueries signatures) {
+        this.signatures = signatures;
+    }
 
     @GET
     public Uni<Response> signatories(@PathParam("letter") String letter, @BeanParam SignatoryFilter filter,

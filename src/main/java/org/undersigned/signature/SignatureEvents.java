@@ -1,7 +1,6 @@
 package org.undersigned.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.undersigned.letter.Letter;
 import org.undersigned.webhook.WebhookEvent;
 import org.undersigned.webhook.WebhookOutbox;
@@ -15,8 +14,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignatureEvents {
 
-    @Inject
-    WebhookOutbox outbox;
+    private final WebhookOutbox outbox;
+
+    SignatureEvents(WebhookOutbox outbox) {
+        this.outbox = outbox;
+    }
 
     void signatureVerified(Letter letter, List<Signature> signatures) {
         signatureVerified(letter.id, letter.slug, signatures);

@@ -3,7 +3,6 @@ package org.undersigned.signature;
 import org.undersigned.common.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,14 +24,15 @@ import org.undersigned.common.Preconditions;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatureResource {
 
-    @Inject
-    SignatureModeration moderation;
+    private final SignatureModeration moderation;
+    private final SignatureTokens tokens;
+    private final SignatureUpdates updates;
 
-    @Inject
-    SignatureTokens tokens;
-
-    @Inject
-    SignatureUpdates updates;
+    SignatureResource(SignatureModeration moderation, SignatureTokens tokens, SignatureUpdates updates) {
+        this.moderation = moderation;
+        this.tokens = tokens;
+        this.updates = updates;
+    }
 
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @GET

@@ -1,6 +1,5 @@
 package org.undersigned.signature;
 
-import jakarta.inject.Inject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,17 +32,17 @@ public class SummaryResource {
     /** A keyed caller's summary holds counts by partner: for it alone, and never stored. */
     private static final CacheControl KEYED_CACHING = CacheControl.valueOf("private, no-store");
 
-    @Inject
-    ClientKeys clients;
+    private final ClientKeys clients;
+    private final SignatoryQueries signatures;
+    private final SummaryStreams streams;
+    private final CountHistory history;
 
-    @Inject
-    SignatoryQueries signatures;
-
-    @Inject
-    SummaryStreams streams;
-
-    @Inject
-    CountHistory history;
+    SummaryResource(ClientKeys clients, SignatoryQueries signatures, SummaryStreams streams, CountHistory history) {
+        this.clients = clients;
+        this.signatures = signatures;
+        this.streams = streams;
+        this.history = history;
+    }
 
     @GET
     public Response summary(@PathParam("letter") String letter, @QueryParam("lang") String lang,

@@ -1,7 +1,6 @@
 package org.undersigned.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
 
@@ -33,8 +32,11 @@ public class UrlGuard {
     private static final Pattern NUMERIC_HOST = Pattern.compile("^(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]*))*\\.?$");
     private static final Pattern DOTTED_DECIMAL = Pattern.compile("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
 
-    @Inject
-    UndersignedConfig config;
+    private final UndersignedConfig config;
+
+    UrlGuard(UndersignedConfig config) {
+        this.config = config;
+    }
 
     /** A URL that may be called, and the address checked for it, which is the one to connect to. */
     public record Target(URI uri, InetAddress address) {

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
@@ -41,27 +40,27 @@ import java.security.GeneralSecurityException;
 @ApplicationScoped
 public class WebhookDispatcher implements Vital {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int CLAIM_BATCH = 20;
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final UrlGuard urlGuard;
+    private final UndersignedConfig config;
+    private final MeterRegistry metrics;
+    private final io.vertx.core.Vertx vertx;
 
-    @Inject
-    UrlGuard urlGuard;
-
-    @Inject
-    UndersignedConfig config;
-
-    @Inject
-    MeterRegistry metrics;
-
-    @Inject
-    io.vertx.core.Vertx vertx;
+    WebhookDispatcher(Clock clock, EntityManager em, UrlGuard urlGuard, UndersignedConfig config, MeterRegistry metrics,
+                      io.vertx.core.Vertx vertx) {
+        this.clock = clock;
+        this.em = em;
+        this.urlGuard = urlGuard;
+        this.config = config;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
 
     /** Made at the first delivery; connects to the address the guard checked, never resolving the name again. */
     private volatile io.vertx.core.http.HttpClient http;

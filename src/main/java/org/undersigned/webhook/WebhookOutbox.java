@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.undersigned.letter.LetterStatusChanged;
 import jakarta.persistence.EntityManager;
 
@@ -26,14 +25,15 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class WebhookOutbox {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final EntityManager em;
+    private final ObjectMapper json;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper json;
+    WebhookOutbox(Clock clock, EntityManager em, ObjectMapper json) {
+        this.clock = clock;
+        this.em = em;
+        this.json = json;
+    }
 
     /** Whether any enabled subscription wants this event: most changes then skip writing payloads at all. */
     private boolean anySubscriber(WebhookEvent event) {

@@ -2,7 +2,6 @@ package org.undersigned.webhook;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.undersigned.common.security.Roles;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +29,11 @@ import org.undersigned.common.Tagged;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
-    @Inject
-    WebhookService webhooks;
+    private final WebhookService webhooks;
+
+    WebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

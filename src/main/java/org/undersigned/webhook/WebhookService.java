@@ -2,7 +2,6 @@ package org.undersigned.webhook;
 
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
@@ -30,22 +29,23 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WebhookService {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
     static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|signatures\\.imported|letter\\.published|letter\\.closed|letter\\.delivered|letter\\.signals_raised|letter\\.milestone_reached|letter\\.response_recorded|ledger\\.checkpoint)$";
     static final String EVENT_NAMES = "signature.verified, signature.withdrawn, signatures.imported, letter.published, letter.closed, letter.delivered, letter.signals_raised, letter.milestone_reached, letter.response_recorded, ledger.checkpoint";
     static final int MAX_WEBHOOKS_PER_OWNER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final UrlGuard urlGuard;
+    private final EntityManager em;
 
-    @Inject
-    UrlGuard urlGuard;
-
-    @Inject
-    EntityManager em;
+    WebhookService(Clock clock, Caller caller, UrlGuard urlGuard, EntityManager em) {
+        this.clock = clock;
+        this.caller = caller;
+        this.urlGuard = urlGuard;
+        this.em = em;
+    }
 
     @Transactional
     public Tagged<WebhookResponse> create(CreateWebhookRequest request) {
