@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.undersigned.common.OutboxRounds;
 import org.undersigned.common.Vital;
 
 /**
@@ -41,12 +42,13 @@ public class MailDispatcher implements Vital {
     private final EntityManager em;
     private final Mailer mailer;
     private final Clock clock;
-    private volatile long lastProgress = System.nanoTime();
+    private final OutboxRounds rounds;
 
     MailDispatcher(EntityManager em, Mailer mailer, Clock clock) {
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
+        this.rounds = new OutboxRounds("mail_outbox", CLAIM_BATCH, LEASE, em, clock);
     }
 
     record Claimed(UUID id, String to, String subject, String text, int attempts) {
@@ -55,24 +57,13 @@ public class MailDispatcher implements Vital {
     @Scheduled(every = "${undersigned.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        lastProgress = System.nanoTime();
         try {
-            List<Claimed> claimed;
-            do {
-                claimed = QuarkusTransaction.requiringNew().call(this::claim);
-                for (int i = 0; i < claimed.size(); i++) {
-                    Claimed mail = claimed.get(i);
-                    String error = send(mail);
-                    lastProgress = System.nanoTime();
-                    QuarkusTransaction.requiringNew().run(() -> record(mail, error));
-                    if (error != null) {
-                        // the server is failing: the rest wait for the next round rather than each fail in turn
-                        List<UUID> untried = claimed.subList(i + 1, claimed.size()).stream().map(Claimed::id).toList();
-                        QuarkusTransaction.requiringNew().run(() -> release(untried));
-                        return;
-                    }
-                }
-            } while (claimed.size() == CLAIM_BATCH);
+            rounds.round(this::claim, Claimed::id, mail -> {
+                String error = send(mail);
+                QuarkusTransaction.requiringNew().run(() -> record(mail, error));
+                // the server is failing: the rest wait for the next round rather than each fail in turn
+                return error == null ? OutboxRounds.Next.GO_ON : OutboxRounds.Next.STOP;
+            }, RELEASE);
         } catch (RuntimeException e) {
             // the next tick tries again; a database away for a while must not end the schedule
             LOG.warnf("mail dispatch: %s", e.getClass().getSimpleName());
@@ -87,7 +78,7 @@ public class MailDispatcher implements Vital {
     /** Ticks come every poll interval and each send is bounded by the mailer's timeout. */
     @Override
     public boolean alive() {
-        return System.nanoTime() - lastProgress < Duration.ofMinutes(5).toNanos();
+        return rounds.alive();
     }
 
     private List<Claimed> claim() {
@@ -100,20 +91,8 @@ public class MailDispatcher implements Vital {
                 .setParameter(1, clock.instant()).setParameter(2, CLAIM_BATCH).getResultList();
         List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).intValue())).toList();
-        if (!claimed.isEmpty()) {
-            em.createNativeQuery("update mail_outbox set next_attempt_at = ?1 where id in (?2)")
-                    .setParameter(1, clock.instant().plus(LEASE))
-                    .setParameter(2, claimed.stream().map(Claimed::id).toList())
-                    .executeUpdate();
-        }
+        rounds.lease(claimed.stream().map(Claimed::id).toList());
         return claimed;
-    }
-
-    private void release(List<UUID> ids) {
-        if (!ids.isEmpty()) {
-            em.createNativeQuery("update mail_outbox set next_attempt_at = ?1 where id in (?2) and state = 'PENDING'")
-                    .setParameter(1, clock.instant().plus(RELEASE)).setParameter(2, ids).executeUpdate();
-        }
     }
 
     /** Null when sent, else why not (never the address: it is personal data). */
@@ -139,8 +118,7 @@ public class MailDispatcher implements Vital {
         boolean settled = error == null || attempts >= MAX_ATTEMPTS;
         long delay = 0;
         if (!settled) {
-            long base = (long) Math.min(RETRY_MAX.toMillis(), RETRY_BASE.toMillis() * Math.pow(3, attempts - 1));
-            delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+            delay = OutboxRounds.backoff(attempts, RETRY_BASE, RETRY_MAX, 3, ThreadLocalRandom.current()).toMillis();
         }
         Instant next = now.plusMillis(delay);
         em.unwrap(Session.class).doWork(connection -> {

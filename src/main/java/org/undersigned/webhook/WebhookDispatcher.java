@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.OutboxRounds;
 import org.undersigned.common.Vital;
 
 import javax.crypto.Mac;
@@ -60,7 +61,10 @@ public class WebhookDispatcher implements Vital {
         this.config = config;
         this.metrics = metrics;
         this.vertx = vertx;
+        this.rounds = new OutboxRounds("webhook_deliveries", CLAIM_BATCH, LEASE, em, clock);
     }
+
+    private final OutboxRounds rounds;
 
     /** Made at the first delivery; connects to the address the guard checked, never resolving the name again. */
     private volatile io.vertx.core.http.HttpClient http;
@@ -91,20 +95,12 @@ public class WebhookDispatcher implements Vital {
     @Scheduled(every = "${undersigned.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        lastProgress = System.nanoTime();
-        List<Claimed> claimed;
-        do {
-            claimed = QuarkusTransaction.requiringNew().call(this::claim);
-            for (Claimed delivery : claimed) {
-                Outcome outcome = deliver(delivery);
-                lastProgress = System.nanoTime();
-                QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
-            }
-        } while (claimed.size() == CLAIM_BATCH);
+        rounds.round(this::claim, Claimed::id, delivery -> {
+            Outcome outcome = deliver(delivery);
+            QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
+            return OutboxRounds.Next.GO_ON; // each endpoint fails alone
+        }, Duration.ZERO);
     }
-
-    /** When a tick last started or a delivery last ended. */
-    private volatile long lastProgress = System.nanoTime();
 
     @Override
     public String name() {
@@ -117,7 +113,7 @@ public class WebhookDispatcher implements Vital {
      */
     @Override
     public boolean alive() {
-        return System.nanoTime() - lastProgress < Duration.ofMinutes(5).toNanos();
+        return rounds.alive();
     }
 
     private List<Claimed> claim() {
@@ -132,12 +128,7 @@ public class WebhookDispatcher implements Vital {
                         """).setParameter(1, CLAIM_BATCH).getResultList();
         List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 (String) r[4], ((Number) r[5]).intValue())).toList();
-        if (!claimed.isEmpty()) {
-            em.createNativeQuery("update webhook_deliveries set next_attempt_at = ?1 where id in (?2)")
-                    .setParameter(1, clock.instant().plus(LEASE))
-                    .setParameter(2, claimed.stream().map(Claimed::id).toList())
-                    .executeUpdate();
-        }
+        rounds.lease(claimed.stream().map(Claimed::id).toList());
         return claimed;
     }
 
@@ -224,10 +215,9 @@ public class WebhookDispatcher implements Vital {
         return backoff(attempts, config.webhooks().retryBase(), config.webhooks().retryMax(), ThreadLocalRandom.current());
     }
 
-    /** Exponential from {@code base}, capped at {@code cap}, with jitter between half and the whole of the step. */
+    /** Doubling from {@code base}, capped at {@code cap}, with jitter between half and the whole of the step. */
     static Duration backoff(int attempts, Duration base, Duration cap, RandomGenerator random) {
-        long step = Math.min(cap.toMillis(), base.toMillis() * (1L << Math.min(Math.max(attempts, 1) - 1, 30)));
-        return Duration.ofMillis(step / 2 + random.nextLong(step / 2 + 1));
+        return OutboxRounds.backoff(attempts, base, cap, 2, random);
     }
 
     /** {@code v1,<base64 HMAC-SHA256>} keyed by the secret after its {@code whsec_} prefix. */
