@@ -39,27 +39,30 @@ class ArchitectureTest {
             .layer("mail").definedBy("org.undersigned.mail..")
             .layer("signature").definedBy("org.undersigned.signature..")
             .layer("document").definedBy("org.undersigned.document..")
+            .layer("delivery").definedBy("org.undersigned.delivery..")
             .layer("campaign").definedBy("org.undersigned.campaign..")
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
+            .whereLayer("delivery").mayOnlyBeAccessedByLayers("campaign")
             .whereLayer("document").mayNotBeAccessedByAnyLayer()
-            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "campaign")
-            .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "campaign")
-            .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "campaign")
-            .whereLayer("webhook").mayOnlyBeAccessedByLayers("ledger", "signature", "campaign")
+            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "delivery", "campaign")
+            .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "delivery", "campaign")
+            .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "delivery", "campaign")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("ledger", "signature", "delivery", "campaign")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
-            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "campaign");
+            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "delivery", "campaign");
 
     @ArchTest
     static final ArchRule letterKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.undersigned.letter..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature..", "org.undersigned.partner..",
-                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..", "org.undersigned.mail..");
+                    "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..", "org.undersigned.mail..",
+                    "org.undersigned.delivery..");
 
     @ArchTest
     static final ArchRule commonKnowsNoFeature = noClasses().that().resideInAPackage("org.undersigned.common..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.letter..", "org.undersigned.signature..",
                     "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..", "org.undersigned.mail..",
-                    "org.undersigned.campaign..");
+                    "org.undersigned.campaign..", "org.undersigned.delivery..");
 
     /** Dependencies come through constructors, so that a class says what it needs and its fields stay final. */
     @ArchTest

@@ -1,5 +1,7 @@
 package org.undersigned.campaign;
 
+import org.undersigned.delivery.DeliveryService;
+import org.undersigned.delivery.RecipientAnswers;
 import org.undersigned.letter.CcResponse;
 import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterStatus;

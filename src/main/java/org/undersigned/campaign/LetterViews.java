@@ -1,5 +1,7 @@
 package org.undersigned.campaign;
 
+import org.undersigned.delivery.DeliveryService;
+import org.undersigned.delivery.RecipientAnswers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

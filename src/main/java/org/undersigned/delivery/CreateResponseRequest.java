@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

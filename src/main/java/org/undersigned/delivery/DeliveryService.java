@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -67,7 +67,7 @@ public class DeliveryService {
     }
 
     /** Each recipient's latest delivery, for the letter view. */
-    List<RecipientDelivery> latestByRecipient(UUID letterId) {
+    public List<RecipientDelivery> latestByRecipient(UUID letterId) {
         return store.latestByRecipient(letterId);
     }
 }

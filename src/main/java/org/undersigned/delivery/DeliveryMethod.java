@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 /** How a letter reached a recipient. */
 public enum DeliveryMethod {

@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

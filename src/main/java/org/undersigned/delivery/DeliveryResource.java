@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;

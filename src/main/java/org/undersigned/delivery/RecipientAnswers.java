@@ -1,4 +1,4 @@
-package org.undersigned.campaign;
+package org.undersigned.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -75,7 +75,7 @@ public class RecipientAnswers {
     }
 
     /** Whether the letter's response date has passed (in UTC) without any response. */
-    boolean overdue(UUID letterId, LocalDate responseDue) {
+    public boolean overdue(UUID letterId, LocalDate responseDue) {
         return responseDue != null && LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).isAfter(responseDue)
                 && store.count(letterId) == 0;
     }
