@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The one place new signatures are written, for single signing and bulk pushes alike: in the
@@ -117,6 +118,76 @@ public class SignatureWriter {
     }
 
     /**
+     * A value the batch insert carries for each signature: the column's name, how PostgreSQL reads
+     * the array (its cast, and the JDBC array type it travels as), the value a signature gives it,
+     * and what is written from it ({@code null}: the column itself; a column that is only read, such
+     * as {@code via}, writes nothing of its own).
+     */
+    private record Column(String name, String cast, String arrayType, Function<Signature, Object> value, String written) {
+
+        static Column of(String name, String cast, Function<Signature, Object> value) {
+            String arrayType = switch (cast) {
+                case "uuid" -> "uuid";
+                case "int" -> "int4";
+                default -> "text"; // text, and timestamps written as RFC 3339 text
+            };
+            return new Column(name, cast, arrayType, value, name);
+        }
+
+        Column writing(String expression) {
+            return new Column(name, cast, arrayType, value, expression);
+        }
+
+        static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
+        }
+    }
+
+    /** Every value a new signature's row is written from, by name: the statement and its arrays are made from this list. */
+    private static final List<Column> COLUMNS = List.of(
+            Column.of("id", "uuid", s -> s.id),
+            Column.of("letter_id", "uuid", s -> s.letterId),
+            Column.of("letter_version", "int", s -> s.letterVersion),
+            Column.of("kind", "text", s -> s.kind.name()),
+            Column.of("name", "text", s -> s.name),
+            Column.of("sort_name", "text", s -> s.sortName),
+            Column.of("title", "text", s -> s.title),
+            Column.of("organization", "text", s -> s.organization),
+            Column.of("email", "text", s -> s.email),
+            Column.of("comment", "text", s -> s.comment),
+            Column.of("dedup_key", "text", s -> s.dedupKey),
+            Column.of("sort_key", "text", s -> s.sortKey),
+            Column.of("country", "text", s -> s.country),
+            Column.of("language", "text", s -> s.language),
+            Column.of("represents", "int", s -> s.represents),
+            Column.of("display", "text", s -> s.display.name()),
+            Column.of("status", "text", s -> s.status.name()),
+            Column.of("source", "text", s -> s.source.name()),
+            Column.of("source_partner_id", "uuid", s -> s.sourcePartnerId),
+            Column.of("verify_token_hash", "text", s -> s.verifyTokenHash),
+            Column.of("manage_token_hash", "text", s -> s.manageTokenHash),
+            Column.of("emails_sent", "int", s -> s.emailsSent),
+            Column.of("created_at", "timestamptz", s -> Column.text(s.createdAt)),
+            Column.of("updated_at", "timestamptz", s -> Column.text(s.updatedAt)),
+            Column.of("verified_at", "timestamptz", s -> Column.text(s.verifiedAt)),
+            Column.of("represents_claimed", "int", s -> s.representsClaimed),
+            Column.of("client_hash", "text", s -> s.clientHash),
+            Column.of("client_range_hash", "text", s -> s.clientRangeHash),
+            Column.of("rejected_reason", "text", s -> s.rejectedReason),
+            Column.of("ledger_salt", "text", s -> s.ledgerSalt),
+            Column.of("updates_consent", "text", s -> s.updatesConsent),
+            Column.of("updates_consented_at", "timestamptz", s -> Column.text(s.updatesConsentedAt)),
+            // the referral code, read to find its partner (referral_partner_id, below), not kept
+            Column.of("via", "text", s -> s.via).writing(null),
+            // the consent to share with nobody is not kept
+            Column.of("share_consent", "text", s -> s.shareConsent)
+                    .writing("case when referral_partner_id is not null then share_consent end"),
+            Column.of("share_consented_at", "timestamptz", s -> Column.text(s.shareConsentedAt))
+                    .writing("case when referral_partner_id is not null then share_consented_at end"),
+            Column.of("contact_key", "text", s -> s.contactKey),
+            Column.of("ledger_ref", "uuid", s -> s.ledgerRef));
+
+    /**
      * One statement for any number of rows: the rows travel as one array a column and
      * {@code unnest} zips them back, so PostgreSQL sees the same text, and keeps one plan,
      * whatever the batch size. Signers who already signed are skipped (ON CONFLICT DO NOTHING:
@@ -124,33 +195,20 @@ public class SignatureWriter {
      * A referral code ({@code via}) becomes its partner's id here, by the unique index on the codes;
      * one that names no partner refers nobody, and the consent to share with nobody is not kept.
      */
-    private static final String INSERT = """
-            insert into signatures (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
-                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at,
-                referral_partner_id, share_consent, share_consented_at, contact_key, revision, ledger_ref)
-            select id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
-                dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent, updates_consented_at,
-                referral_partner_id,
-                case when referral_partner_id is not null then share_consent end,
-                case when referral_partner_id is not null then share_consented_at end, contact_key, 0, ledger_ref
-            from (select r.*, case when r.via is not null
-                          then (select p.id from partners p where p.referral_code = r.via) end as referral_partner_id
-                  from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[],
-                    ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
-                    ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                    ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
-                    as r (id, letter_id, letter_version, kind, name, sort_name, title, organization, email, comment,
-                    dedup_key, sort_key, country, language, represents, display, status, source, source_partner_id,
-                    verify_token_hash, manage_token_hash, emails_sent, created_at, updated_at, verified_at,
-                    represents_claimed, client_hash, client_range_hash, rejected_reason, ledger_salt, updates_consent,
-                    updates_consented_at, via, share_consent, share_consented_at, contact_key, ledger_ref)) as rows
-            on conflict (letter_id, dedup_key) do nothing
-            returning id, referral_partner_id""";
+    private static final String INSERT = insertStatement();
+
+    private static String insertStatement() {
+        List<Column> written = COLUMNS.stream().filter(c -> c.written() != null).toList();
+        return "insert into signatures ("
+                + String.join(", ", written.stream().map(Column::name).toList()) + ", referral_partner_id, revision)\n"
+                + "select " + String.join(", ", written.stream().map(Column::written).toList()) + ", referral_partner_id, 0\n"
+                + "from (select r.*, case when r.via is not null\n"
+                + "              then (select p.id from partners p where p.referral_code = r.via) end as referral_partner_id\n"
+                + "      from unnest(" + String.join(", ", COLUMNS.stream().map(c -> "?::" + c.cast() + "[]").toList()) + ")\n"
+                + "        as r (" + String.join(", ", COLUMNS.stream().map(Column::name).toList()) + ")) as rows\n"
+                + "on conflict (letter_id, dedup_key) do nothing\n"
+                + "returning id, referral_partner_id";
+    }
 
     /** Inserts the signatures in one statement; returns the ids inserted (the others' signers had signed). */
     private Set<UUID> insertAll(List<Signature> signatures) {
@@ -158,77 +216,15 @@ public class SignatureWriter {
         if (signatures.isEmpty()) {
             return inserted;
         }
-        int n = signatures.size();
-        UUID[] ids = new UUID[n], letters = new UUID[n], partners = new UUID[n];
-        Integer[] versions = new Integer[n], represents = new Integer[n], emailsSent = new Integer[n];
-        String[][] text = new String[15][n];
-        String[] created = new String[n], updated = new String[n], verified = new String[n];
-        for (int i = 0; i < n; i++) {
-            Signature s = signatures.get(i);
-            ids[i] = s.id;
-            letters[i] = s.letterId;
-            versions[i] = s.letterVersion;
-            String[] row = {s.kind.name(), s.name, s.sortName, s.title, s.organization, s.email, s.comment, s.dedupKey,
-                    s.sortKey, s.country, s.language, s.display.name(), s.status.name(), s.source.name(), null};
-            for (int c = 0; c < 14; c++) {
-                text[c][i] = row[c];
-            }
-            represents[i] = s.represents;
-            partners[i] = s.sourcePartnerId;
-            text[14][i] = s.verifyTokenHash;
-            emailsSent[i] = s.emailsSent;
-            created[i] = s.createdAt.toString();
-            updated[i] = s.updatedAt.toString();
-            verified[i] = s.verifiedAt == null ? null : s.verifiedAt.toString();
-        }
-        String[] manageTokens = signatures.stream().map(s -> s.manageTokenHash).toArray(String[]::new);
-        Integer[] claimed = signatures.stream().map(s -> s.representsClaimed).toArray(Integer[]::new);
-        String[] clients = signatures.stream().map(s -> s.clientHash).toArray(String[]::new);
-        String[] ranges = signatures.stream().map(s -> s.clientRangeHash).toArray(String[]::new);
-        String[] rejections = signatures.stream().map(s -> s.rejectedReason).toArray(String[]::new);
-        String[] salts = signatures.stream().map(s -> s.ledgerSalt).toArray(String[]::new);
-        String[] consents = signatures.stream().map(s -> s.updatesConsent).toArray(String[]::new);
-        String[] consentedAt = signatures.stream().map(s -> s.updatesConsentedAt == null ? null : s.updatesConsentedAt.toString())
-                .toArray(String[]::new);
-        String[] vias = signatures.stream().map(s -> s.via).toArray(String[]::new);
-        String[] contacts = signatures.stream().map(s -> s.contactKey).toArray(String[]::new);
-        String[] shares = signatures.stream().map(s -> s.shareConsent).toArray(String[]::new);
-        String[] sharedAt = signatures.stream().map(s -> s.shareConsentedAt == null ? null : s.shareConsentedAt.toString())
-                .toArray(String[]::new);
         Map<UUID, Signature> byId = new HashMap<>();
         signatures.forEach(s -> byId.put(s.id, s));
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                int p = 1;
-                statement.setArray(p++, connection.createArrayOf("uuid", ids));
-                statement.setArray(p++, connection.createArrayOf("uuid", letters));
-                statement.setArray(p++, connection.createArrayOf("int4", versions));
-                for (int c = 0; c < 11; c++) { // kind … language
-                    statement.setArray(p++, connection.createArrayOf("text", text[c]));
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    Column column = COLUMNS.get(c);
+                    statement.setArray(c + 1, connection.createArrayOf(column.arrayType(),
+                            signatures.stream().map(column.value()).toArray()));
                 }
-                statement.setArray(p++, connection.createArrayOf("int4", represents));
-                for (int c = 11; c < 14; c++) { // display, status, source
-                    statement.setArray(p++, connection.createArrayOf("text", text[c]));
-                }
-                statement.setArray(p++, connection.createArrayOf("uuid", partners));
-                statement.setArray(p++, connection.createArrayOf("text", text[14]));
-                statement.setArray(p++, connection.createArrayOf("text", manageTokens));
-                statement.setArray(p++, connection.createArrayOf("int4", emailsSent));
-                statement.setArray(p++, connection.createArrayOf("text", created));
-                statement.setArray(p++, connection.createArrayOf("text", updated));
-                statement.setArray(p++, connection.createArrayOf("text", verified));
-                statement.setArray(p++, connection.createArrayOf("int4", claimed));
-                statement.setArray(p++, connection.createArrayOf("text", clients));
-                statement.setArray(p++, connection.createArrayOf("text", ranges));
-                statement.setArray(p++, connection.createArrayOf("text", rejections));
-                statement.setArray(p++, connection.createArrayOf("text", salts));
-                statement.setArray(p++, connection.createArrayOf("text", consents));
-                statement.setArray(p++, connection.createArrayOf("text", consentedAt));
-                statement.setArray(p++, connection.createArrayOf("text", vias));
-                statement.setArray(p++, connection.createArrayOf("text", shares));
-                statement.setArray(p++, connection.createArrayOf("text", sharedAt));
-                statement.setArray(p++, connection.createArrayOf("text", contacts));
-                statement.setArray(p, connection.createArrayOf("uuid", signatures.stream().map(s -> s.ledgerRef).toArray(UUID[]::new)));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);
