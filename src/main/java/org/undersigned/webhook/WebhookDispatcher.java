@@ -95,11 +95,16 @@ public class WebhookDispatcher implements Vital {
     @Scheduled(every = "${undersigned.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        rounds.round(this::claim, Claimed::id, delivery -> {
-            Outcome outcome = deliver(delivery);
-            QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
-            return OutboxRounds.Next.GO_ON; // each endpoint fails alone
-        }, Duration.ZERO);
+        try {
+            rounds.round(this::claim, Claimed::id, delivery -> {
+                Outcome outcome = deliver(delivery);
+                QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
+                return OutboxRounds.Next.GO_ON; // each endpoint fails alone
+            }, Duration.ZERO);
+        } catch (RuntimeException e) {
+            // the next tick tries again (the database away, a lock conflict), as the mail dispatcher does
+            LOG.warnf("webhook dispatch: %s", e.getClass().getSimpleName());
+        }
     }
 
     @Override
