@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -78,10 +80,17 @@ class SignatureReminders {
                             (select id from reminder_requests order by id limit ?1 for update skip locked)
                         returning signature_id, letter_title""").setParameter(1, PAGE).getResultList();
         Instant now = clock.instant();
+        // the signatures reminded, locked, in one query rather than one a reminder
+        Map<UUID, Signature> signers = new HashMap<>();
+        List<UUID> ids = claimed.stream().map(row -> (UUID) row[0]).distinct().toList();
+        if (!ids.isEmpty()) {
+            Signature.<Signature>find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                    .forEach(signature -> signers.put(signature.id, signature));
+        }
         List<SignatureMailer.Message> mails = new ArrayList<>();
         List<UUID> letters = new ArrayList<>();
         for (Object[] row : claimed) {
-            Signature signer = em.find(Signature.class, row[0], LockModeType.PESSIMISTIC_WRITE);
+            Signature signer = signers.get((UUID) row[0]);
             SignatureMailer.Message reminder = tokens.reminder(signer, (String) row[1], now);
             if (reminder != null) {
                 mails.add(reminder);

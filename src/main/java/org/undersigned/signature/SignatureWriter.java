@@ -247,12 +247,6 @@ public class SignatureWriter {
      * row that was not inserted for them; in the caller's transaction, so a twin inserted earlier in
      * the same batch is found too.
      */
-    public Map<UUID, UUID> existing(List<Signature> notInserted) {
-        Map<UUID, UUID> ids = new HashMap<>();
-        existingSigners(notInserted).forEach((row, existing) -> ids.put(row, existing.id()));
-        return ids;
-    }
-
     /**
      * The signature a row that was not inserted collided with: its id, the partner that pushed it,
      * and the partner that brought it once it is confirmed (before, the bringer may not see it).
