@@ -101,4 +101,28 @@ class ArchitectureTest {
             .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a role check inside a service",
                     call -> call.getTarget().getName().startsWith("require")
                             && call.getTargetOwner().getName().equals("org.undersigned.common.security.Caller")));
+
+    private static final java.util.Set<String> CHANNELS = java.util.Set.of(
+            "org.undersigned.ledger.Ledger.append",
+            "org.undersigned.webhook.WebhookOutbox.publish",
+            "org.undersigned.common.change.ChangeSignal.publish");
+
+    /**
+     * A change's side effects are written by the observers of its event, never at the write site: the
+     * ledger, the webhook outbox and the change signal are called only from classes that observe a
+     * domain event (or from inside their own package), so an audit log is one more observer.
+     */
+    @ArchTest
+    static final ArchRule channelsAreWrittenByObservers = noClasses()
+            .that(com.tngtech.archunit.base.DescribedPredicate.not(declareAnObserver()))
+            .and().resideOutsideOfPackages("org.undersigned.ledger..", "org.undersigned.webhook..", "org.undersigned.common.change..")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a write to a change's channel",
+                    call -> CHANNELS.contains(call.getTargetOwner().getName() + "." + call.getTarget().getName())))
+            .because("write sites fire one event per change; the channels observe it");
+
+    private static com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> declareAnObserver() {
+        return com.tngtech.archunit.base.DescribedPredicate.describe("declare an observer of an event", type -> type.getMethods().stream()
+                .anyMatch(method -> method.getParameters().stream()
+                        .anyMatch(parameter -> parameter.isAnnotatedWith(jakarta.enterprise.event.Observes.class))));
+    }
 }

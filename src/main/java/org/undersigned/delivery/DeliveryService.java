@@ -1,13 +1,14 @@
 package org.undersigned.delivery;
 
+import org.undersigned.common.security.Caller;
+import org.undersigned.letter.LetterChanged;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.undersigned.common.Page;
-import org.undersigned.common.change.ChangeSignal;
-import org.undersigned.common.change.LetterChange;
 import org.undersigned.ledger.Ledger;
 import org.undersigned.ledger.LedgerHead;
 import org.undersigned.letter.LetterDetails;
@@ -29,17 +30,19 @@ public class DeliveryService {
     private final RecipientRecords records;
     private final SignatureCounts counts;
     private final DeliveryStore store;
-    private final ChangeSignal signal;
+    private final Event<LetterChanged> changes;
+    private final Caller caller;
     private final Ledger ledger;
 
-    DeliveryService(LetterService letters, RecipientRecords records, SignatureCounts counts, DeliveryStore store, ChangeSignal signal,
-                    Ledger ledger) {
+    DeliveryService(LetterService letters, RecipientRecords records, SignatureCounts counts, DeliveryStore store,
+                    Event<LetterChanged> changes, Caller caller, Ledger ledger) {
         this.ledger = ledger;
         this.letters = letters;
         this.records = records;
         this.counts = counts;
         this.store = store;
-        this.signal = signal;
+        this.changes = changes;
+        this.caller = caller;
     }
 
     /** The latest delivery to one recipient, as the letter shows it. */
@@ -57,7 +60,7 @@ public class DeliveryService {
                 request.method(), subject.at(), request.reference(), request.note(), letter.version().number(),
                 letter.version().contentHash(), counts.summary(letter.id()).total(), head.sequence(), head.hash(), subject.now());
         store.insert(letter.id(), delivery);
-        signal.publish(letter.id(), LetterChange.Aspect.LETTER); // the letter shows its deliveries
+        changes.fire(LetterChanged.of(letter.id(), letter.slug(), LetterChanged.Change.DELIVERY_RECORDED, caller.actor())); // the letter shows it
         return delivery;
     }
 

@@ -1,5 +1,8 @@
 package org.undersigned.delivery;
 
+import org.undersigned.common.security.Caller;
+import org.undersigned.letter.LetterChanged;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -9,13 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.undersigned.common.Page;
-import org.undersigned.common.change.ChangeSignal;
-import org.undersigned.common.change.LetterChange;
 import org.undersigned.common.validation.LanguageTagValidator;
 import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterService;
-import org.undersigned.webhook.WebhookEvent;
-import org.undersigned.webhook.WebhookOutbox;
 
 /**
  * Recipients' responses: recorded by the organiser, public, announced to the letter's webhooks
@@ -32,19 +31,19 @@ public class RecipientAnswers {
     private final LetterService letters;
     private final RecipientRecords records;
     private final RecipientAnswerStore store;
-    private final WebhookOutbox outbox;
-    private final ChangeSignal signal;
+    private final Event<LetterChanged> changes;
+    private final Caller caller;
     private final Clock clock;
     private final ResponseMailings mailings;
 
-    RecipientAnswers(LetterService letters, RecipientRecords records, RecipientAnswerStore store, WebhookOutbox outbox,
-                     ChangeSignal signal, Clock clock, ResponseMailings mailings) {
+    RecipientAnswers(LetterService letters, RecipientRecords records, RecipientAnswerStore store, Event<LetterChanged> changes,
+                     Caller caller, Clock clock, ResponseMailings mailings) {
         this.mailings = mailings;
         this.letters = letters;
         this.records = records;
         this.store = store;
-        this.outbox = outbox;
-        this.signal = signal;
+        this.changes = changes;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -63,9 +62,9 @@ public class RecipientAnswers {
         data.put("response_id", answer.id());
         data.put("recipient_id", answer.recipientId());
         data.put("received_at", answer.receivedAt().toString());
-        outbox.publishLetterEvent(WebhookEvent.LETTER_RESPONSE_RECORDED, letter.id(), data);
         mailings.start(letter.id(), answer.id()); // the signers who asked for news hear of it
-        signal.publish(letter.id(), LetterChange.Aspect.LETTER); // the letter is no longer overdue
+        // subscribers hear of it; the letter is no longer overdue
+        changes.fire(new LetterChanged(letter.id(), letter.slug(), LetterChanged.Change.RESPONSE_RECORDED, null, caller.actor(), data));
         return answer;
     }
 

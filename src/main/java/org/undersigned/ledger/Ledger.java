@@ -1,5 +1,8 @@
 package org.undersigned.ledger;
 
+import org.undersigned.common.security.Actor;
+import org.undersigned.letter.LetterChanged;
+import jakarta.enterprise.event.Event;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +27,6 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Query;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterVersionPublished;
-import org.undersigned.webhook.WebhookEvent;
-import org.undersigned.webhook.WebhookOutbox;
 
 /**
  * Appends to a letter's chain in the transaction of each change, serves it, and announces the heads
@@ -43,17 +44,19 @@ public class Ledger {
     /** Published versions' content hashes never change: kept, up to a bound, to spare a read a batch. */
     private static final int MAX_VERSION_HASHES = 10_000;
 
+    private static final Actor CHECKPOINTS = Actor.system("ledger checkpoints");
+
     private final LedgerStore store;
     private final LetterService letters;
-    private final WebhookOutbox outbox;
+    private final Event<LetterChanged> changes;
     private final EntityManager em;
     private final Clock clock;
     private final Map<String, String> versionHashes = new ConcurrentHashMap<>();
 
-    Ledger(LedgerStore store, LetterService letters, WebhookOutbox outbox, EntityManager em, Clock clock) {
+    Ledger(LedgerStore store, LetterService letters, Event<LetterChanged> changes, EntityManager em, Clock clock) {
         this.store = store;
         this.letters = letters;
-        this.outbox = outbox;
+        this.changes = changes;
         this.em = em;
         this.clock = clock;
     }
@@ -175,7 +178,8 @@ public class Ledger {
                     data.put("sequence", checkpoint.head().sequence());
                     data.put("hash", checkpoint.head().hash());
                     data.put("at", LedgerEntry.AT.format(checkpoint.head().at()));
-                    outbox.publishLetterEvent(WebhookEvent.LEDGER_CHECKPOINT, checkpoint.letterId(), data);
+                    changes.fire(new LetterChanged(checkpoint.letterId(), checkpoint.slug(), LetterChanged.Change.LEDGER_CHECKPOINT, null,
+                            CHECKPOINTS, data));
                 }
                 return due.size();
             });

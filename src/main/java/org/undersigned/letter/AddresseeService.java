@@ -1,7 +1,6 @@
 package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.undersigned.common.change.LetterChange;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
 import org.undersigned.common.Page;
@@ -43,7 +42,7 @@ public class AddresseeService {
         Letter letter = letters.writable(letterKey, null);
         Instant now = letters.now();
         Addressee addressee = insert(letter, role, change, now);
-        letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
+        letters.touched(letter, now, LetterChanged.Change.ADDRESSEES);
         Addressee.flush();
         return new Tagged<>(view.apply(addressee), version(addressee));
     }
@@ -63,7 +62,7 @@ public class AddresseeService {
             renumber(list, now);
         }
         addressee.updatedAt = now;
-        letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
+        letters.touched(letter, now, LetterChanged.Change.ADDRESSEES);
         Addressee.flush();
         return new Tagged<>(view.apply(addressee), version(addressee));
     }
@@ -78,7 +77,7 @@ public class AddresseeService {
         addressee.delete();
         Instant now = letters.now();
         renumber(list, now);
-        letters.touched(letter, now, LetterChange.Aspect.ADDRESSEES);
+        letters.touched(letter, now, LetterChanged.Change.ADDRESSEES);
     }
 
     /** Inserts at the requested 1-based position (default: last), moving the others down. */

@@ -42,20 +42,20 @@ public class LetterService {
     private final AddresseeService addressees;
     private final TranslationService translations;
     private final ChangeSignal signal;
-    private final Event<LetterStatusChanged> statusChanges;
+    private final Event<LetterChanged> changes;
     private final Event<LetterVersionPublished> versionsPublished;
     private final Clock clock;
     /** What signing needs of a letter, by the key it is signed under, so that a signature costs no read. */
     private final LetterCache<String, SignableLetter> signable;
 
     LetterService(Caller caller, AddresseeService addressees, TranslationService translations, ChangeSignal signal,
-                  Event<LetterStatusChanged> statusChanges, Event<LetterVersionPublished> versionsPublished, Clock clock,
+                  Event<LetterChanged> changes, Event<LetterVersionPublished> versionsPublished, Clock clock,
                   UndersignedConfig config) {
         this.caller = caller;
         this.addressees = addressees;
         this.translations = translations;
         this.signal = signal;
-        this.statusChanges = statusChanges;
+        this.changes = changes;
         this.versionsPublished = versionsPublished;
         this.clock = clock;
         this.signable = signal.cache("signable letters", config.caching().letterEntries(), config.caching().letterTtl(),
@@ -95,6 +95,7 @@ public class LetterService {
         if (request.ccs() != null) {
             request.ccs().forEach(c -> addressees.insert(letter, AddresseeRole.CC, AddresseeChange.of(c), now));
         }
+        changed(letter, LetterChanged.Change.CREATED);
         return view(letter);
     }
 
@@ -180,6 +181,7 @@ public class LetterService {
             }
         }
         letter.updatedAt = now;
+        changed(letter, LetterChanged.Change.EDITED);
         return view(letter);
     }
 
@@ -191,7 +193,7 @@ public class LetterService {
                     "Only a draft can be deleted; this letter is " + letter.status + ". Close it instead.");
         }
         letter.delete();
-        signal.publish(letter.id, LetterChange.Aspect.LETTER);
+        changed(letter, LetterChanged.Change.DELETED);
     }
 
     @Transactional
@@ -218,7 +220,7 @@ public class LetterService {
             case DELIVER -> letter.deliveredAt = now;
         }
         letter.updatedAt = now;
-        statusChanges.fire(new LetterStatusChanged(letter.id, letter.slug, transition, letter.status));
+        changes.fire(new LetterChanged(letter.id, letter.slug, LetterChanged.Change.STATUS, transition, caller.actor(), Map.of()));
         if (transition == LetterTransition.PUBLISH) {
             LetterVersion first = version(letter.id, letter.currentVersion);
             versionsPublished.fire(new LetterVersionPublished(letter.id, first.number, first.contentHash));
@@ -362,15 +364,18 @@ public class LetterService {
         return ProblemException.notFound("No letter '" + abbreviate(key) + "'.");
     }
 
-    /** Marks a change to a letter's addressees or translations: a new revision (so a new ETag), and the change signalled. */
-    void touched(Letter letter, Instant now, LetterChange.Aspect aspect) {
+    /** Marks a change to a letter's addressees or translations: a new revision (so a new ETag), and the change announced. */
+    void touched(Letter letter, Instant now, LetterChanged.Change change) {
         letter.updatedAt = now;
-        signal.publish(letter.id, aspect);
+        changed(letter, change);
     }
 
-    /** The letter in its original language, as a write returns it; every write returns through here. */
+    private void changed(Letter letter, LetterChanged.Change change) {
+        changes.fire(LetterChanged.of(letter.id, letter.slug, change, caller.actor()));
+    }
+
+    /** The letter in its original language, as a write returns it. */
     LetterDetails view(Letter letter) {
-        signal.publish(letter.id, LetterChange.Aspect.LETTER);
         return view(letter, translations.localize(letter, null, letter.language, null));
     }
 

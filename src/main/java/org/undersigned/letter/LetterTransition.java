@@ -11,6 +11,11 @@ public enum LetterTransition {
     final LetterStatus from;
     final LetterStatus to;
 
+    /** The status the move leads to. */
+    public LetterStatus target() {
+        return to;
+    }
+
     LetterTransition(String verb, LetterStatus from, LetterStatus to) {
         this.verb = verb;
         this.from = from;

@@ -1,7 +1,6 @@
 package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.undersigned.common.change.LetterChange;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Page;
 import org.undersigned.common.Preconditions;
@@ -130,7 +129,7 @@ public class TranslationService {
         if (created) {
             translation.persist();
         }
-        letters.touched(letter, now, LetterChange.Aspect.LETTER); // the letter's languages, and so its ETag, change with its translations
+        letters.touched(letter, now, LetterChanged.Change.TRANSLATIONS); // the letter's languages, and so its ETag, change with its translations
         LetterTranslation.flush();
         return new PutOutcome(view(letter, translation), created && latest.isEmpty());
     }
@@ -147,7 +146,7 @@ public class TranslationService {
         LetterTranslation latest = latest(letter.id, language).orElseThrow(() -> noTranslation(lang));
         Preconditions.checkIfMatch(ifMatch, version(latest, LetterService.version(letter.id, letter.currentVersion)));
         LetterTranslation.delete("letterId = ?1 and language = ?2", letter.id, language);
-        letters.touched(letter, letters.now(), LetterChange.Aspect.LETTER);
+        letters.touched(letter, letters.now(), LetterChanged.Change.TRANSLATIONS);
     }
 
     /** The languages a letter reads in: its own first, then its translations' in tag order. */

@@ -151,7 +151,7 @@ public class BulkImport {
                 candidates.add(signature);
             }
         }
-        SignatureWriter.Written written = writer.write(candidates, now, true);
+        SignatureWriter.Written written = writer.write(candidates, now, true, Map.of());
         if (!written.closedLetters().isEmpty()) {
             throw SignatureRules.letterNotOpen(); // closed since it was read: nothing of the push is kept
         }

@@ -92,6 +92,6 @@ public class LetterSignatureResource {
     @Path("invalidate")
     @Consumes(MediaType.APPLICATION_JSON)
     public InvalidationResult invalidate(@PathParam("letter") String letter, @Valid @NotNull InvalidationRequest request) {
-        return invalidation.invalidate(letter, request, "admin");
+        return invalidation.invalidate(letter, request);
     }
 }

@@ -1,5 +1,8 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.security.Actor;
+import org.undersigned.letter.LetterChanged;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -8,8 +11,6 @@ import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
-import org.undersigned.webhook.WebhookEvent;
-import org.undersigned.webhook.WebhookOutbox;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,15 +38,17 @@ public class SignatureCounts {
     private final EntityManager em;
     private final ChangeSignal signal;
     private final Clock clock;
-    private final WebhookOutbox outbox;
+    private static final Actor MILESTONES = Actor.system("milestones");
+
+    private final Event<LetterChanged> changes;
     /** Summaries as last read, kept until the letter's signatures change (here or on another instance). */
     private final LetterCache<UUID, Snapshot> snapshots;
 
-    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config, Clock clock, WebhookOutbox outbox) {
+    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config, Clock clock, Event<LetterChanged> changes) {
         this.em = em;
         this.signal = signal;
         this.clock = clock;
-        this.outbox = outbox;
+        this.changes = changes;
         // the letter's goals are part of the summary: a change of them empties it too
         this.snapshots = signal.cache("summaries", config.caching().letterEntries(), config.caching().letterTtl(),
                 LetterChange.Aspect.SIGNATURES, LetterChange.Aspect.LETTER);
@@ -117,7 +120,6 @@ public class SignatureCounts {
         if (delta.isEmpty()) {
             return;
         }
-        signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         List<Long> reached = new ArrayList<>(1);
         String[] countries = delta.countries.keySet().toArray(String[]::new);
@@ -173,7 +175,7 @@ public class SignatureCounts {
             data.put("letter_id", letterId);
             data.put("goal", goal);
             data.put("reached_at", now.toString());
-            outbox.publishLetterEvent(WebhookEvent.LETTER_MILESTONE_REACHED, letterId, data);
+            changes.fire(new LetterChanged(letterId, null, LetterChanged.Change.MILESTONE_REACHED, null, MILESTONES, data));
         }
     }
 

@@ -3,14 +3,14 @@ package org.undersigned.signature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.validation.EmailAddresses;
-import org.undersigned.ledger.LedgerDraft;
-import org.undersigned.ledger.LedgerEntryType;
+import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -36,11 +36,13 @@ public class SignatureInvalidation {
     private final ServerSecret secret;
     private final EntityManager em;
     private final ObjectMapper json;
-    private final SignatureLedger ledger;
+    private final Event<SignaturesChanged> changes;
+    private final Caller caller;
 
     SignatureInvalidation(LetterService letters, SignatureCounts counts, ServerSecret secret, EntityManager em, ObjectMapper json,
-                          SignatureLedger ledger) {
-        this.ledger = ledger;
+                          Event<SignaturesChanged> changes, Caller caller) {
+        this.changes = changes;
+        this.caller = caller;
         this.letters = letters;
         this.counts = counts;
         this.secret = secret;
@@ -49,7 +51,7 @@ public class SignatureInvalidation {
     }
 
     @Transactional
-    public InvalidationResult invalidate(String letterKey, InvalidationRequest request, String actor) {
+    public InvalidationResult invalidate(String letterKey, InvalidationRequest request) {
         Letter letter = letters.visible(letterKey);
         InvalidationRequest.Filter filter = request.filter();
         List<Object> params = new ArrayList<>();
@@ -111,18 +113,11 @@ public class SignatureInvalidation {
         Instant now = letters.now();
         SignatureCounts.Delta delta = new SignatureCounts.Delta();
         List<UUID> ids = new ArrayList<>(rows.size());
-        List<LedgerDraft> entries = new ArrayList<>(rows.size());
+        List<Signature> invalidated = new ArrayList<>(rows.size());
         int counted = 0;
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
-            int letterVersion = ((Number) row[7]).intValue();
-            if (row[15] != null) { // a signature never confirmed never entered the ledger, and gets no entry now
-                entries.add(LedgerDraft.signature(LedgerEntryType.INVALIDATED, (UUID) row[15],
-                        SignatureLedger.publicFields(SignatureStatus.REJECTED, SignatureKind.valueOf((String) row[1]),
-                                SignatureDisplay.valueOf((String) row[2]), (String) row[4], ((Number) row[3]).intValue(), letterVersion),
-                        letterVersion, SignatureLedger.commitment((String) row[14], (String) row[8], (String) row[9], (String) row[10],
-                                (String) row[11], (String) row[12], (String) row[13])));
-            }
+            invalidated.add(detached(row, letter.id));
             SignatureCounts.Contribution contribution = SignatureCounts.Contribution.of(SignatureStatus.valueOf((String) row[6]),
                     SignatureKind.valueOf((String) row[1]), SignatureDisplay.valueOf((String) row[2]), ((Number) row[3]).longValue(),
                     (String) row[4], (String) row[5]);
@@ -150,12 +145,34 @@ public class SignatureInvalidation {
         em.createNativeQuery("insert into invalidations (id, letter_id, filter, matched, actor, reason, created_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id).setParameter(2, letter.id).setParameter(3, filterJson).setParameter(4, ids.size())
-                .setParameter(5, actor).setParameter(6, request.reason().strip()).setParameter(7, now)
+                .setParameter(5, caller.actor().label()).setParameter(6, request.reason().strip()).setParameter(7, now)
                 .executeUpdate();
-        ledger.recordAll(letter.id, entries); // last: the chain's head is held from here to the commit
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.INVALIDATED, letter.id, letter.slug, invalidated, caller.actor()));
         em.flush();
         em.clear(); // the rows changed behind the persistence context
         return new InvalidationResult(id, false, ids.size(), counted, ids.size() - counted);
+    }
+
+    /** A signature as an invalidation leaves it, from its row: rejected, as the ledger records it. */
+    private static Signature detached(Object[] row, UUID letterId) {
+        Signature s = new Signature();
+        s.id = (UUID) row[0];
+        s.letterId = letterId;
+        s.kind = SignatureKind.valueOf((String) row[1]);
+        s.display = SignatureDisplay.valueOf((String) row[2]);
+        s.represents = ((Number) row[3]).intValue();
+        s.country = (String) row[4];
+        s.status = SignatureStatus.REJECTED;
+        s.letterVersion = ((Number) row[7]).intValue();
+        s.name = (String) row[8];
+        s.sortName = (String) row[9];
+        s.title = (String) row[10];
+        s.organization = (String) row[11];
+        s.email = (String) row[12];
+        s.comment = (String) row[13];
+        s.ledgerSalt = (String) row[14];
+        s.ledgerRef = (UUID) row[15]; // a signature never confirmed never entered the ledger, and gets no entry now
+        return s;
     }
 
     private static Query bind(Query query, List<Object> params) {

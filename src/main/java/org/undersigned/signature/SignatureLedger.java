@@ -2,14 +2,16 @@ package org.undersigned.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.undersigned.common.change.ChangeSignal;
-import org.undersigned.common.change.LetterChange;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.undersigned.ledger.Ledger;
 import org.undersigned.ledger.LedgerDraft;
 import org.undersigned.ledger.LedgerEntry;
@@ -20,17 +22,43 @@ import org.undersigned.ledger.LedgerEntryType;
  * for an organisation, whom it represents, when it is listed publicly), the text version signed,
  * and a salted commitment to its personal data. No name or address enters the chain in clear, so
  * that a withdrawal or an erasure leaves nothing of the signer in a record that cannot change.
+ * Observes {@link SignaturesChanged} last of all observers: the append locks the letter's chain head
+ * until the commit, so it comes after every other row the change writes.
  */
 @ApplicationScoped
 class SignatureLedger {
 
     private final Ledger ledger;
-    private final ChangeSignal signal;
     private final SecureRandom random = new SecureRandom();
 
-    SignatureLedger(Ledger ledger, ChangeSignal signal) {
+    SignatureLedger(Ledger ledger) {
         this.ledger = ledger;
-        this.signal = signal;
+    }
+
+    void changed(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(SignaturesChanged.Order.LEDGER) SignaturesChanged change) {
+        LedgerEntryType type = switch (change.change()) {
+            case SIGNED, IMPORTED -> LedgerEntryType.SIGNED;
+            case VERIFIED -> LedgerEntryType.VERIFIED;
+            case REJECTED, DISOWNED -> LedgerEntryType.REJECTED;
+            case CORRECTED -> LedgerEntryType.CORRECTED;
+            case WITHDRAWN -> LedgerEntryType.WITHDRAWN;
+            case DELETED -> LedgerEntryType.ERASED;
+            case INVALIDATED -> LedgerEntryType.INVALIDATED;
+            // private consents are not the public chain's; retention erases data the chain never held
+            case CONSENTS, RETAINED_DATA_ERASED -> null;
+        };
+        if (type == null) {
+            return;
+        }
+        List<LedgerDraft> drafts = new ArrayList<>(change.signatures().size());
+        for (Signature signature : change.signatures()) {
+            if (entersLedger(type, signature)) {
+                drafts.add(draft(type, signature));
+            }
+        }
+        if (!drafts.isEmpty()) {
+            ledger.append(change.letterId(), drafts);
+        }
     }
 
     /** A new signature's salt: 128 random bits in hex, kept on its row until its data is erased. */
@@ -41,26 +69,17 @@ class SignatureLedger {
     }
 
     /**
-     * Appends one entry about this signature, last in the transaction of its change. A signature that
-     * never entered the ledger (a public one never confirmed) gets no entry for what befalls it later
-     * (withdrawn, rejected, corrected): the chain would otherwise tell that the address had signed.
+     * Whether this change to the signature is an entry. A new public signature enters the chain only
+     * once it counts ({@link #recordedOnArrival}); a signature that never entered it (a public one never
+     * confirmed) gets no entry for what befalls it later (withdrawn, rejected, corrected): the chain
+     * would otherwise tell that the address had signed.
      */
-    void record(LedgerEntryType type, Signature signature) {
-        if (signature.ledgerRef == null && type != LedgerEntryType.SIGNED && type != LedgerEntryType.VERIFIED) {
-            signal.publish(signature.letterId, LetterChange.Aspect.SIGNATURES);
-            return;
-        }
-        recordAll(signature.letterId, List.of(draft(type, signature)));
-    }
-
-    /** Appends these entries to the letter's chain, in order. */
-    void recordAll(UUID letterId, List<LedgerDraft> drafts) {
-        if (drafts.isEmpty()) {
-            return;
-        }
-        // what shows the head (documents) or the signatures (a corrected name) is stale now, even when no count moved
-        signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
-        ledger.append(letterId, drafts);
+    private static boolean entersLedger(LedgerEntryType type, Signature signature) {
+        return switch (type) {
+            case SIGNED -> recordedOnArrival(signature);
+            case VERIFIED -> true;
+            default -> signature.ledgerRef != null;
+        };
     }
 
     /**

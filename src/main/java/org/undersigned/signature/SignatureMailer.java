@@ -1,9 +1,13 @@
 package org.undersigned.signature;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.undersigned.common.UndersignedConfig;
@@ -34,6 +38,13 @@ public class SignatureMailer {
 
     /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
     record Message(String kind, UUID signatureId, String to, String subject, String text) {
+    }
+
+    /** The emails a change sends (a new signer's links), written with it. */
+    void changed(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(SignaturesChanged.Order.MAIL) SignaturesChanged change) {
+        if (!change.mails().isEmpty()) {
+            enqueue(change.mails(), Collections.nCopies(change.mails().size(), change.letterId()));
+        }
     }
 
     /** Writes signers' emails to the outbox, each with its letter, in the caller's transaction. */

@@ -1,6 +1,7 @@
 package org.undersigned.signature;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import io.quarkus.panache.common.Parameters;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import org.undersigned.common.Query;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Violation;
 import org.undersigned.common.security.Caller;
-import org.undersigned.ledger.LedgerEntryType;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -28,18 +28,16 @@ public class SignatureModeration {
     private final Caller caller;
     private final LetterService letters;
     private final SignatureCounts counts;
-    private final SignatureEvents events;
-    private final SignatureLedger ledger;
+    private final Event<SignaturesChanged> changes;
     private final IdempotencyStore answers;
 
-    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureLedger ledger,
+    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, Event<SignaturesChanged> changes,
                         IdempotencyStore answers) {
         this.caller = caller;
         this.answers = answers;
-        this.ledger = ledger;
         this.letters = letters;
         this.counts = counts;
-        this.events = events;
+        this.changes = changes;
     }
 
     @Transactional
@@ -116,9 +114,6 @@ public class SignatureModeration {
             if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
                 signature.verifiedAt = now;
             }
-            if (status == SignatureStatus.VERIFIED && signature.status != SignatureStatus.VERIFIED) {
-                events.signatureVerified(letter, List.of(signature));
-            }
             signature.status = status;
         }
         if (request.display() != null) signature.display = request.display().orElseThrow();
@@ -146,9 +141,9 @@ public class SignatureModeration {
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = now;
         counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
-        LedgerEntryType entry = signature.status == statusBefore ? LedgerEntryType.CORRECTED
-                : signature.status == SignatureStatus.VERIFIED ? LedgerEntryType.VERIFIED : LedgerEntryType.REJECTED;
-        ledger.record(entry, signature);
+        SignaturesChanged.Change change = signature.status == statusBefore ? SignaturesChanged.Change.CORRECTED
+                : signature.status == SignatureStatus.VERIFIED ? SignaturesChanged.Change.VERIFIED : SignaturesChanged.Change.REJECTED;
+        changes.fire(new SignaturesChanged(change, letter.id, letter.slug, List.of(signature), caller.actor()));
         Signature.flush();
         return new Tagged<>(SignatureResponse.from(signature), version(signature));
     }
@@ -157,10 +152,10 @@ public class SignatureModeration {
     public void delete(String id, String ifMatch) {
         Signature signature = find(id);
         Preconditions.checkIfMatch(ifMatch, version(signature));
-        changeable(signature);
+        Letter letter = changeable(signature);
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
-        ledger.record(LedgerEntryType.ERASED, signature);
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.DELETED, letter.id, letter.slug, List.of(signature), caller.actor()));
         answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
     }
 

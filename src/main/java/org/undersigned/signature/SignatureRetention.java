@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.undersigned.common.change.ChangeSignal;
-import org.undersigned.common.change.LetterChange;
+import jakarta.enterprise.event.Event;
+import org.undersigned.common.security.Actor;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 
@@ -34,17 +34,19 @@ public class SignatureRetention {
     private static final String DUE = "closed_at is not null and status in ('CLOSED', 'DELIVERED')"
             + " and personal_data_erased_at is null and closed_at + retention_days * interval '1 day' <= ?1";
 
+    private static final Actor RETENTION = Actor.system("retention");
+
     private final EntityManager em;
     private final IdempotencyStore answers;
     private final LetterService letters;
-    private final ChangeSignal signal;
+    private final Event<SignaturesChanged> changes;
     private final Clock clock;
 
-    SignatureRetention(EntityManager em, LetterService letters, ChangeSignal signal, Clock clock, IdempotencyStore answers) {
+    SignatureRetention(EntityManager em, LetterService letters, Event<SignaturesChanged> changes, Clock clock, IdempotencyStore answers) {
         this.em = em;
         this.answers = answers;
         this.letters = letters;
-        this.signal = signal;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -132,8 +134,7 @@ public class SignatureRetention {
                 .executeUpdate();
         em.createNativeQuery("update letters set personal_data_erased_at = ?1 where id = ?2")
                 .setParameter(1, now).setParameter(2, letterId).executeUpdate();
-        signal.publish(letterId, LetterChange.Aspect.SIGNATURES);
-        signal.publish(letterId, LetterChange.Aspect.LETTER);
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.RETAINED_DATA_ERASED, letterId, null, List.of(), RETENTION));
         return true;
     }
 }

@@ -2,6 +2,7 @@ package org.undersigned.signature;
 
 import org.undersigned.common.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.UUID;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
-import org.undersigned.ledger.LedgerEntryType;
+import org.undersigned.common.security.Actor;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -24,21 +25,19 @@ public class SignatureTokens {
 
     private final LetterService letters;
     private final SignatureCounts counts;
-    private final SignatureEvents events;
+    private final Event<SignaturesChanged> changes;
     private final SignatureMailer mailer;
     private final ServerSecret secret;
-    private final SignatureLedger ledger;
     private final SelfTokens selfTokens;
     private final IdempotencyStore answers;
 
-    SignatureTokens(LetterService letters, SignatureCounts counts, SignatureEvents events, SignatureMailer mailer, ServerSecret secret,
-                    SignatureLedger ledger, SelfTokens selfTokens, IdempotencyStore answers) {
+    SignatureTokens(LetterService letters, SignatureCounts counts, Event<SignaturesChanged> changes, SignatureMailer mailer,
+                    ServerSecret secret, SelfTokens selfTokens, IdempotencyStore answers) {
         this.letters = letters;
         this.answers = answers;
-        this.ledger = ledger;
         this.selfTokens = selfTokens;
         this.counts = counts;
-        this.events = events;
+        this.changes = changes;
         this.mailer = mailer;
         this.secret = secret;
     }
@@ -92,8 +91,8 @@ public class SignatureTokens {
             signature.verifiedAt = letters.now();
             signature.updatedAt = signature.verifiedAt;
             counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
-            events.signatureVerified(letter, List.of(signature));
-            ledger.record(LedgerEntryType.VERIFIED, signature);
+            changes.fire(new SignaturesChanged(SignaturesChanged.Change.VERIFIED, letter.id, letter.slug, List.of(signature),
+                    Actor.signer(signature.id)));
         }
         return new TokenResult(signature.status, letter.id, letter.slug);
     }
@@ -111,10 +110,10 @@ public class SignatureTokens {
     /** Withdraws a signature locked by the caller: its data erased, its counts gone, announced and in the ledger. */
     void withdraw(Signature signature, Letter letter) {
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
-        events.signatureWithdrawn(letter, signature);
         signature.erase(letters.now());
         counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
-        ledger.record(LedgerEntryType.WITHDRAWN, signature);
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.WITHDRAWN, letter.id, letter.slug, List.of(signature),
+                Actor.signer(signature.id)));
         // the organiser's or a partner's stored 201 for it, replayed to retries, held the same data
         answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
     }
@@ -147,7 +146,8 @@ public class SignatureTokens {
             signature.rejectedReason = NOT_ME_REASON;
             signature.verifyTokenHash = null;
             counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
-            ledger.record(LedgerEntryType.REJECTED, signature);
+            changes.fire(new SignaturesChanged(SignaturesChanged.Change.DISOWNED, letter.id, letter.slug, List.of(signature),
+                    Actor.signer(signature.id)));
         }
         return new TokenResult(signature.status, letter.id, letter.slug);
     }

@@ -3,7 +3,8 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
-import org.undersigned.ledger.LedgerEntryType;
+import jakarta.enterprise.event.Event;
+import org.undersigned.common.security.Actor;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,13 +37,13 @@ public class SignatureWriter {
 
     private final EntityManager em;
     private final SignatureCounts counts;
-    private final SignatureEvents events;
+    private final Event<SignaturesChanged> changes;
     private final SignatureLedger ledger;
 
-    SignatureWriter(EntityManager em, SignatureCounts counts, SignatureEvents events, SignatureLedger ledger) {
+    SignatureWriter(EntityManager em, SignatureCounts counts, Event<SignaturesChanged> changes, SignatureLedger ledger) {
         this.em = em;
         this.counts = counts;
-        this.events = events;
+        this.changes = changes;
         this.ledger = ledger;
     }
 
@@ -51,10 +53,11 @@ public class SignatureWriter {
 
     /**
      * Writes the signatures of letters still open at {@code now}; duplicates and rows of closed
-     * letters are left out. A bulk push ({@code bulk}) is announced as one event with its counts,
-     * other writes (one signature per request) as one event per verified signature.
+     * letters are left out. Each letter's new signatures are one change per actor: a bulk push
+     * ({@code bulk}) {@code IMPORTED}, other writes (one signature per request) {@code SIGNED}, with
+     * the emails ({@code mails}, by signature) of the signatures written.
      */
-    public Written write(List<Signature> signatures, Instant now, boolean bulk) {
+    public Written write(List<Signature> signatures, Instant now, boolean bulk, Map<UUID, SignatureMailer.Message> mails) {
         if (signatures.isEmpty()) {
             return new Written(Set.of(), Set.of());
         }
@@ -71,29 +74,36 @@ public class SignatureWriter {
             }
         }
         Set<UUID> inserted = insertAll(writable);
-        Map<UUID, List<Signature>> byLetter = new TreeMap<>();
+        Map<UUID, Map<Actor, List<Signature>>> byLetter = new TreeMap<>();
         for (Signature s : writable) {
             if (inserted.contains(s.id)) {
-                byLetter.computeIfAbsent(s.letterId, id -> new ArrayList<>()).add(s);
+                byLetter.computeIfAbsent(s.letterId, id -> new HashMap<>(2)).computeIfAbsent(actorOf(s), a -> new ArrayList<>()).add(s);
             }
         }
-        byLetter.forEach((letterId, created) -> {
+        byLetter.forEach((letterId, byActor) -> {
             SignatureCounts.Delta delta = new SignatureCounts.Delta();
-            created.forEach(s -> delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(s)));
+            byActor.values().forEach(created -> created.forEach(s -> delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(s))));
             counts.apply(letterId, delta);
-            if (bulk) {
-                events.signaturesImported(letterId, open.get(letterId), created, created.get(0).sourcePartnerId);
-            } else {
-                List<Signature> verified = created.stream().filter(s -> s.status == SignatureStatus.VERIFIED).toList();
-                events.signatureVerified(letterId, open.get(letterId), verified);
-            }
         });
-        // last, after every other row: each letter's chain head is held from here to the commit
-        byLetter.forEach((letterId, created) -> ledger.recordAll(letterId, created.stream().filter(SignatureLedger::recordedOnArrival)
-                .map(s -> SignatureLedger.draft(LedgerEntryType.SIGNED, s)).toList()));
+        // then the events, letter by letter in id order: each letter's chain head is held from its append to the commit
+        SignaturesChanged.Change change = bulk ? SignaturesChanged.Change.IMPORTED : SignaturesChanged.Change.SIGNED;
+        byLetter.forEach((letterId, byActor) -> byActor.forEach((actor, created) -> {
+            List<SignatureMailer.Message> sent = mails.isEmpty() ? List.of()
+                    : created.stream().map(s -> mails.get(s.id)).filter(Objects::nonNull).toList();
+            changes.fire(new SignaturesChanged(change, letterId, open.get(letterId), created, actor, sent));
+        }));
         Set<UUID> closed = new HashSet<>(letterIds);
         closed.removeAll(open.keySet());
         return new Written(inserted, closed);
+    }
+
+    /** Who made a new signature: the public form, the organiser or a partner's key. */
+    static Actor actorOf(Signature s) {
+        return switch (s.source) {
+            case PUBLIC -> Actor.publicSigner();
+            case ADMIN -> Actor.admin();
+            case PARTNER -> Actor.partner(s.sourcePartnerId);
+        };
     }
 
     /** The letters of these that take signatures at {@code now}, with their slugs, share-locked until commit. */

@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -26,7 +27,7 @@ import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.mail.MailOutbox;
 import org.undersigned.partner.Partner;
 import org.undersigned.partner.PartnerService;
-import org.undersigned.ledger.LedgerEntryType;
+import org.undersigned.common.security.Actor;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 
@@ -50,14 +51,14 @@ public class SignerPortal {
     private final SignatureMailer mailer;
     private final SignatureTokens tokens;
     private final SignatureCounts counts;
-    private final SignatureLedger ledger;
+    private final Event<SignaturesChanged> changes;
     private final MailOutbox outbox;
     private final PartnerService partners;
     private final Clock clock;
     private final ServerSecret secret;
 
     SignerPortal(EntityManager em, Caller caller, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
-                 SignatureLedger ledger, MailOutbox outbox, PartnerService partners, Clock clock, ServerSecret secret) {
+                 Event<SignaturesChanged> changes, MailOutbox outbox, PartnerService partners, Clock clock, ServerSecret secret) {
         this.secret = secret;
         this.outbox = outbox;
         this.partners = partners;
@@ -66,7 +67,7 @@ public class SignerPortal {
         this.mailer = mailer;
         this.tokens = tokens;
         this.counts = counts;
-        this.ledger = ledger;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -205,10 +206,10 @@ public class SignerPortal {
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = clock.instant();
         counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
-        if (request.display() != null || request.name() != null || request.title() != null) {
-            ledger.record(LedgerEntryType.CORRECTED, signature);
-        }
         // news and sharing are private consents: the public chain records nothing of them
+        boolean corrected = request.display() != null || request.name() != null || request.title() != null;
+        changes.fire(new SignaturesChanged(corrected ? SignaturesChanged.Change.CORRECTED : SignaturesChanged.Change.CONSENTS,
+                letter.id, letter.slug, List.of(signature), Actor.signer(signature.id)));
         return MySignature.of(signature, letter);
     }
 

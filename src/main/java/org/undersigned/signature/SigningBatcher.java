@@ -80,7 +80,6 @@ public class SigningBatcher implements Vital {
     }
 
     private final SignatureWriter writer;
-    private final SignatureMailer mailer;
     private final Clock clock;
     private final UndersignedConfig.Signing config;
     private final DistributionSummary batchSizes;
@@ -101,11 +100,10 @@ public class SigningBatcher implements Vital {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    SigningBatcher(SignatureWriter writer, SignatureMailer mailer, Clock clock, UndersignedConfig config, MeterRegistry metrics,
+    SigningBatcher(SignatureWriter writer, Clock clock, UndersignedConfig config, MeterRegistry metrics,
                    SignatureReminders reminders) {
         this.reminders = reminders;
         this.writer = writer;
-        this.mailer = mailer;
         this.clock = clock;
         this.config = config.signing();
         this.queue = new ArrayBlockingQueue<>(Math.max(1, this.config.queueMax()));
@@ -268,21 +266,22 @@ public class SigningBatcher implements Vital {
                         .thenComparing(j -> j.signature().dedupKey == null ? "" : j.signature().dedupKey))
                 .toList();
         Instant now = clock.instant();
-        SignatureWriter.Written written = writer.write(jobs.stream().map(Job::signature).toList(), now, false);
+        Map<UUID, SignatureMailer.Message> welcomes = new HashMap<>();
+        for (Job job : jobs) {
+            if (job.welcome() != null) {
+                welcomes.put(job.signature().id, job.welcome());
+            }
+        }
+        // the emails commit with the rows: none is sent for a signature that was not written, none lost after
+        SignatureWriter.Written written = writer.write(jobs.stream().map(Job::signature).toList(), now, false, welcomes);
         Map<Job, Object> outcomes = new HashMap<>();
         List<Job> duplicates = new ArrayList<>();
-        List<SignatureMailer.Message> mails = new ArrayList<>();
-        List<UUID> mailLetters = new ArrayList<>();
         for (Job job : jobs) {
             Signature signature = job.signature();
             if (written.closedLetters().contains(signature.letterId)) {
                 outcomes.put(job, SignatureRules.letterNotOpen());
             } else if (written.inserted().contains(signature.id)) {
                 outcomes.put(job, new Written(true, null));
-                if (job.welcome() != null) {
-                    mails.add(job.welcome());
-                    mailLetters.add(signature.letterId);
-                }
             } else {
                 duplicates.add(job);
             }
@@ -304,8 +303,6 @@ public class SigningBatcher implements Vital {
                 outcomes.put(job, new Written(false, existingId, unknownToPartner));
             }
         }
-        // the emails commit with the rows: none is sent for a signature that was not written, none lost after
-        mailer.enqueue(mails, mailLetters);
         return new Outcomes(outcomes, !toRemind.isEmpty());
     }
 }

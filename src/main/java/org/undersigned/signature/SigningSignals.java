@@ -1,5 +1,8 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.security.Actor;
+import org.undersigned.letter.LetterChanged;
+import jakarta.enterprise.event.Event;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +23,6 @@ import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.letter.LetterService;
-import org.undersigned.webhook.WebhookEvent;
-import org.undersigned.webhook.WebhookOutbox;
 
 /**
  * Signals for the organiser: bursts of public signatures from one email domain or one client
@@ -38,17 +39,19 @@ public class SigningSignals {
     /** Open letters looked at in one run: the look is bounded whatever the number of letters. */
     private static final int LETTERS_PER_RUN = 500;
 
+    private static final Actor SIGNALS = Actor.system("signals");
+
     private final LetterService letters;
     private final SignalStore store;
-    private final WebhookOutbox outbox;
+    private final Event<LetterChanged> changes;
     private final Clock clock;
     private final UndersignedConfig.Signals config;
     private final Set<String> exempt;
 
-    SigningSignals(LetterService letters, SignalStore store, WebhookOutbox outbox, Clock clock, UndersignedConfig config) {
+    SigningSignals(LetterService letters, SignalStore store, Event<LetterChanged> changes, Clock clock, UndersignedConfig config) {
         this.letters = letters;
         this.store = store;
-        this.outbox = outbox;
+        this.changes = changes;
         this.clock = clock;
         this.config = config.signals();
         this.exempt = this.config.exemptDomains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -123,7 +126,7 @@ public class SigningSignals {
             data.put("window_start", found.windowStart().toString());
             data.put("window_end", found.windowEnd().toString());
             data.put("signals", raised);
-            outbox.publishToOrganiser(WebhookEvent.LETTER_SIGNALS_RAISED, letterId, data);
+            changes.fire(new LetterChanged(letterId, null, LetterChanged.Change.SIGNALS_RAISED, null, SIGNALS, data));
         }
     }
 

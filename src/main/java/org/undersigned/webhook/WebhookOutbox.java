@@ -4,8 +4,11 @@ import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
-import org.undersigned.letter.LetterStatusChanged;
+import jakarta.enterprise.event.TransactionPhase;
+import org.undersigned.letter.LetterChanged;
+import org.undersigned.letter.LetterEvents;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
@@ -42,20 +45,33 @@ public class WebhookOutbox {
         return Boolean.TRUE.equals(any);
     }
 
-    /** A letter's move in its lifecycle, written in the transaction of the move. */
-    void letterStatusChanged(@Observes LetterStatusChanged change) {
-        WebhookEvent event = switch (change.transition()) {
-            case PUBLISH -> WebhookEvent.LETTER_PUBLISHED;
-            case CLOSE -> WebhookEvent.LETTER_CLOSED;
-            case DELIVER -> WebhookEvent.LETTER_DELIVERED;
-            case REOPEN -> null;
-        };
-        if (event != null) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("letter_id", change.letterId());
-            data.put("letter_slug", change.slug());
-            data.put("status", change.status());
-            write(event, change.letterId(), List.of(data), null, null);
+    /** A letter's change its subscribers hear of (its lifecycle, a response, a goal, signals), written in the change's transaction. */
+    void letterChanged(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(LetterEvents.WEBHOOKS) LetterChanged change) {
+        switch (change.change()) {
+            case STATUS -> {
+                WebhookEvent event = switch (change.transition()) {
+                    case PUBLISH -> WebhookEvent.LETTER_PUBLISHED;
+                    case CLOSE -> WebhookEvent.LETTER_CLOSED;
+                    case DELIVER -> WebhookEvent.LETTER_DELIVERED;
+                    case REOPEN -> null;
+                };
+                if (event != null) {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("letter_id", change.letterId());
+                    data.put("letter_slug", change.slug());
+                    data.put("status", change.transition().target());
+                    write(event, change.letterId(), List.of(data), null, null);
+                }
+            }
+            case RESPONSE_RECORDED -> write(WebhookEvent.LETTER_RESPONSE_RECORDED, change.letterId(), List.of(change.details()), null, null);
+            case MILESTONE_REACHED -> write(WebhookEvent.LETTER_MILESTONE_REACHED, change.letterId(), List.of(change.details()), null, null);
+            case LEDGER_CHECKPOINT -> write(WebhookEvent.LEDGER_CHECKPOINT, change.letterId(), List.of(change.details()), null, null);
+            // pushed by no partner, and not letter-wide: no partner's subscription matches
+            case SIGNALS_RAISED -> write(WebhookEvent.LETTER_SIGNALS_RAISED, change.letterId(), List.of(change.details()), new UUID[1],
+                    new UUID[1]);
+            default -> {
+                // edits, addressees, translations and deliveries are the organiser's own doing
+            }
         }
     }
 
@@ -74,17 +90,6 @@ public class WebhookOutbox {
         write(event, letterId, events.stream().map(SignatureEvent::data).toList(),
                 events.stream().map(SignatureEvent::partnerId).toArray(UUID[]::new),
                 events.stream().map(SignatureEvent::referrerId).toArray(UUID[]::new));
-    }
-
-    /** A letter's own event (not about one signature): the organiser's subscriptions and those of partners on the letter. */
-    public void publishLetterEvent(WebhookEvent event, UUID letterId, Map<String, Object> data) {
-        write(event, letterId, List.of(data), null, null);
-    }
-
-    /** An event for the organiser's subscriptions alone (what partners must not learn). */
-    public void publishToOrganiser(WebhookEvent event, UUID letterId, Map<String, Object> data) {
-        // pushed by no partner, and not letter-wide: no partner's subscription matches
-        write(event, letterId, List.of(data), new UUID[1], new UUID[1]);
     }
 
     /** One delivery per event and subscription; {@code partners} and {@code referrers} null for a letter's own events. */

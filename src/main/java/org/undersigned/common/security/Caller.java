@@ -62,6 +62,16 @@ public class Caller {
         return isSigner() ? identity.getAttribute(ApiKeyIdentityProvider.SIGNER_MAILBOX) : null;
     }
 
+    /** The caller as the events of its changes name it. */
+    public Actor actor() {
+        return switch (role()) {
+            case ADMIN -> Actor.admin();
+            case PARTNER -> Actor.partner(partnerId());
+            case SIGNER -> Actor.signer(null);
+            case ANONYMOUS -> Actor.publicSigner();
+        };
+    }
+
     /** The key of a partner caller, for per-key limits. */
     public UUID keyId() {
         return isPartner() ? identity.getAttribute(ApiKeyIdentityProvider.KEY_ID) : null;

@@ -1,7 +1,9 @@
 package org.undersigned.signature;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.undersigned.letter.Letter;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.undersigned.webhook.WebhookEvent;
 import org.undersigned.webhook.WebhookOutbox;
 
@@ -10,36 +12,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Signature events for webhooks: ids, kinds and counts, never an email or other personal field. */
+/**
+ * What the letter's webhook subscribers hear of signature changes: ids, kinds and counts, never an
+ * email or other personal field. Observes {@link SignaturesChanged} and writes the outbox rows in
+ * the change's transaction.
+ */
 @ApplicationScoped
-public class SignatureEvents {
+class SignatureWebhooks {
 
     private final WebhookOutbox outbox;
 
-    SignatureEvents(WebhookOutbox outbox) {
+    SignatureWebhooks(WebhookOutbox outbox) {
         this.outbox = outbox;
     }
 
-    void signatureVerified(Letter letter, List<Signature> signatures) {
-        signatureVerified(letter.id, letter.slug, signatures);
-    }
-
-    void signatureVerified(UUID letterId, String letterSlug, List<Signature> signatures) {
-        outbox.publish(WebhookEvent.SIGNATURE_VERIFIED, letterId, signatures.stream().map(s -> event(letterId, letterSlug, s)).toList());
-    }
-
-    void signatureWithdrawn(Letter letter, Signature signature) {
-        outbox.publish(WebhookEvent.SIGNATURE_WITHDRAWN, letter.id, List.of(event(letter.id, letter.slug, signature)));
+    void changed(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(SignaturesChanged.Order.WEBHOOKS) SignaturesChanged change) {
+        switch (change.change()) {
+            case SIGNED, VERIFIED -> {
+                List<Signature> verified = change.signatures().stream().filter(s -> s.status == SignatureStatus.VERIFIED).toList();
+                if (!verified.isEmpty()) {
+                    outbox.publish(WebhookEvent.SIGNATURE_VERIFIED, change.letterId(),
+                            verified.stream().map(s -> event(change.letterId(), change.letterSlug(), s)).toList());
+                }
+            }
+            case WITHDRAWN -> outbox.publish(WebhookEvent.SIGNATURE_WITHDRAWN, change.letterId(),
+                    change.signatures().stream().map(s -> event(change.letterId(), change.letterSlug(), s)).toList());
+            case IMPORTED -> imported(change.letterId(), change.letterSlug(), change.signatures());
+            default -> {
+                // rejections, corrections, deletions and consents are the organiser's and the signer's, not subscribers' news
+            }
+        }
     }
 
     /**
      * A bulk push as one event, with its counts: thousands of rows are not thousands of deliveries
      * per subscription. A receiver that wants the rows lists them (GET …/signatures).
      */
-    void signaturesImported(UUID letterId, String letterSlug, List<Signature> created, UUID partnerId) {
+    private void imported(UUID letterId, String letterSlug, List<Signature> created) {
         if (created.isEmpty()) {
             return;
         }
+        UUID partnerId = created.get(0).sourcePartnerId;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("letter_id", letterId);
         data.put("letter_slug", letterSlug);
