@@ -1,6 +1,5 @@
 package org.undersigned.blocklist;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,14 +14,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 import java.util.List;
 import java.util.Map;
 
 /** The organiser's blocklist: email domains, addresses and client address ranges kept out of the counts. */
 @Path("/v1/blocklist")
-@RolesAllowed(Roles.ADMIN)
+@Requires(Permission.MANAGE_BLOCKLIST)
 @Produces(MediaType.APPLICATION_JSON)
 public class BlocklistResource {
 

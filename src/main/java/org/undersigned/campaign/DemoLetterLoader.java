@@ -7,7 +7,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
 import org.undersigned.letter.CreateLetterRequest;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
@@ -37,14 +37,14 @@ public class DemoLetterLoader {
     private final UndersignedConfig config;
     private final LetterService letters;
     private final SigningService signing;
-    private final Caller caller;
+    private final Access access;
     private final ObjectMapper json;
 
-    DemoLetterLoader(UndersignedConfig config, LetterService letters, SigningService signing, Caller caller, ObjectMapper json) {
+    DemoLetterLoader(UndersignedConfig config, LetterService letters, SigningService signing, Access access, ObjectMapper json) {
         this.config = config;
         this.letters = letters;
         this.signing = signing;
-        this.caller = caller;
+        this.access = access;
         this.json = json;
     }
 
@@ -60,7 +60,7 @@ public class DemoLetterLoader {
         if (Letter.findByKey(demo.slug()).isPresent()) {
             return;
         }
-        caller.actAsAdmin();
+        access.actAsAdmin();
         letters.create(demo);
         letters.transition(demo.slug(), LetterTransition.PUBLISH, null);
         DemoSignatures demoSignatures;

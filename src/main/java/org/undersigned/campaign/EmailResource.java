@@ -1,6 +1,5 @@
 package org.undersigned.campaign;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,11 +12,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Query;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import org.undersigned.mail.MailState;
 
 /** The organiser's view of a letter's emails: sent, waiting or given up, without any address or text. */
-@RolesAllowed(Roles.ADMIN)
+@Requires(Permission.MANAGE_LETTERS)
 @Path("/v1/letters/{letter}/emails")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailResource {

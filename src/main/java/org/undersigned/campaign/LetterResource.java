@@ -1,7 +1,7 @@
 package org.undersigned.campaign;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +47,7 @@ public class LetterResource {
         this.views = views;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateLetterRequest request) {
@@ -76,7 +76,7 @@ public class LetterResource {
         return Languages.negotiated(Preconditions.ok(request, served.letter()), served.language());
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @PATCH
     @Path("{letter}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -85,7 +85,7 @@ public class LetterResource {
         return Preconditions.updated(views.update(letter, request, ifMatch));
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @DELETE
     @Path("{letter}")
     public Response delete(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
@@ -93,28 +93,28 @@ public class LetterResource {
         return Response.noContent().build();
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Path("{letter}/publish")
     public Response publish(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.PUBLISH, ifMatch);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Path("{letter}/close")
     public Response close(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.CLOSE, ifMatch);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Path("{letter}/reopen")
     public Response reopen(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.REOPEN, ifMatch);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Path("{letter}/deliver")
     public Response deliver(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {

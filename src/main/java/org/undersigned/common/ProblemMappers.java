@@ -37,7 +37,7 @@ public class ProblemMappers {
         return respond(e, request);
     }
 
-    /** Behind the door ({@link org.undersigned.common.security.Door}), the REST layer checks the roles again. */
+    /** Behind the door ({@link org.undersigned.common.security.Door}), the REST layer checks the permission again. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return respond(ProblemException.unauthorized("This operation needs an API key in the Authorization header (Bearer).", false), request);
@@ -45,7 +45,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(ProblemException.forbidden("This operation is reserved to the organiser's admin key."), request);
+        return respond(ProblemException.forbidden("This key may not call this operation."), request);
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,5 @@
 package org.undersigned.delivery;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.Page;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 /** How and when each recipient received a letter: recorded by the organiser, public to read. */
 @Path("/v1/letters/{letter}/deliveries")
@@ -30,7 +30,7 @@ public class DeliveryResource {
         return deliveries.list(letter);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@PathParam("letter") String letter, @Valid @NotNull CreateDeliveryRequest request) {

@@ -1,6 +1,6 @@
 package org.undersigned.delivery;
 
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,18 +31,18 @@ public class DeliveryService {
     private final SignatureCounts counts;
     private final DeliveryStore store;
     private final Event<LetterChanged> changes;
-    private final Caller caller;
+    private final Access access;
     private final Ledger ledger;
 
     DeliveryService(LetterService letters, RecipientRecords records, SignatureCounts counts, DeliveryStore store,
-                    Event<LetterChanged> changes, Caller caller, Ledger ledger) {
+                    Event<LetterChanged> changes, Access access, Ledger ledger) {
         this.ledger = ledger;
         this.letters = letters;
         this.records = records;
         this.counts = counts;
         this.store = store;
         this.changes = changes;
-        this.caller = caller;
+        this.access = access;
     }
 
     /** The latest delivery to one recipient, as the letter shows it. */
@@ -60,7 +60,7 @@ public class DeliveryService {
                 request.method(), subject.at(), request.reference(), request.note(), letter.version().number(),
                 letter.version().contentHash(), counts.summary(letter.id()).total(), head.sequence(), head.hash(), subject.now());
         store.insert(letter.id(), delivery);
-        changes.fire(LetterChanged.of(letter.id(), letter.slug(), LetterChanged.Change.DELIVERY_RECORDED, caller.actor())); // the letter shows it
+        changes.fire(LetterChanged.of(letter.id(), letter.slug(), LetterChanged.Change.DELIVERY_RECORDED, access.actor())); // the letter shows it
         return delivery;
     }
 

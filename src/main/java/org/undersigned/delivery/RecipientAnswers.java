@@ -1,6 +1,6 @@
 package org.undersigned.delivery;
 
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,18 +32,18 @@ public class RecipientAnswers {
     private final RecipientRecords records;
     private final RecipientAnswerStore store;
     private final Event<LetterChanged> changes;
-    private final Caller caller;
+    private final Access access;
     private final Clock clock;
     private final ResponseMailings mailings;
 
     RecipientAnswers(LetterService letters, RecipientRecords records, RecipientAnswerStore store, Event<LetterChanged> changes,
-                     Caller caller, Clock clock, ResponseMailings mailings) {
+                     Access access, Clock clock, ResponseMailings mailings) {
         this.mailings = mailings;
         this.letters = letters;
         this.records = records;
         this.store = store;
         this.changes = changes;
-        this.caller = caller;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -64,7 +64,7 @@ public class RecipientAnswers {
         data.put("received_at", answer.receivedAt().toString());
         mailings.start(letter.id(), answer.id()); // the signers who asked for news hear of it
         // subscribers hear of it; the letter is no longer overdue
-        changes.fire(new LetterChanged(letter.id(), letter.slug(), LetterChanged.Change.RESPONSE_RECORDED, null, caller.actor(), data));
+        changes.fire(new LetterChanged(letter.id(), letter.slug(), LetterChanged.Change.RESPONSE_RECORDED, null, access.actor(), data));
         return answer;
     }
 

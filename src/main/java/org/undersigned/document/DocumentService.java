@@ -1,5 +1,7 @@
 package org.undersigned.document;
 
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Access;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +16,6 @@ import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
-import org.undersigned.common.security.Caller;
 import org.undersigned.letter.Addressee;
 import org.undersigned.letter.AddresseeRole;
 import org.undersigned.letter.Letter;
@@ -60,7 +61,7 @@ public class DocumentService {
     private final SignatureCounts counts;
     private final PdfRenderer pdf;
     private final TranslationService translations;
-    private final Caller caller;
+    private final Access access;
     private final EntityManager em;
     private final UndersignedConfig config;
     private final LetterCache<Key, Tagged<Object>> renderings;
@@ -72,14 +73,14 @@ public class DocumentService {
     private final Ledger ledger;
 
     DocumentService(LetterService letters, SignatureCounts counts, PdfRenderer pdf, TranslationService translations,
-                    Caller caller, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics,
+                    Access access, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics,
                     Ledger ledger) {
         this.letters = letters;
         this.ledger = ledger;
         this.counts = counts;
         this.pdf = pdf;
         this.translations = translations;
-        this.caller = caller;
+        this.access = access;
         this.em = em;
         this.config = config;
         this.renderings = signal.cache("documents", Math.max(1, config.document().cacheEntries()), config.caching().letterTtl(),
@@ -130,7 +131,7 @@ public class DocumentService {
      * 503 at once, so that one client cannot hold every slot while the others wait.
      */
     public Tagged<Object> render(String letterKey, Options options, Variant variant, String client) {
-        Key key = new Key(letterKey, options, variant.language(), caller.isAdmin());
+        Key key = new Key(letterKey, options, variant.language(), access.may(Permission.READ_DRAFTS));
         Tagged<Object> kept = renderings.get(key);
         if (kept != null) {
             return kept;

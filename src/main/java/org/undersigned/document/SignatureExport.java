@@ -1,5 +1,7 @@
 package org.undersigned.document;
 
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Access;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,7 +12,6 @@ import org.undersigned.signature.SignatureFilter;
 import java.util.function.BooleanSupplier;
 import org.undersigned.ledger.LedgerEntry;
 import org.undersigned.letter.LetterService;
-import org.undersigned.common.security.Caller;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -54,13 +55,13 @@ public class SignatureExport {
     private final LetterService letters;
     private final EntityManager em;
     private final ObjectMapper json;
-    private final Caller caller;
+    private final Access access;
 
-    SignatureExport(LetterService letters, EntityManager em, ObjectMapper json, Caller caller) {
+    SignatureExport(LetterService letters, EntityManager em, ObjectMapper json, Access access) {
         this.letters = letters;
         this.em = em;
         this.json = json;
-        this.caller = caller;
+        this.access = access;
     }
 
     /**
@@ -69,7 +70,8 @@ public class SignatureExport {
      */
     public StreamingOutput export(String letterKey, Format format, SignatureFilter filter, BooleanSupplier clientGone) {
         UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
-        UUID partner = caller.isPartner() ? caller.partnerId() : null;
+        Access.Grant grant = access.require(Permission.EXPORT_SIGNATURES);
+        UUID partner = grant.all() ? null : grant.partnerId();
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));
         if (partner != null) {

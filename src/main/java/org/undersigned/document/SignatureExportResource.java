@@ -1,8 +1,8 @@
 package org.undersigned.document;
 
 import org.undersigned.common.RateLimited;
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.undersigned.common.ProblemException;
 
-@RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+@Requires(Permission.EXPORT_SIGNATURES)
 @Path("/v1/letters/{letter}/signatures/export")
 public class SignatureExportResource {
 

@@ -1,6 +1,5 @@
 package org.undersigned.letter;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.Tagged;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 /**
  * A letter's ordered addressees of one role, recipients or CCs: the routes both share. Each
@@ -44,7 +44,7 @@ abstract class AddresseeResource<R> {
         return Preconditions.ok(request, addressees.get(letter, role, id, view));
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("letter") String letter, @PathParam("id") String id,

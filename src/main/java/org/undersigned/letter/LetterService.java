@@ -19,7 +19,8 @@ import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Permission;
 import org.undersigned.common.validation.LanguageTagValidator;
 
 import java.time.Clock;
@@ -38,7 +39,7 @@ public class LetterService {
 
     static final String DEFAULT_LANGUAGE = "en";
 
-    private final Caller caller;
+    private final Access access;
     private final AddresseeService addressees;
     private final TranslationService translations;
     private final ChangeSignal signal;
@@ -48,10 +49,10 @@ public class LetterService {
     /** What signing needs of a letter, by the key it is signed under, so that a signature costs no read. */
     private final LetterCache<String, SignableLetter> signable;
 
-    LetterService(Caller caller, AddresseeService addressees, TranslationService translations, ChangeSignal signal,
+    LetterService(Access access, AddresseeService addressees, TranslationService translations, ChangeSignal signal,
                   Event<LetterChanged> changes, Event<LetterVersionPublished> versionsPublished, Clock clock,
                   UndersignedConfig config) {
-        this.caller = caller;
+        this.access = access;
         this.addressees = addressees;
         this.translations = translations;
         this.signal = signal;
@@ -105,7 +106,7 @@ public class LetterService {
         Paging.Cursor cursor = page.cursor();
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (!caller.isAdmin()) {
+        if (!access.may(Permission.READ_DRAFTS)) {
             where.append(" and status <> :draft");
             params.and("draft", LetterStatus.DRAFT);
         }
@@ -220,7 +221,7 @@ public class LetterService {
             case DELIVER -> letter.deliveredAt = now;
         }
         letter.updatedAt = now;
-        changes.fire(new LetterChanged(letter.id, letter.slug, LetterChanged.Change.STATUS, transition, caller.actor(), Map.of()));
+        changes.fire(new LetterChanged(letter.id, letter.slug, LetterChanged.Change.STATUS, transition, access.actor(), Map.of()));
         if (transition == LetterTransition.PUBLISH) {
             LetterVersion first = version(letter.id, letter.currentVersion);
             versionsPublished.fire(new LetterVersionPublished(letter.id, first.number, first.contentHash));
@@ -258,7 +259,7 @@ public class LetterService {
     /** The letter for a read: drafts exist only for the admin. */
     public Letter visible(String key) {
         Letter letter = find(key);
-        if (letter.status == LetterStatus.DRAFT && !caller.isAdmin()) {
+        if (letter.status == LetterStatus.DRAFT && !access.may(Permission.READ_DRAFTS)) {
             throw notFound(key);
         }
         return letter;
@@ -371,7 +372,7 @@ public class LetterService {
     }
 
     private void changed(Letter letter, LetterChanged.Change change) {
-        changes.fire(LetterChanged.of(letter.id, letter.slug, change, caller.actor()));
+        changes.fire(LetterChanged.of(letter.id, letter.slug, change, access.actor()));
     }
 
     /** The letter in its original language, as a write returns it. */

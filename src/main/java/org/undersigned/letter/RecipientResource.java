@@ -1,6 +1,5 @@
 package org.undersigned.letter;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 /** A letter's recipients, in order: the routes of {@link AddresseeResource} and the recipient's own bodies. */
 @Path("/v1/letters/{letter}/recipients")
@@ -23,14 +23,14 @@ public class RecipientResource extends AddresseeResource<RecipientResponse> {
         super(addressees, AddresseeRole.RECIPIENT, "recipients", RecipientResponse::from);
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("letter") String letter, @Valid @NotNull CreateRecipientRequest request) {
         return added(letter, AddresseeChange.of(request));
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})

@@ -1,7 +1,7 @@
 package org.undersigned.letter;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +39,7 @@ public class TranslationResource {
         return Preconditions.ok(request, translations.get(letter, lang));
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @PUT
     @Path("{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,7 +53,7 @@ public class TranslationResource {
         return Preconditions.updated(outcome.translation());
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MANAGE_LETTERS)
     @DELETE
     @Path("{lang}")
     public Response delete(@PathParam("letter") String letter, @PathParam("lang") String lang,

@@ -1,7 +1,7 @@
 package org.undersigned.partner;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import org.undersigned.common.Preconditions;
 import org.undersigned.common.SecretAnswer;
 import org.undersigned.common.Tagged;
 
-@RolesAllowed(Roles.ADMIN)
+@Requires(Permission.MANAGE_PARTNERS)
 @Path("/v1/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {

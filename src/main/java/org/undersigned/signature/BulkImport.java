@@ -13,7 +13,8 @@ import jakarta.validation.Validator;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Violation;
 import org.undersigned.common.Violations;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Permission;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.TranslationService;
@@ -44,17 +45,17 @@ public class BulkImport {
 
     private final ObjectMapper json;
     private final Validator validator;
-    private final Caller caller;
+    private final Access access;
     private final LetterService letters;
     private final SigningService signing;
     private final SignatureWriter writer;
     private final TranslationService translations;
 
-    BulkImport(ObjectMapper json, Validator validator, Caller caller, LetterService letters, SigningService signing,
+    BulkImport(ObjectMapper json, Validator validator, Access access, LetterService letters, SigningService signing,
                SignatureWriter writer, TranslationService translations) {
         this.json = json;
         this.validator = validator;
-        this.caller = caller;
+        this.access = access;
         this.letters = letters;
         this.signing = signing;
         this.writer = writer;
@@ -124,13 +125,14 @@ public class BulkImport {
 
     private ParsedRow validated(int row, SignRequest request) {
         List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(request)));
-        violations.addAll(SignatureFactory.shapeViolations(request, signing.source()));
+        violations.addAll(SignatureFactory.shapeViolations(request, SigningService.source(access.require(Permission.ADD_SIGNATURES))));
         return new ParsedRow(row, violations.isEmpty() ? request : null, violations);
     }
 
     @Transactional
     BulkResult importRows(String letterKey, List<ParsedRow> rows) {
         Letter letter = signing.signableByCaller(letterKey);
+        Access.Grant adding = access.require(Permission.ADD_SIGNATURES);
         Instant now = letters.now();
         List<Signature> candidates = new ArrayList<>();
         List<Signature> byRow = new ArrayList<>(rows.size());
@@ -145,7 +147,7 @@ public class BulkImport {
                 rows.set(i, row);
             }
             Signature signature = row.request() == null ? null : SignatureFactory.newSignature(letter.id, letter.currentVersion, row.request(), now, true,
-                    language, signing.source(), caller.partnerId());
+                    language, SigningService.source(adding), adding.partnerId());
             byRow.add(signature);
             if (signature != null) {
                 candidates.add(signature);
@@ -158,7 +160,7 @@ public class BulkImport {
         Set<UUID> inserted = written.inserted();
         // a partner learns only of what it pushed or brought: a row that met anyone else's signature
         // is answered as a new one (and, like a new one, a second row with its address as a duplicate)
-        Map<UUID, SignatureWriter.Existing> collided = caller.isPartner()
+        Map<UUID, SignatureWriter.Existing> collided = !adding.all()
                 ? writer.existingSigners(candidates.stream().filter(s -> !inserted.contains(s.id)).toList()) : Map.of();
         Set<String> answeredAsNew = new HashSet<>();
         List<Signature> created = new ArrayList<>(inserted.size());
@@ -173,7 +175,7 @@ public class BulkImport {
             } else if (inserted.contains(signature.id)) {
                 created.add(signature);
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.CREATED, signature.id, null));
-            } else if (collided.containsKey(signature.id) && !collided.get(signature.id).knownTo(caller.partnerId())
+            } else if (collided.containsKey(signature.id) && !collided.get(signature.id).knownTo(adding.partnerId())
                     && answeredAsNew.add(signature.dedupKey)) {
                 created.add(signature);
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.CREATED, signature.id, null));
@@ -183,7 +185,7 @@ public class BulkImport {
                 results.add(new BulkResult.Row(rows.get(i).row(), BulkResult.Outcome.DUPLICATE, null, null));
             }
         }
-        SignatureSource source = caller.isAdmin() ? SignatureSource.ADMIN : SignatureSource.PARTNER;
+        SignatureSource source = SigningService.source(adding);
         signing.countSignatures("created", source, created.size());
         signing.countSignatures("duplicate", source, duplicates);
         signing.countSignatures("invalid", source, invalid);

@@ -1,7 +1,7 @@
 package org.undersigned.signature;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import io.smallrye.mutiny.Uni;
 import org.undersigned.common.RateLimited;
 import java.io.ByteArrayInputStream;
@@ -60,14 +60,14 @@ public class LetterSignatureResource {
         });
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Requires(Permission.READ_SIGNATURES)
     @GET
     public Response list(@PathParam("letter") String letter, @BeanParam SignatureFilter filter,
                          @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
         return Paging.ok(moderation.list(letter, filter, page), uriInfo);
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Requires(Permission.ADD_SIGNATURES)
     @POST
     @Path("bulk")
     @RateLimited(RateLimited.Cost.SIGN)
@@ -77,7 +77,7 @@ public class LetterSignatureResource {
         return bulk.fromJson(letter, new ByteArrayInputStream(body));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Requires(Permission.ADD_SIGNATURES)
     @POST
     @Path("bulk")
     @RateLimited(RateLimited.Cost.SIGN)
@@ -87,7 +87,7 @@ public class LetterSignatureResource {
     }
 
     /** Rejects the letter's signatures that match a filter, together; a dry run (the default) only counts them. */
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.MODERATE_SIGNATURES)
     @POST
     @Path("invalidate")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package org.undersigned.signature;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.undersigned.common.Page;
 import org.undersigned.common.RateLimited;
 import org.undersigned.common.SecretAnswer;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 /** The signer's portal: a link by email, a short session, and their own signatures. */
 @Path("/v1/me")
@@ -52,14 +52,14 @@ public class MeResource {
         return portal.session(request.token());
     }
 
-    @RolesAllowed(Roles.SIGNER)
+    @Requires(Permission.MY_SIGNATURES)
     @GET
     @Path("signatures")
     public Page<MySignature> signatures() {
         return Page.complete(portal.signatures());
     }
 
-    @RolesAllowed(Roles.SIGNER)
+    @Requires(Permission.MY_SIGNATURES)
     @PATCH
     @Path("signatures/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,21 +67,21 @@ public class MeResource {
         return portal.update(id, request);
     }
 
-    @RolesAllowed(Roles.SIGNER)
+    @Requires(Permission.MY_SIGNATURES)
     @POST
     @Path("signatures/{id}/withdraw")
     public MySignature withdraw(@PathParam("id") String id) {
         return portal.withdraw(id);
     }
 
-    @RolesAllowed(Roles.SIGNER)
+    @Requires(Permission.MY_SIGNATURES)
     @GET
     @Path("export")
     public MyExport export() {
         return portal.export();
     }
 
-    @RolesAllowed(Roles.SIGNER)
+    @Requires(Permission.MY_SIGNATURES)
     @DELETE
     public Response erase() {
         portal.erase();

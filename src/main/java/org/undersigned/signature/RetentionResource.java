@@ -1,15 +1,15 @@
 package org.undersigned.signature;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 /** The organiser's dry run of retention: what the job would erase of a letter's signers, and when. */
-@RolesAllowed(Roles.ADMIN)
+@Requires(Permission.MANAGE_LETTERS)
 @Path("/v1/letters/{letter}/retention")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionResource {

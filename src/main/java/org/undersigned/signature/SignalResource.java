@@ -1,6 +1,5 @@
 package org.undersigned.signature;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,11 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 
 /** Bursts of a letter's public signatures, for the organiser. */
 @Path("/v1/letters/{letter}/signals")
-@RolesAllowed(Roles.ADMIN)
+@Requires(Permission.MODERATE_SIGNATURES)
 @Produces(MediaType.APPLICATION_JSON)
 public class SignalResource {
 

@@ -3,7 +3,6 @@ package org.undersigned.signature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Query;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tagged;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Permission;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
@@ -35,7 +35,7 @@ public class SignatoryQueries {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final EntityManager em;
-    private final Caller caller;
+    private final Access access;
     /** Summaries of public letters with what their sentences are made from: no query while nothing changes. */
     private final LetterCache<String, KeptSummary> summaries;
     /** The first page of each order of public letters, the page nearly everyone reads. */
@@ -68,9 +68,9 @@ public class SignatoryQueries {
     }
 
     SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em, ChangeSignal signal, UndersignedConfig config,
-                     Caller caller) {
+                     Access access) {
         this.letters = letters;
-        this.caller = caller;
+        this.access = access;
         this.counts = counts;
         this.em = em;
         this.summaries = signal.cache("public summaries", config.caching().letterEntries(), config.caching().letterTtl(),
@@ -193,12 +193,14 @@ public class SignatoryQueries {
                 kept.snapshot().summary().in(l, kept.templates().template(l)),
                 // the letter's revision: its goals and templates are part of the summary
                 Preconditions.version("S" + kept.snapshot().changes(), kept.revision(), l, kept.templates().fingerprint(l))));
-        if (caller.isAdmin() || caller.isPartner()) {
+        Access.Grant byPartner = access.grant(Permission.COUNT_BY_PARTNER);
+        if (byPartner.any()) {
             // the counts by partner, never kept: the organiser's all, a partner's its own
+            UUID partner = byPartner.all() ? null : byPartner.partnerId();
             List<SummaryResponse.PartnerCount> partners = QuarkusTransaction.joiningExisting().call(
-                    () -> counts.byPartner(kept.letterId(), caller.partnerId()));
+                    () -> counts.byPartner(kept.letterId(), partner));
             summary = new Tagged<>(summary.body().withPartners(partners),
-                    Preconditions.version(summary.version(), caller.partnerId(), partners.hashCode()));
+                    Preconditions.version(summary.version(), partner, partners.hashCode()));
         }
         return new ServedSummary(summary, language);
     }

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.validation.EmailAddresses;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -37,12 +37,12 @@ public class SignatureInvalidation {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Event<SignaturesChanged> changes;
-    private final Caller caller;
+    private final Access access;
 
     SignatureInvalidation(LetterService letters, SignatureCounts counts, ServerSecret secret, EntityManager em, ObjectMapper json,
-                          Event<SignaturesChanged> changes, Caller caller) {
+                          Event<SignaturesChanged> changes, Access access) {
         this.changes = changes;
-        this.caller = caller;
+        this.access = access;
         this.letters = letters;
         this.counts = counts;
         this.secret = secret;
@@ -145,9 +145,9 @@ public class SignatureInvalidation {
         em.createNativeQuery("insert into invalidations (id, letter_id, filter, matched, actor, reason, created_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id).setParameter(2, letter.id).setParameter(3, filterJson).setParameter(4, ids.size())
-                .setParameter(5, caller.actor().label()).setParameter(6, request.reason().strip()).setParameter(7, now)
+                .setParameter(5, access.actor().label()).setParameter(6, request.reason().strip()).setParameter(7, now)
                 .executeUpdate();
-        changes.fire(new SignaturesChanged(SignaturesChanged.Change.INVALIDATED, letter.id, letter.slug, invalidated, caller.actor()));
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.INVALIDATED, letter.id, letter.slug, invalidated, access.actor()));
         em.flush();
         em.clear(); // the rows changed behind the persistence context
         return new InvalidationResult(id, false, ids.size(), counted, ids.size() - counted);

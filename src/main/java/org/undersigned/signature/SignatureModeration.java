@@ -16,7 +16,8 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Query;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Violation;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Permission;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
@@ -25,15 +26,15 @@ import org.undersigned.letter.LetterStatus;
 @ApplicationScoped
 public class SignatureModeration {
 
-    private final Caller caller;
+    private final Access access;
     private final LetterService letters;
     private final SignatureCounts counts;
     private final Event<SignaturesChanged> changes;
     private final IdempotencyStore answers;
 
-    SignatureModeration(Caller caller, LetterService letters, SignatureCounts counts, Event<SignaturesChanged> changes,
+    SignatureModeration(Access access, LetterService letters, SignatureCounts counts, Event<SignaturesChanged> changes,
                         IdempotencyStore answers) {
-        this.caller = caller;
+        this.access = access;
         this.answers = answers;
         this.letters = letters;
         this.counts = counts;
@@ -47,11 +48,12 @@ public class SignatureModeration {
         Paging.Cursor cursor = page.cursor();
         StringBuilder where = new StringBuilder("letterId = :letter");
         Parameters params = Parameters.with("letter", letter.id);
-        if (caller.isPartner()) {
+        Access.Grant grant = access.require(Permission.READ_SIGNATURES);
+        if (!grant.all()) {
             // a partner sees what it pushed, and what it brought once confirmed (an unconfirmed claim of
             // an address, or its absence as a duplicate, must not tell it who signed), nothing else
             where.append(" and (sourcePartnerId = :partner or (referralPartnerId = :partner and verifiedAt is not null))");
-            params.and("partner", caller.partnerId());
+            params.and("partner", grant.partnerId());
         }
         if (filter.status() != null) {
             where.append(" and status = :status");
@@ -89,14 +91,15 @@ public class SignatureModeration {
 
     /** The signature as this caller may see it. */
     private SignatureResponse view(Signature signature) {
-        return caller.isPartner() ? SignatureResponse.forPartner(signature, caller.partnerId()) : SignatureResponse.from(signature);
+        Access.Grant grant = access.require(Permission.READ_SIGNATURES);
+        return grant.all() ? SignatureResponse.from(signature) : SignatureResponse.forPartner(signature, grant.partnerId());
     }
 
     @Transactional
     public Tagged<SignatureResponse> update(String id, UpdateSignatureRequest request, String ifMatch) {
         Signature signature = find(id);
-        if (caller.isPartner() && request.status() != null) {
-            throw ProblemException.forbidden("Moderation is the organiser's: a partner corrects or deletes what it pushed.");
+        if (request.status() != null) {
+            access.require(Permission.MODERATE_SIGNATURES); // a partner corrects or deletes what it pushed; verifying is moderation
         }
         Preconditions.checkIfMatch(ifMatch, version(signature));
         if (signature.status == SignatureStatus.WITHDRAWN) {
@@ -143,7 +146,7 @@ public class SignatureModeration {
         counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
         SignaturesChanged.Change change = signature.status == statusBefore ? SignaturesChanged.Change.CORRECTED
                 : signature.status == SignatureStatus.VERIFIED ? SignaturesChanged.Change.VERIFIED : SignaturesChanged.Change.REJECTED;
-        changes.fire(new SignaturesChanged(change, letter.id, letter.slug, List.of(signature), caller.actor()));
+        changes.fire(new SignaturesChanged(change, letter.id, letter.slug, List.of(signature), access.actor()));
         Signature.flush();
         return new Tagged<>(SignatureResponse.from(signature), version(signature));
     }
@@ -155,7 +158,7 @@ public class SignatureModeration {
         Letter letter = changeable(signature);
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
-        changes.fire(new SignaturesChanged(SignaturesChanged.Change.DELETED, letter.id, letter.slug, List.of(signature), caller.actor()));
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.DELETED, letter.id, letter.slug, List.of(signature), access.actor()));
         answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
     }
 
@@ -177,8 +180,9 @@ public class SignatureModeration {
     private Signature find(String id, boolean orBrought) {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid);
-        if (signature == null || (caller.isPartner() && !caller.partnerId().equals(signature.sourcePartnerId)
-                && !(orBrought && caller.partnerId().equals(signature.referralPartnerId) && signature.verifiedAt != null))) {
+        Access.Grant grant = access.require(orBrought ? Permission.READ_SIGNATURES : Permission.CORRECT_SIGNATURES);
+        if (signature == null || !(grant.covers(signature.sourcePartnerId)
+                || (orBrought && grant.covers(signature.referralPartnerId) && signature.verifiedAt != null))) {
             throw ProblemException.notFound("No signature with that id.");
         }
         return signature;

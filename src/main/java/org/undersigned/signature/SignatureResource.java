@@ -1,8 +1,8 @@
 package org.undersigned.signature;
 
 import org.undersigned.common.RateLimited;
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,14 +34,14 @@ public class SignatureResource {
         this.updates = updates;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Requires(Permission.READ_SIGNATURES)
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @Context Request request) {
         return Preconditions.ok(request, moderation.get(id));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Requires(Permission.CORRECT_SIGNATURES)
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -50,7 +50,7 @@ public class SignatureResource {
         return Preconditions.updated(moderation.update(id, request, ifMatch));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+    @Requires(Permission.CORRECT_SIGNATURES)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

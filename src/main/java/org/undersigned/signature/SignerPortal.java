@@ -22,7 +22,7 @@ import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Sql;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.security.ApiKeys;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.mail.MailOutbox;
 import org.undersigned.partner.Partner;
@@ -47,7 +47,7 @@ public class SignerPortal {
     static final int LINKS_PER_HOUR = 3;
 
     private final EntityManager em;
-    private final Caller caller;
+    private final Access access;
     private final SignatureMailer mailer;
     private final SignatureTokens tokens;
     private final SignatureCounts counts;
@@ -57,13 +57,13 @@ public class SignerPortal {
     private final Clock clock;
     private final ServerSecret secret;
 
-    SignerPortal(EntityManager em, Caller caller, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
+    SignerPortal(EntityManager em, Access access, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
                  Event<SignaturesChanged> changes, MailOutbox outbox, PartnerService partners, Clock clock, ServerSecret secret) {
         this.secret = secret;
         this.outbox = outbox;
         this.partners = partners;
         this.em = em;
-        this.caller = caller;
+        this.access = access;
         this.mailer = mailer;
         this.tokens = tokens;
         this.counts = counts;
@@ -261,7 +261,8 @@ public class SignerPortal {
      */
     @Transactional
     public void erase() {
-        String key = caller.signerKey();
+        Access.SignerSession session = access.signerSession();
+        String key = session.key();
         List<UUID> ids = new ArrayList<>();
         for (Signature signature : mine()) {
             ids.add(signature.id);
@@ -272,9 +273,9 @@ public class SignerPortal {
         outbox.dropPendingTo(key, ids);
         // this mailbox's links and sessions (this one too); another mailbox of the same canonical address keeps its own
         em.createNativeQuery("delete from portal_links where email_key = ?1 and (mailbox_hash = ?2 or mailbox_hash is null)")
-                .setParameter(1, key).setParameter(2, caller.signerMailbox()).executeUpdate();
+                .setParameter(1, key).setParameter(2, session.mailbox()).executeUpdate();
         em.createNativeQuery("delete from portal_sessions where email_key = ?1 and (mailbox_hash = ?2 or mailbox_hash is null)")
-                .setParameter(1, key).setParameter(2, caller.signerMailbox()).executeUpdate();
+                .setParameter(1, key).setParameter(2, session.mailbox()).executeUpdate();
     }
 
     /** Links and sessions that have expired name an address for nothing: they go (links after the hour their count limits). */
@@ -301,9 +302,10 @@ public class SignerPortal {
 
     /** The ids of the signatures the session opens: the address's, whose emails went to the session's mailbox. */
     private List<UUID> sessionIds() {
-        String mailbox = caller.signerMailbox();
+        Access.SignerSession session = access.signerSession();
+        String mailbox = session.mailbox();
         List<UUID> ids = new ArrayList<>();
-        for (Object[] row : storedAddresses(caller.signerKey())) {
+        for (Object[] row : storedAddresses(session.key())) {
             if (mailbox != null && mailbox.equals(mailboxHash((String) row[1]))) {
                 ids.add((UUID) row[0]);
             }
@@ -331,9 +333,10 @@ public class SignerPortal {
     private Signature mine(String id) {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid, LockModeType.PESSIMISTIC_WRITE);
-        String key = caller.signerKey();
+        Access.SignerSession session = access.signerSession();
+        String key = session.key();
         if (signature == null || !(key.equals(signature.dedupKey) || key.equals(signature.contactKey)) || signature.email == null
-                || !mailboxHash(signature.email).equals(caller.signerMailbox())) {
+                || !mailboxHash(signature.email).equals(session.mailbox())) {
             throw ProblemException.notFound("No signature of yours with that id.");
         }
         return signature;

@@ -25,7 +25,9 @@ import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.Violation;
-import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Scope;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.SignableLetter;
@@ -43,7 +45,7 @@ import org.undersigned.partner.PartnerService;
 @ApplicationScoped
 public class SigningService {
 
-    private final Caller caller;
+    private final Access access;
     private final LetterService letters;
     private final SignatureMailer mailer;
     private final PartnerService partners;
@@ -57,7 +59,7 @@ public class SigningService {
     private final MeterRegistry metrics;
     private final Duration commitWait;
 
-    SigningService(Caller caller, LetterService letters, SignatureMailer mailer, PartnerService partners,
+    SigningService(Access access, LetterService letters, SignatureMailer mailer, PartnerService partners,
                    TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, ManagedExecutor workers,
                    MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist, ServerSecret secret,
                    SigningChallenges challenges) {
@@ -65,7 +67,7 @@ public class SigningService {
         this.tokens = tokens;
         this.secret = secret;
         this.blocklist = blocklist;
-        this.caller = caller;
+        this.access = access;
         this.letters = letters;
         this.mailer = mailer;
         this.partners = partners;
@@ -80,11 +82,29 @@ public class SigningService {
     public record SignOutcome(SignatureResponse created, SignatureAccepted accepted) {
     }
 
-    /** Who signs, read from the request before any other thread takes the work over. */
-    private record Signer(boolean admin, boolean partner, UUID partnerId, SignatureSource source, InetAddress client) {
+    /**
+     * Who signs, read from the request before any other thread takes the work over: how far the caller
+     * may add signatures in its own name (the organiser anywhere, a partner on the letters it may push
+     * to, the public not at all: it signs for itself and confirms by email).
+     */
+    private record Signer(Access.Grant adding, InetAddress client) {
 
+        /** Adds signatures without the signer's confirmation. */
         boolean trusted() {
-            return admin || partner;
+            return adding.any();
+        }
+
+        /** Adds them only where it is allowed, in its own name: a partner. */
+        boolean restricted() {
+            return adding.scope() == Scope.OWN;
+        }
+
+        UUID partnerId() {
+            return adding.partnerId();
+        }
+
+        SignatureSource source() {
+            return SigningService.source(adding);
         }
     }
 
@@ -102,18 +122,18 @@ public class SigningService {
      * runs on a worker thread, as does spending a proof-of-work solution.
      */
     public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage, InetAddress client) {
-        Signer signer = new Signer(caller.isAdmin(), caller.isPartner(), caller.partnerId(), source(), client);
+        Signer signer = new Signer(access.grant(Permission.ADD_SIGNATURES), client);
         checkShape(request, signer.source());
         if (!signer.trusted()) {
             blocklist.refuseDisposable(request.email());
         }
         Context context = Vertx.currentContext();
-        Optional<SignableLetter> inMemory = signer.partner() ? Optional.empty() : letters.signableFromMemory(letterKey);
+        Optional<SignableLetter> inMemory = signer.restricted() ? Optional.empty() : letters.signableFromMemory(letterKey);
         CompletionStage<Prepared> prepared = inMemory.isPresent() && !SigningChallenges.required(inMemory.get(), signer.trusted())
                 ? CompletableFuture.completedFuture(prepare(inMemory.get(), signer, request, acceptLanguage))
                 : CompletableFuture.supplyAsync(() -> {
                     SignableLetter letter = inMemory.orElseGet(() -> letters.signableSnapshot(letterKey));
-                    if (signer.partner()) {
+                    if (signer.restricted()) {
                         QuarkusTransaction.requiringNew().run(() -> requirePushAllowed(letterKey, letter.id(), signer.partnerId()));
                     }
                     Prepared ready = prepare(letter, signer, request, acceptLanguage);
@@ -189,12 +209,12 @@ public class SigningService {
             }
             return new SignOutcome(null, SignatureAccepted.forPolicy(prepared.emailVerification()));
         }
-        if (signer.admin()) {
+        if (signer.trusted() && !signer.restricted()) {
             throw ProblemException.conflict("duplicate-signature", "This letter already has a signature with the same "
                     + (signature.email != null ? "email" : "organisation name") + ": "
                     + (written.existingId() == null ? "" : written.existingId()) + ".");
         }
-        if (signer.partner()) {
+        if (signer.restricted()) {
             if (written.unknownToPartner()) {
                 // the address signed through someone else: who, and whether, is not the partner's to know,
                 // so the answer is a new signature's; nothing is written and the count stays exact
@@ -209,8 +229,9 @@ public class SigningService {
     /** The letter a caller may sign or push to: partners only to the letters they are allowed on (else 404). */
     Letter signableByCaller(String letterKey) {
         Letter letter = letters.signable(letterKey);
-        if (caller.isPartner()) {
-            requirePushAllowed(letterKey, letter.id, caller.partnerId());
+        Access.Grant adding = access.require(Permission.ADD_SIGNATURES);
+        if (adding.scope() == Scope.OWN) {
+            requirePushAllowed(letterKey, letter.id, adding.partnerId());
         }
         return letter;
     }
@@ -246,8 +267,8 @@ public class SigningService {
         }
     }
 
-    /** Where a signature comes from: the caller's role. */
-    SignatureSource source() {
-        return caller.isAdmin() ? SignatureSource.ADMIN : caller.isPartner() ? SignatureSource.PARTNER : SignatureSource.PUBLIC;
+    /** Where a signature comes from: the organiser's key, a partner's, or the public form. */
+    static SignatureSource source(Access.Grant adding) {
+        return adding.all() ? SignatureSource.ADMIN : adding.any() ? SignatureSource.PARTNER : SignatureSource.PUBLIC;
     }
 }

@@ -1,7 +1,7 @@
 package org.undersigned.webhook;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.undersigned.common.security.Roles;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Requires;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import org.undersigned.common.Paging;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.Tagged;
 
-@RolesAllowed({Roles.ADMIN, Roles.PARTNER})
+@Requires(Permission.MANAGE_WEBHOOKS)
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {

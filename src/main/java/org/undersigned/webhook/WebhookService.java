@@ -1,5 +1,7 @@
 package org.undersigned.webhook;
 
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.security.Access;
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,7 +14,6 @@ import org.undersigned.common.Query;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
-import org.undersigned.common.security.Caller;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -36,13 +37,13 @@ public class WebhookService {
     static final int MAX_WEBHOOKS_PER_OWNER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Caller caller;
+    private final Access access;
     private final UrlGuard urlGuard;
     private final EntityManager em;
 
-    WebhookService(Clock clock, Caller caller, UrlGuard urlGuard, EntityManager em) {
+    WebhookService(Clock clock, Access access, UrlGuard urlGuard, EntityManager em) {
         this.clock = clock;
-        this.caller = caller;
+        this.access = access;
         this.urlGuard = urlGuard;
         this.em = em;
     }
@@ -50,15 +51,18 @@ public class WebhookService {
     @Transactional
     public Tagged<WebhookResponse> create(CreateWebhookRequest request) {
         urlGuard.check(request.url());
+        Access.Grant grant = access.require(Permission.MANAGE_WEBHOOKS);
         refuseOrganiserEvents(request.events());
-        long existing = caller.isPartner() ? Webhook.count("partnerId", caller.partnerId()) : Webhook.count("partnerId is null");
+        // the organiser's own subscriptions are the instance's (no partner); a partner's are its own
+        UUID owner = grant.all() ? null : grant.partnerId();
+        long existing = owner == null ? Webhook.count("partnerId is null") : Webhook.count("partnerId", owner);
         if (existing >= MAX_WEBHOOKS_PER_OWNER) {
             throw ProblemException.conflict("too-many-webhooks", "At most " + MAX_WEBHOOKS_PER_OWNER + " webhooks per key holder.");
         }
         Instant now = now();
         Webhook webhook = new Webhook();
         webhook.id = UUID.randomUUID();
-        webhook.partnerId = caller.partnerId();
+        webhook.partnerId = owner;
         webhook.url = request.url();
         webhook.events = new ArrayList<>(new LinkedHashSet<>(request.events()));
         webhook.secret = newSecret();
@@ -71,16 +75,17 @@ public class WebhookService {
 
     /** Signals are the organiser's: a partner's subscription could never hear of them, so it may not ask. */
     private void refuseOrganiserEvents(List<String> events) {
-        if (caller.isPartner() && events.contains(WebhookEvent.LETTER_SIGNALS_RAISED.wireName)) {
+        if (!access.may(Permission.MODERATE_SIGNATURES) && events.contains(WebhookEvent.LETTER_SIGNALS_RAISED.wireName)) {
             throw ProblemException.invalid("events", "letter.signals_raised is for the organiser's subscriptions only");
         }
     }
 
     @Transactional
     public Page<WebhookResponse> list() {
-        List<Webhook> webhooks = caller.isPartner()
-                ? Webhook.list("partnerId = ?1 order by createdAt, id", caller.partnerId())
-                : Webhook.list("order by createdAt, id");
+        Access.Grant grant = access.require(Permission.MANAGE_WEBHOOKS);
+        List<Webhook> webhooks = grant.all()
+                ? Webhook.list("order by createdAt, id")
+                : Webhook.list("partnerId = ?1 order by createdAt, id", grant.partnerId());
         return Page.complete(webhooks.stream().map(w -> WebhookResponse.from(w, false)).toList());
     }
 
@@ -149,7 +154,7 @@ public class WebhookService {
     private Webhook find(String id) {
         UUID uuid = Ids.parse(id);
         Webhook webhook = uuid == null ? null : Webhook.findById(uuid);
-        if (webhook == null || (caller.isPartner() && !caller.partnerId().equals(webhook.partnerId))) {
+        if (webhook == null || !access.require(Permission.MANAGE_WEBHOOKS).covers(webhook.partnerId)) {
             throw ProblemException.notFound("No webhook with that id.");
         }
         return webhook;

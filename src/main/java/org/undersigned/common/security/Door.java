@@ -6,8 +6,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -28,11 +26,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Security at the door: every operation's {@code @RolesAllowed}, read from the resources at
- * start-up, is enforced on the HTTP route right after the key is authenticated, before anything
+ * Security at the door: every operation's permission ({@link Requires}), read from the resources
+ * at start-up, is enforced on the HTTP route right after the key is authenticated, before anything
  * reads, validates or negotiates the request. An anonymous caller of a keyed operation gets a
- * 401, a caller without the role a 403, both as problem documents. The REST layer checks the same
- * annotations again behind it. An unknown key is answered here too (a 401 problem), for every route.
+ * 401, a caller who holds the permission in no scope a 403, both as problem documents.
+ * {@link RequiresFilter} checks the same annotations again in the REST layer. An unknown key is answered here too (a 401 problem), for every route.
  */
 @ApplicationScoped
 public class Door {
@@ -45,9 +43,9 @@ public class Door {
 
     /**
      * One operation: its method, its path template cut into segments ({@code null} for a
-     * parameter), and the roles it needs (empty: anyone).
+     * parameter), the permission it needs (null: anyone) and the roles that hold it.
      */
-    record Rule(String method, String[] segments, int literalLength, Set<String> roles) {
+    record Rule(String method, String[] segments, int literalLength, Permission permission, Set<String> roles) {
 
         /** Whether the path, cut at {@code bounds} (start and end of each segment), fits this template. */
         boolean matches(String path, int[] bounds, int count) {
@@ -93,7 +91,7 @@ public class Door {
             return;
         }
         if (rule.roles().stream().noneMatch(identity::hasRole)) {
-            problems.refuse(context, ProblemException.forbidden("This operation is reserved to the organiser's admin key."), DRAIN_UP_TO);
+            problems.refuse(context, Access.refused(rule.permission()), DRAIN_UP_TO);
             return;
         }
         context.next();
@@ -161,23 +159,22 @@ public class Door {
                         segments[i] = null;
                     }
                 }
-                rules.add(new Rule(httpMethod, segments, TEMPLATE_PARAMETER.matcher(template).replaceAll("").length(),
-                        roles(resource, method)));
+                Permission permission = Door.permission(resource, method);
+                rules.add(new Rule(httpMethod, segments, TEMPLATE_PARAMETER.matcher(template).replaceAll("").length(), permission,
+                        permission == null ? Set.of() : permission.holders()));
             }
         }
         rules.sort(Comparator.comparingInt(Rule::literalLength).reversed());
         return List.copyOf(rules);
     }
 
-    private static Set<String> roles(Class<?> resource, Method method) {
-        if (method.isAnnotationPresent(PermitAll.class)) {
-            return Set.of();
+    /** The permission an operation needs: its own {@code @Requires}, else its resource's; null for a public operation. */
+    static Permission permission(Class<?> resource, Method method) {
+        Requires requires = method.getAnnotation(Requires.class);
+        if (requires == null) {
+            requires = resource.getAnnotation(Requires.class);
         }
-        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-        if (allowed == null && !resource.isAnnotationPresent(PermitAll.class)) {
-            allowed = resource.getAnnotation(RolesAllowed.class);
-        }
-        return allowed == null ? Set.of() : Set.of(allowed.value());
+        return requires == null ? null : requires.value();
     }
 
     private static String httpMethod(Method method) {

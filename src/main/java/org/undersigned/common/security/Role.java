@@ -2,11 +2,18 @@ package org.undersigned.common.security;
 
 /** Who is calling: decided once per request from the {@code Authorization} header. */
 public enum Role {
-    ANONYMOUS,
+    ANONYMOUS(null),
     /** The organiser: everything. */
-    ADMIN,
+    ADMIN(Roles.ADMIN),
     /** A partner NGO's key: its own signatures on the letters it may push to, its own webhooks. */
-    PARTNER,
+    PARTNER(Roles.PARTNER),
     /** A signer in the portal, with a short-lived session opened by a link emailed to their address. */
-    SIGNER
+    SIGNER(Roles.SIGNER);
+
+    /** The role an identity of this kind carries; null for the anonymous caller. */
+    final String securityRole;
+
+    Role(String securityRole) {
+        this.securityRole = securityRole;
+    }
 }

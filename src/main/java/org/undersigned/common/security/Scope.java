@@ -1,0 +1,11 @@
+package org.undersigned.common.security;
+
+/** How far a permission reaches for one kind of caller. */
+public enum Scope {
+    /** Not at all. */
+    NONE,
+    /** Over what is the caller's own: a partner's pushed (or brought) signatures and its webhooks; a signer's signatures. */
+    OWN,
+    /** Over everything of the instance. */
+    ALL
+}
