@@ -47,7 +47,7 @@ class ArchitectureTest {
             .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "delivery", "campaign")
             .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "delivery", "campaign")
             .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "delivery", "campaign")
-            .whereLayer("webhook").mayOnlyBeAccessedByLayers("ledger", "signature", "delivery", "campaign")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("partner", "ledger", "signature", "delivery", "campaign")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "delivery", "campaign");

@@ -148,7 +148,7 @@ public interface UndersignedConfig {
         @WithDefault("60S")
         Duration letterTtl();
 
-        /** Letters kept at most (by letter and language asked for); beyond it the memory starts afresh. */
+        /** LetterDirectory kept at most (by letter and language asked for); beyond it the memory starts afresh. */
         @WithDefault("10000")
         int letterEntries();
     }

@@ -1,5 +1,6 @@
 package org.undersigned.delivery;
 
+import org.undersigned.letter.AddresseeService;
 import org.undersigned.common.security.Access;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
@@ -27,6 +28,7 @@ public class DeliveryService {
     static final int MAX_DELIVERIES = 1000;
 
     private final LetterService letters;
+    private final AddresseeService addressees;
     private final RecipientRecords records;
     private final SignatureCounts counts;
     private final DeliveryStore store;
@@ -35,9 +37,10 @@ public class DeliveryService {
     private final Ledger ledger;
 
     DeliveryService(LetterService letters, RecipientRecords records, SignatureCounts counts, DeliveryStore store,
-                    Event<LetterChanged> changes, Access access, Ledger ledger) {
+                    Event<LetterChanged> changes, Access access, Ledger ledger, AddresseeService addressees) {
         this.ledger = ledger;
         this.letters = letters;
+        this.addressees = addressees;
         this.records = records;
         this.counts = counts;
         this.store = store;
@@ -66,7 +69,8 @@ public class DeliveryService {
 
     @Transactional
     public Page<DeliveryResponse> list(String letterKey) {
-        return Page.complete(store.list(letters.visible(letterKey).id, MAX_DELIVERIES));
+        UUID letterId = letters.visible(letterKey).id;
+        return Page.complete(store.list(letterId, MAX_DELIVERIES, addressees.names(letterId)));
     }
 
     /** Each recipient's latest delivery, for the letter view. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.undersigned.common.Sql;
 
@@ -32,17 +33,18 @@ class DeliveryStore {
 
     /** A letter's deliveries in the order they happened, with each recipient's name. */
     @SuppressWarnings("unchecked")
-    List<DeliveryResponse> list(UUID letterId, int max) {
+    List<DeliveryResponse> list(UUID letterId, int max, Map<UUID, String> recipientNames) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select d.id, d.recipient_id, a.name, d.method, d.delivered_at, d.reference, d.note, d.letter_version,
+                        select d.id, d.recipient_id, d.method, d.delivered_at, d.reference, d.note, d.letter_version,
                                d.content_hash, d.signatures, d.created_at, d.ledger_sequence, d.ledger_hash
-                        from deliveries d join addressees a on a.id = d.recipient_id
+                        from deliveries d
                         where d.letter_id = ?1 order by d.delivered_at, d.id limit ?2
                         """).setParameter(1, letterId).setParameter(2, max).getResultList();
-        return rows.stream().map(r -> new DeliveryResponse((UUID) r[0], (UUID) r[1], (String) r[2], DeliveryMethod.valueOf((String) r[3]),
-                Sql.instant(r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(), ((String) r[8]).trim(),
-                ((Number) r[9]).longValue(), r[11] == null ? null : ((Number) r[11]).longValue(), r[12] == null ? null : ((String) r[12]).trim(),
-                Sql.instant(r[10]))).toList();
+        return rows.stream().filter(r -> recipientNames.containsKey((UUID) r[1])).map(r -> new DeliveryResponse((UUID) r[0], (UUID) r[1],
+                recipientNames.get((UUID) r[1]), DeliveryMethod.valueOf((String) r[2]),
+                Sql.instant(r[3]), (String) r[4], (String) r[5], ((Number) r[6]).intValue(), ((String) r[7]).trim(),
+                ((Number) r[8]).longValue(), r[10] == null ? null : ((Number) r[10]).longValue(), r[11] == null ? null : ((String) r[11]).trim(),
+                Sql.instant(r[9]))).toList();
     }
 
     /** Each recipient's latest delivery, one row a recipient, in the order they were delivered. */

@@ -3,6 +3,7 @@ package org.undersigned.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.undersigned.common.Sql;
 
@@ -28,14 +29,15 @@ class RecipientAnswerStore {
 
     /** A letter's responses in the order they came, with each recipient's name. */
     @SuppressWarnings("unchecked")
-    List<RecipientAnswer> list(UUID letterId, int max) {
+    List<RecipientAnswer> list(UUID letterId, int max, Map<UUID, String> recipientNames) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select r.id, r.recipient_id, a.name, r.received_at, r.summary, r.body, r.url, r.language, r.created_at
-                        from responses r join addressees a on a.id = r.recipient_id
+                        select r.id, r.recipient_id, r.received_at, r.summary, r.body, r.url, r.language, r.created_at
+                        from responses r
                         where r.letter_id = ?1 order by r.received_at, r.id limit ?2
                         """).setParameter(1, letterId).setParameter(2, max).getResultList();
-        return rows.stream().map(r -> new RecipientAnswer((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3]), (String) r[4],
-                (String) r[5], (String) r[6], (String) r[7], Sql.instant(r[8]))).toList();
+        return rows.stream().filter(r -> recipientNames.containsKey((UUID) r[1])).map(r -> new RecipientAnswer((UUID) r[0], (UUID) r[1],
+                recipientNames.get((UUID) r[1]), Sql.instant(r[2]), (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], Sql.instant(r[7]))).toList();
     }
 
     long count(UUID letterId) {

@@ -1,5 +1,6 @@
 package org.undersigned.delivery;
 
+import org.undersigned.letter.AddresseeService;
 import org.undersigned.common.security.Access;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
@@ -29,6 +30,7 @@ public class RecipientAnswers {
     static final int MAX_RESPONSES = 500;
 
     private final LetterService letters;
+    private final AddresseeService addressees;
     private final RecipientRecords records;
     private final RecipientAnswerStore store;
     private final Event<LetterChanged> changes;
@@ -37,9 +39,10 @@ public class RecipientAnswers {
     private final ResponseMailings mailings;
 
     RecipientAnswers(LetterService letters, RecipientRecords records, RecipientAnswerStore store, Event<LetterChanged> changes,
-                     Access access, Clock clock, ResponseMailings mailings) {
+                     Access access, Clock clock, ResponseMailings mailings, AddresseeService addressees) {
         this.mailings = mailings;
         this.letters = letters;
+        this.addressees = addressees;
         this.records = records;
         this.store = store;
         this.changes = changes;
@@ -70,7 +73,8 @@ public class RecipientAnswers {
 
     @Transactional
     public Page<RecipientAnswer> list(String letterKey) {
-        return Page.complete(store.list(letters.visible(letterKey).id, MAX_RESPONSES));
+        UUID letterId = letters.visible(letterKey).id;
+        return Page.complete(store.list(letterId, MAX_RESPONSES, addressees.names(letterId)));
     }
 
     /** Whether the letter's response date has passed (in UTC) without any response. */

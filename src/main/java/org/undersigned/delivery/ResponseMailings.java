@@ -1,5 +1,8 @@
 package org.undersigned.delivery;
 
+import org.undersigned.letter.AddresseeService;
+import org.undersigned.letter.LetterFacts;
+import org.undersigned.letter.LetterDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +30,13 @@ public class ResponseMailings {
     private final SignatureUpdates updates;
     private final MailOutbox outbox;
     private final Clock clock;
+    private final LetterDirectory letterFacts;
+    private final AddresseeService addressees;
 
-    ResponseMailings(EntityManager em, SignatureUpdates updates, MailOutbox outbox, Clock clock) {
+    ResponseMailings(EntityManager em, SignatureUpdates updates, MailOutbox outbox, Clock clock, LetterDirectory letterFacts,
+                     AddresseeService addressees) {
+        this.letterFacts = letterFacts;
+        this.addressees = addressees;
         this.em = em;
         this.updates = updates;
         this.outbox = outbox;
@@ -60,11 +68,9 @@ public class ResponseMailings {
     boolean nextPage() {
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
-                        select m.id, m.letter_id, m.after_signature, l.title, a.name, r.summary, r.url
+                        select m.id, m.letter_id, m.after_signature, r.recipient_id, r.summary, r.url
                         from response_mailings m
                         join responses r on r.id = m.response_id
-                        join letters l on l.id = m.letter_id
-                        join addressees a on a.id = r.recipient_id
                         where not m.done order by m.created_at limit 1
                         for update of m skip locked""").getResultList();
         if (due.isEmpty()) {
@@ -72,8 +78,11 @@ public class ResponseMailings {
         }
         Object[] m = due.get(0);
         UUID mailing = (UUID) m[0];
-        SignatureUpdates.MailPage page = updates.responseMails((UUID) m[1], (UUID) m[2], PAGE,
-                new SignatureUpdates.ResponseNews((String) m[3], (String) m[4], (String) m[5], (String) m[6]));
+        UUID letterId = (UUID) m[1];
+        String title = letterFacts.facts(letterId).map(LetterFacts::title).orElse("");
+        String recipient = addressees.names(letterId).getOrDefault((UUID) m[3], "");
+        SignatureUpdates.MailPage page = updates.responseMails(letterId, (UUID) m[2], PAGE,
+                new SignatureUpdates.ResponseNews(title, recipient, (String) m[4], (String) m[5]));
         outbox.enqueue(page.mails());
         boolean done = page.mails().size() < PAGE;
         em.createNativeQuery("""

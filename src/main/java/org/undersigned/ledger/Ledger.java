@@ -1,5 +1,6 @@
 package org.undersigned.ledger;
 
+import org.undersigned.letter.LetterDirectory;
 import org.undersigned.common.security.Actor;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
@@ -47,16 +48,18 @@ public class Ledger {
     private static final Actor CHECKPOINTS = Actor.system("ledger checkpoints");
 
     private final LedgerStore store;
+    private final LetterDirectory letterFacts;
     private final LetterService letters;
     private final Event<LetterChanged> changes;
     private final EntityManager em;
     private final Clock clock;
     private final Map<String, String> versionHashes = new ConcurrentHashMap<>();
 
-    Ledger(LedgerStore store, LetterService letters, Event<LetterChanged> changes, EntityManager em, Clock clock) {
+    Ledger(LedgerStore store, LetterDirectory letterFacts, LetterService letters, Event<LetterChanged> changes, EntityManager em, Clock clock) {
         this.store = store;
         this.letters = letters;
         this.changes = changes;
+        this.letterFacts = letterFacts;
         this.em = em;
         this.clock = clock;
     }
@@ -104,7 +107,7 @@ public class Ledger {
             }
         }
         if (!missing.isEmpty()) {
-            Map<Integer, String> found = store.versionHashes(letterId, missing);
+            Map<Integer, String> found = letterFacts.versionHashes(letterId, missing);
             if (versionHashes.size() > MAX_VERSION_HASHES) {
                 versionHashes.clear();
             }
@@ -165,20 +168,44 @@ public class Ledger {
     }
 
     /** One or more rounds until no head is left to announce; returns how many were announced. */
+    /*
+     * The ledger's table lent as subqueries, for a statement that must read the head in the same
+     * snapshot as its rows (a signature export, one COPY): the head's sequence (0 before the first
+     * entry) and hash (the genesis hash). The heads' table is read here only, in its module's text.
+     */
+    public static String headSequenceSql(UUID letterId) {
+        return "coalesce((select sequence from ledger_heads where ledger_heads.letter_id = '" + letterId + "'), 0)";
+    }
+
+    public static String headHashSql(UUID letterId) {
+        return "coalesce((select hash from ledger_heads where ledger_heads.letter_id = '" + letterId + "'), '" + LedgerEntry.GENESIS + "')";
+    }
+
+    /** Where a signature appears in its letter's chain: each entry's sequence, type, time and hash. */
+    public record EntryReference(long sequence, String type, Instant at, String hash) {
+    }
+
+    /** The entries about one signature, by its ledger reference (none when it never entered the chain). */
+    public List<EntryReference> entriesAbout(UUID letterId, UUID signatureRef) {
+        return signatureRef == null ? List.of() : store.entriesAbout(letterId, signatureRef);
+    }
+
     public int announceCheckpoints() {
         int announced = 0;
         int round;
         do {
             round = QuarkusTransaction.requiringNew().call(() -> {
                 List<LedgerStore.Checkpoint> due = store.takeCheckpoints(CHECKPOINTS_PER_ROUND);
+                Map<UUID, String> slugs = letterFacts.slugs(due.stream().map(LedgerStore.Checkpoint::letterId).toList());
                 for (LedgerStore.Checkpoint checkpoint : due) {
+                    String slug = slugs.get(checkpoint.letterId());
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("letter_id", checkpoint.letterId());
-                    data.put("letter_slug", checkpoint.slug());
+                    data.put("letter_slug", slug);
                     data.put("sequence", checkpoint.head().sequence());
                     data.put("hash", checkpoint.head().hash());
                     data.put("at", LedgerEntry.AT.format(checkpoint.head().at()));
-                    changes.fire(new LetterChanged(checkpoint.letterId(), checkpoint.slug(), LetterChanged.Change.LEDGER_CHECKPOINT, null,
+                    changes.fire(new LetterChanged(checkpoint.letterId(), slug, LetterChanged.Change.LEDGER_CHECKPOINT, null,
                             CHECKPOINTS, data));
                 }
                 return due.size();

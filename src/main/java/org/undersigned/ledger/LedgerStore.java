@@ -1,5 +1,6 @@
 package org.undersigned.ledger;
 
+import org.undersigned.common.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,26 +153,18 @@ public class LedgerStore {
         });
     }
 
-    /** The content hashes of these versions of a letter. */
-    Map<Integer, String> versionHashes(UUID letterId, Set<Integer> numbers) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Map<Integer, String> hashes = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select number, content_hash from letter_versions where letter_id = ? and number = any (?)")) {
-                select.setObject(1, letterId);
-                select.setArray(2, connection.createArrayOf("int4", numbers.toArray()));
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        hashes.put(row.getInt(1), row.getString(2));
-                    }
-                }
-            }
-            return hashes;
-        });
+    /** The entries about one signature (by its ledger reference): sequence, type, time and hash. */
+    @SuppressWarnings("unchecked")
+    List<Ledger.EntryReference> entriesAbout(UUID letterId, UUID signatureRef) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select sequence, type, at, hash from ledger_entries where letter_id = ?1 and signature_id = ?2 order by sequence""")
+                .setParameter(1, letterId).setParameter(2, signatureRef).getResultList();
+        return rows.stream().map(l -> new Ledger.EntryReference(((Number) l[0]).longValue(), (String) l[1], Sql.instant(l[2]),
+                ((String) l[3]).trim())).toList();
     }
 
-    /** A head due to be announced, with its letter's slug. */
-    record Checkpoint(UUID letterId, String slug, LedgerHead head) {
+    /** A head due to be announced. */
+    record Checkpoint(UUID letterId, LedgerHead head) {
     }
 
     /**
@@ -185,14 +178,14 @@ public class LedgerStore {
             try (PreparedStatement update = connection.prepareStatement("""
                     update ledger_heads h set checkpointed_sequence = h.sequence
                     from (select letter_id from ledger_heads where sequence > checkpointed_sequence
-                          order by letter_id limit ? for update skip locked) due, letters l
-                    where h.letter_id = due.letter_id and l.id = h.letter_id
-                    returning h.letter_id, l.slug, h.sequence, h.hash, h.at""")) {
+                          order by letter_id limit ? for update skip locked) due
+                    where h.letter_id = due.letter_id
+                    returning h.letter_id, h.sequence, h.hash, h.at""")) {
                 update.setInt(1, limit);
                 try (ResultSet row = update.executeQuery()) {
                     while (row.next()) {
-                        due.add(new Checkpoint(row.getObject(1, UUID.class), row.getString(2),
-                                new LedgerHead(row.getLong(3), row.getString(4), row.getTimestamp(5).toInstant())));
+                        due.add(new Checkpoint(row.getObject(1, UUID.class),
+                                new LedgerHead(row.getLong(2), row.getString(3), row.getTimestamp(4).toInstant())));
                     }
                 }
             }

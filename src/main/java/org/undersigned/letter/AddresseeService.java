@@ -1,5 +1,7 @@
 package org.undersigned.letter;
 
+import java.util.HashMap;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.undersigned.common.Ids;
@@ -141,5 +143,12 @@ public class AddresseeService {
 
     private static String plural(AddresseeRole role) {
         return role == AddresseeRole.CC ? "CCs" : "recipients";
+    }
+
+    /** The names of a letter's recipients and CCs, by id: what records about them (deliveries, responses) show. */
+    public Map<UUID, String> names(UUID letterId) {
+        Map<UUID, String> names = new HashMap<>();
+        Addressee.<Addressee>list("letterId", letterId).forEach(a -> names.put(a.id, a.name));
+        return names;
     }
 }

@@ -123,4 +123,29 @@ public class MailOutbox {
                 .setParameter(1, emailKey).setParameter(2, signatureIds.stream().map(UUID::toString).toArray(String[]::new))
                 .executeUpdate();
     }
+
+    /** Drops every email still waiting about a letter: its signers' addresses are being erased. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dropPendingAbout(UUID letterId) {
+        em.createNativeQuery("delete from mail_outbox where letter_id = ?1 and state = 'PENDING'").setParameter(1, letterId)
+                .executeUpdate();
+    }
+
+    /** How many emails about a letter are still waiting to be sent. */
+    public long pendingAbout(UUID letterId) {
+        return ((Number) em.createNativeQuery("select count(*) from mail_outbox where letter_id = ?1 and state = 'PENDING'")
+                .setParameter(1, letterId).getSingleResult()).longValue();
+    }
+
+    /** What became of the emails about one signature, oldest first: kind, state, when written and sent; no address or text. */
+    public record Sent(String kind, String state, Instant createdAt, Instant sentAt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Sent> sentAbout(UUID signatureId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select kind, state, created_at, sent_at from mail_outbox where signature_id = ?1 order by created_at""")
+                .setParameter(1, signatureId).getResultList();
+        return rows.stream().map(r -> new Sent((String) r[0], (String) r[1], Sql.instant(r[2]), Sql.instant(r[3]))).toList();
+    }
 }

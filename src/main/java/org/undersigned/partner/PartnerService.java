@@ -1,5 +1,8 @@
 package org.undersigned.partner;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -142,6 +145,28 @@ public class PartnerService {
     @Transactional
     public Partner withId(UUID partnerId) {
         return partnerId == null ? null : Partner.findById(partnerId);
+    }
+
+    /**
+     * The partner's table lent as a subquery, for a statement that must stay one round trip (the
+     * batch insert of signatures): the id of the partner whose referral code is {@code codeExpression}
+     * (an SQL expression), or null. The partners' table is read here only, in its module's text.
+     */
+    public static String partnerOfReferralCode(String codeExpression) {
+        return "(select p.id from partners p where p.referral_code = " + codeExpression + ")";
+    }
+
+    /** A partner as others name it: its name and public referral code. */
+    public record Named(String name, String referralCode) {
+    }
+
+    /** The names and referral codes of these partners (those that exist), by id. */
+    public Map<UUID, Named> named(Collection<UUID> partnerIds) {
+        Map<UUID, Named> named = new HashMap<>();
+        if (!partnerIds.isEmpty()) {
+            Partner.<Partner>list("id in ?1", List.copyOf(partnerIds)).forEach(p -> named.put(p.id, new Named(p.name, p.referralCode)));
+        }
+        return named;
     }
 
     /** A referral code no other partner has (else 409): a signer's {@code via} names exactly one partner. */

@@ -55,16 +55,19 @@ class SignalStore {
                 ((Number) row[3]).intValue(), instant(row[4]), instant(row[5]))).toList();
     }
 
-    /** Open letters with a public signature since {@code since}: the only ones where a new burst can have begun. */
+    /** Those of these letters with a public signature since {@code since}: the only ones where a new burst can have begun. */
     @SuppressWarnings("unchecked")
-    List<UUID> lettersSignedSince(Instant since, int max) {
+    List<UUID> lettersSignedSince(List<UUID> letterIds, Instant since, int max) {
+        if (letterIds.isEmpty()) {
+            return List.of();
+        }
         return em.createNativeQuery("""
-                        select l.id from letters l
-                        where l.status = 'OPEN'
-                          and exists (select 1 from signatures s where s.letter_id = l.id and s.created_at >= ?1 and s.source = 'PUBLIC')
+                        select l.id from unnest(cast(?3 as uuid[])) as l (id)
+                        where exists (select 1 from signatures s where s.letter_id = l.id and s.created_at >= ?1 and s.source = 'PUBLIC')
                         limit ?2
                         """)
-                .setParameter(1, since).setParameter(2, max).getResultList();
+                .setParameter(1, since).setParameter(2, max)
+                .setParameter(3, letterIds.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
     }
 
     /** Records a burst as raised for its period; false when an instance raised it already. */

@@ -1,5 +1,10 @@
 package org.undersigned.signature;
 
+import java.util.Comparator;
+import java.util.HashMap;
+import org.undersigned.partner.PartnerService;
+import org.undersigned.letter.LetterFacts;
+import org.undersigned.letter.LetterDirectory;
 import org.undersigned.common.security.Actor;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
@@ -41,10 +46,15 @@ public class SignatureCounts {
     private static final Actor MILESTONES = Actor.system("milestones");
 
     private final Event<LetterChanged> changes;
+    private final LetterDirectory letterFacts;
+    private final PartnerService partners;
     /** Summaries as last read, kept until the letter's signatures change (here or on another instance). */
     private final LetterCache<UUID, Snapshot> snapshots;
 
-    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config, Clock clock, Event<LetterChanged> changes) {
+    SignatureCounts(EntityManager em, ChangeSignal signal, UndersignedConfig config, Clock clock, Event<LetterChanged> changes,
+                    LetterDirectory letterFacts, PartnerService partners) {
+        this.letterFacts = letterFacts;
+        this.partners = partners;
         this.em = em;
         this.signal = signal;
         this.clock = clock;
@@ -117,9 +127,17 @@ public class SignatureCounts {
     }
 
     public void apply(UUID letterId, Delta delta) {
+        apply(letterId, delta, null);
+    }
+
+    /** As above, with the letter's goals when the caller holds them ({@code null}: read them if the change adds signatures). */
+    public void apply(UUID letterId, Delta delta, List<Long> letterGoals) {
         if (delta.isEmpty()) {
             return;
         }
+        long counted = delta.organizations + delta.individuals;
+        Long[] goals = counted <= 0 ? new Long[0] : (letterGoals != null ? letterGoals
+                : letterFacts.facts(letterId).map(LetterFacts::goals).orElse(List.of())).toArray(Long[]::new);
         int shard = ThreadLocalRandom.current().nextInt(SHARDS);
         List<Long> reached = new ArrayList<>(1);
         String[] countries = delta.countries.keySet().toArray(String[]::new);
@@ -139,16 +157,16 @@ public class SignatureCounts {
                 statement.setArray(9, connection.createArrayOf("int8", byCountry));
                 statement.setArray(10, connection.createArrayOf("text", languages));
                 statement.setArray(11, connection.createArrayOf("int8", byLanguage));
-                long counted = delta.organizations + delta.individuals;
                 java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
                 statement.setTimestamp(12, now);
                 statement.setLong(13, counted);
                 statement.setLong(14, counted);
-                statement.setTimestamp(15, now);
-                statement.setObject(16, letterId);
-                statement.setLong(17, counted);
+                statement.setObject(15, letterId);
+                statement.setTimestamp(16, now);
+                statement.setArray(17, connection.createArrayOf("int8", goals));
                 statement.setLong(18, counted);
-                statement.setObject(19, letterId);
+                statement.setLong(19, counted);
+                statement.setObject(20, letterId);
                 try (ResultSet result = statement.executeQuery()) {
                     if (result.next() && result.getArray(2) != null) {
                         for (Long goal : (Long[]) result.getArray(2).getArray()) {
@@ -218,8 +236,8 @@ public class SignatureCounts {
             milestones as (
                 -- the goals this change reaches: the shards' sum as this statement began, plus this delta
                 insert into letter_milestones (letter_id, goal, reached_at)
-                select l.id, g.goal, ? from letters l cross join unnest(l.goals) as g (goal)
-                where l.id = ?::uuid and ? > 0
+                select ?::uuid, g.goal, ? from unnest(?::bigint[]) as g (goal)
+                where ? > 0
                   and g.goal <= ? + (select coalesce(sum(organizations + individuals), 0) from letter_counts where letter_id = ?::uuid)
                 on conflict do nothing
                 returning goal)
@@ -267,17 +285,15 @@ public class SignatureCounts {
         long countries = byCountry.size();
         long total = organizations + individuals;
         @SuppressWarnings("unchecked")
-        List<Object[]> goals = em.createNativeQuery("""
-                        select g.goal, m.reached_at from letters l cross join unnest(l.goals) as g (goal)
-                        left join letter_milestones m on m.letter_id = l.id and m.goal = g.goal
-                        where l.id = ?1 order by g.goal
-                        """).setParameter(1, letterId).getResultList();
+        List<Object[]> reachedGoals = em.createNativeQuery("select goal, reached_at from letter_milestones where letter_id = ?1")
+                .setParameter(1, letterId).getResultList();
+        Map<Long, Instant> reached = new HashMap<>();
+        reachedGoals.forEach(row -> reached.put(((Number) row[0]).longValue(), Sql.instant(row[1])));
         List<SummaryResponse.Milestone> milestones = new ArrayList<>();
         Long nextGoal = null;
-        for (Object[] goal : goals) {
-            long value = ((Number) goal[0]).longValue();
-            if (goal[1] != null) {
-                milestones.add(new SummaryResponse.Milestone(value, Sql.instant(goal[1])));
+        for (long value : letterFacts.facts(letterId).map(LetterFacts::goals).orElse(List.of()).stream().sorted().toList()) {
+            if (reached.containsKey(value)) {
+                milestones.add(new SummaryResponse.Milestone(value, reached.get(value)));
             } else if (nextGoal == null && value > total) {
                 nextGoal = value;
             }
@@ -299,22 +315,27 @@ public class SignatureCounts {
     List<SummaryResponse.PartnerCount> byPartner(UUID letterId, UUID onlyPartner) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select p.id, p.name, p.referral_code, coalesce(c.referred, 0), coalesce(c.pushed, 0)
-                from partners p
-                left join (select partner_id, sum(referred) as referred, sum(pushed) as pushed
-                           from (select referral_partner_id as partner_id, 1 as referred, 0 as pushed from signatures
-                                 where letter_id = :letter and status = 'VERIFIED' and referral_partner_id is not null
-                                 union all
-                                 select source_partner_id, 0, 1 from signatures
-                                 where letter_id = :letter and status = 'VERIFIED' and source_partner_id is not null) as s
-                           group by partner_id) as c on c.partner_id = p.id
-                where (cast(:only as uuid) is null and c.partner_id is not null) or p.id = cast(:only as uuid)
-                order by coalesce(c.referred, 0) + coalesce(c.pushed, 0) desc, p.name, p.id
-                limit :limit""")
-                .setParameter("letter", letterId).setParameter("only", onlyPartner).setParameter("limit", MAX_PARTNER_COUNTS)
-                .getResultList();
-        return rows.stream().map(r -> new SummaryResponse.PartnerCount((UUID) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+                select partner_id, sum(referred), sum(pushed)
+                from (select referral_partner_id as partner_id, 1 as referred, 0 as pushed from signatures
+                      where letter_id = :letter and status = 'VERIFIED' and referral_partner_id is not null
+                      union all
+                      select source_partner_id, 0, 1 from signatures
+                      where letter_id = :letter and status = 'VERIFIED' and source_partner_id is not null) as s
+                where cast(:only as uuid) is null or partner_id = cast(:only as uuid)
+                group by partner_id""")
+                .setParameter("letter", letterId).setParameter("only", onlyPartner).getResultList();
+        Map<UUID, long[]> counted = new HashMap<>();
+        rows.forEach(r -> counted.put((UUID) r[0], new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+        if (onlyPartner != null) {
+            counted.putIfAbsent(onlyPartner, new long[2]); // a partner sees its own, zeros too
+        }
+        Map<UUID, PartnerService.Named> named = partners.named(counted.keySet());
+        return counted.entrySet().stream().filter(e -> named.containsKey(e.getKey()))
+                .map(e -> new SummaryResponse.PartnerCount(e.getKey(), named.get(e.getKey()).name(), named.get(e.getKey()).referralCode(),
+                        e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong((SummaryResponse.PartnerCount c) -> -(c.referred() + c.pushed()))
+                        .thenComparing(SummaryResponse.PartnerCount::name).thenComparing(c -> c.partnerId().toString()))
+                .limit(MAX_PARTNER_COUNTS).toList();
     }
 
     /** A letter's verified signatures by country or by language (table and column are constants of this class), most first. */

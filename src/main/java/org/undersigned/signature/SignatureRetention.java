@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import org.undersigned.mail.MailOutbox;
+import org.undersigned.letter.LetterDirectory;
 import org.undersigned.common.IdempotencyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -28,21 +30,24 @@ import org.undersigned.letter.LetterService;
 public class SignatureRetention {
 
     private static final Logger LOG = Logger.getLogger(SignatureRetention.class);
-    /** Letters a round erases at most, each in its own transaction; the next round takes the rest. */
+    /** LetterDirectory a round erases at most, each in its own transaction; the next round takes the rest. */
     static final int LETTERS_PER_ROUND = 100;
 
-    private static final String DUE = "closed_at is not null and status in ('CLOSED', 'DELIVERED')"
-            + " and personal_data_erased_at is null and closed_at + retention_days * interval '1 day' <= ?1";
 
     private static final Actor RETENTION = Actor.system("retention");
 
     private final EntityManager em;
     private final IdempotencyStore answers;
     private final LetterService letters;
+    private final LetterDirectory letterFacts;
+    private final MailOutbox outbox;
     private final Event<SignaturesChanged> changes;
     private final Clock clock;
 
-    SignatureRetention(EntityManager em, LetterService letters, Event<SignaturesChanged> changes, Clock clock, IdempotencyStore answers) {
+    SignatureRetention(EntityManager em, LetterService letters, Event<SignaturesChanged> changes, Clock clock, IdempotencyStore answers,
+                       LetterDirectory letterFacts, MailOutbox outbox) {
+        this.letterFacts = letterFacts;
+        this.outbox = outbox;
         this.em = em;
         this.answers = answers;
         this.letters = letters;
@@ -64,13 +69,12 @@ public class SignatureRetention {
                         select count(*) filter (where email is not null or (kind = 'INDIVIDUAL' and dedup_key is not null)),
                                count(*) filter (where verify_token_hash is not null or manage_token_hash is not null),
                                count(*) filter (where client_hash is not null or client_range_hash is not null),
-                               count(*) filter (where updates_consent is not null or share_consent is not null),
-                               (select count(*) from mail_outbox m where m.letter_id = ?1 and m.state = 'PENDING')
+                               count(*) filter (where updates_consent is not null or share_consent is not null)
                         from signatures where letter_id = ?1""").setParameter(1, letter.id).getSingleResult();
         boolean due = letter.personalDataErasedAt == null && eraseAfter != null && !eraseAfter.isAfter(clock.instant())
                 && (letter.status.name().equals("CLOSED") || letter.status.name().equals("DELIVERED"));
         return new RetentionView(letter.retentionDays, letter.closedAt, eraseAfter, letter.personalDataErasedAt, due,
-                number(counts[0]), number(counts[1]), number(counts[2]), number(counts[3]), number(counts[4]));
+                number(counts[0]), number(counts[1]), number(counts[2]), number(counts[3]), outbox.pendingAbout(letter.id));
     }
 
     private static long number(Object value) {
@@ -104,17 +108,13 @@ public class SignatureRetention {
         return erased;
     }
 
-    @SuppressWarnings("unchecked")
     private List<UUID> dueLetters(Instant now) {
-        return em.createNativeQuery("select id from letters where " + DUE + " order by closed_at, id limit ?2")
-                .setParameter(1, now).setParameter(2, LETTERS_PER_ROUND).getResultList();
+        return letterFacts.dueForErasure(now, LETTERS_PER_ROUND);
     }
 
     /** One letter, if it is still due once locked (another instance, or a reopening, may have come first). */
     private boolean erase(UUID letterId, Instant now) {
-        List<?> locked = em.createNativeQuery("select id from letters where id = ?2 and " + DUE + " for update")
-                .setParameter(1, now).setParameter(2, letterId).getResultList();
-        if (locked.isEmpty()) {
+        if (!letterFacts.lockIfDueForErasure(letterId, now)) {
             return false;
         }
         em.createNativeQuery("""
@@ -130,10 +130,8 @@ public class SignatureRetention {
                 .setParameter(1, letterId).setParameter(2, now.minus(IdempotencyStore.ANSWERS_KEPT)).getResultList();
         answers.scrub(recent, List.of("email", "comment"));
         // never send to an address that is gone; what was sent or given up keeps no address already
-        em.createNativeQuery("delete from mail_outbox where letter_id = ?1 and state = 'PENDING'").setParameter(1, letterId)
-                .executeUpdate();
-        em.createNativeQuery("update letters set personal_data_erased_at = ?1 where id = ?2")
-                .setParameter(1, now).setParameter(2, letterId).executeUpdate();
+        outbox.dropPendingAbout(letterId);
+        letterFacts.markPersonalDataErased(letterId, now);
         changes.fire(new SignaturesChanged(SignaturesChanged.Change.RETAINED_DATA_ERASED, letterId, null, List.of(), RETENTION));
         return true;
     }

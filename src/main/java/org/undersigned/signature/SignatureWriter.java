@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import org.undersigned.partner.PartnerService;
+import org.undersigned.letter.LetterDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -38,9 +40,11 @@ public class SignatureWriter {
     private final EntityManager em;
     private final SignatureCounts counts;
     private final Event<SignaturesChanged> changes;
+    private final LetterDirectory letters;
     private final SignatureLedger ledger;
 
-    SignatureWriter(EntityManager em, SignatureCounts counts, Event<SignaturesChanged> changes, SignatureLedger ledger) {
+    SignatureWriter(EntityManager em, SignatureCounts counts, Event<SignaturesChanged> changes, SignatureLedger ledger, LetterDirectory letters) {
+        this.letters = letters;
         this.em = em;
         this.counts = counts;
         this.changes = changes;
@@ -63,7 +67,7 @@ public class SignatureWriter {
         }
         Set<UUID> letterIds = new TreeSet<>();
         signatures.forEach(s -> letterIds.add(s.letterId));
-        Map<UUID, String> open = lockOpenLetters(letterIds, now);
+        Map<UUID, LetterDirectory.OpenLetter> open = letters.lockOpenForSigning(letterIds, now);
         List<Signature> writable = signatures.stream().filter(s -> open.containsKey(s.letterId)).toList();
         for (Signature s : writable) {
             if (s.ledgerSalt == null) {
@@ -83,14 +87,14 @@ public class SignatureWriter {
         byLetter.forEach((letterId, byActor) -> {
             SignatureCounts.Delta delta = new SignatureCounts.Delta();
             byActor.values().forEach(created -> created.forEach(s -> delta.add(SignatureCounts.Contribution.NONE, SignatureCounts.Contribution.of(s))));
-            counts.apply(letterId, delta);
+            counts.apply(letterId, delta, open.get(letterId).goals());
         });
         // then the events, letter by letter in id order: each letter's chain head is held from its append to the commit
         SignaturesChanged.Change change = bulk ? SignaturesChanged.Change.IMPORTED : SignaturesChanged.Change.SIGNED;
         byLetter.forEach((letterId, byActor) -> byActor.forEach((actor, created) -> {
             List<SignatureMailer.Message> sent = mails.isEmpty() ? List.of()
                     : created.stream().map(s -> mails.get(s.id)).filter(Objects::nonNull).toList();
-            changes.fire(new SignaturesChanged(change, letterId, open.get(letterId), created, actor, sent));
+            changes.fire(new SignaturesChanged(change, letterId, open.get(letterId).slug(), created, actor, sent));
         }));
         Set<UUID> closed = new HashSet<>(letterIds);
         closed.removeAll(open.keySet());
@@ -104,27 +108,6 @@ public class SignatureWriter {
             case ADMIN -> Actor.admin();
             case PARTNER -> Actor.partner(s.sourcePartnerId);
         };
-    }
-
-    /** The letters of these that take signatures at {@code now}, with their slugs, share-locked until commit. */
-    private Map<UUID, String> lockOpenLetters(Set<UUID> letterIds, Instant now) {
-        Map<UUID, String> open = new HashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select id, slug from letters
-                    where id = any (?) and status = 'OPEN' and (signing_deadline is null or signing_deadline > ?)
-                    order by id for share""")) {
-                Array ids = connection.createArrayOf("uuid", letterIds.toArray());
-                statement.setArray(1, ids);
-                statement.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        open.put(rows.getObject(1, UUID.class), rows.getString(2));
-                    }
-                }
-            }
-        });
-        return open;
     }
 
     /**
@@ -213,7 +196,7 @@ public class SignatureWriter {
                 + String.join(", ", written.stream().map(Column::name).toList()) + ", referral_partner_id, revision)\n"
                 + "select " + String.join(", ", written.stream().map(Column::written).toList()) + ", referral_partner_id, 0\n"
                 + "from (select r.*, case when r.via is not null\n"
-                + "              then (select p.id from partners p where p.referral_code = r.via) end as referral_partner_id\n"
+                + "              then " + PartnerService.partnerOfReferralCode("r.via") + " end as referral_partner_id\n"
                 + "      from unnest(" + String.join(", ", COLUMNS.stream().map(c -> "?::" + c.cast() + "[]").toList()) + ")\n"
                 + "        as r (" + String.join(", ", COLUMNS.stream().map(Column::name).toList()) + ")) as rows\n"
                 + "on conflict (letter_id, dedup_key) do nothing\n"

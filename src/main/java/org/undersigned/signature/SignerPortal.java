@@ -1,5 +1,9 @@
 package org.undersigned.signature;
 
+import java.util.stream.Collectors;
+import org.undersigned.letter.LetterFacts;
+import org.undersigned.ledger.Ledger;
+import org.undersigned.letter.LetterDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,12 +57,17 @@ public class SignerPortal {
     private final SignatureCounts counts;
     private final Event<SignaturesChanged> changes;
     private final MailOutbox outbox;
+    private final Ledger ledger;
+    private final LetterDirectory letterFacts;
     private final PartnerService partners;
     private final Clock clock;
     private final ServerSecret secret;
 
     SignerPortal(EntityManager em, Access access, SignatureMailer mailer, SignatureTokens tokens, SignatureCounts counts,
-                 Event<SignaturesChanged> changes, MailOutbox outbox, PartnerService partners, Clock clock, ServerSecret secret) {
+                 Event<SignaturesChanged> changes, MailOutbox outbox, PartnerService partners, Clock clock, ServerSecret secret,
+                 Ledger ledger, LetterDirectory letterFacts) {
+        this.ledger = ledger;
+        this.letterFacts = letterFacts;
         this.secret = secret;
         this.outbox = outbox;
         this.partners = partners;
@@ -149,11 +158,19 @@ public class SignerPortal {
     public List<MySignature> signatures() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select s.id, s.letter_id, l.slug, l.title, l.status, s.kind, s.name, s.title, s.display, s.status,
+                        select s.id, s.letter_id, s.kind, s.name, s.title, s.display, s.status,
                                s.updates_consent, s.created_at, s.referral_partner_id, s.share_consent
-                        from signatures s join letters l on l.id = s.letter_id
+                        from signatures s
                         where s.id = any (cast(?1 as uuid[])) order by s.created_at, s.id""")
                 .setParameter(1, sessionIds().stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+        Map<UUID, LetterFacts> letters = letterFacts.factsOf(rows.stream().map(r -> (UUID) r[1]).collect(Collectors.toSet()));
+        List<Object[]> joined = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            LetterFacts letter = letters.get((UUID) r[1]);
+            joined.add(new Object[]{r[0], r[1], letter.slug(), letter.title(), letter.status().name(), r[2], r[3], r[4], r[5], r[6],
+                    r[7], r[8], r[9], r[10]});
+        }
+        rows = joined;
         return rows.stream().map(r -> new MySignature((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 LetterStatus.valueOf((String) r[4]), SignatureKind.valueOf((String) r[5]), (String) r[6], (String) r[7],
                 SignatureDisplay.valueOf((String) r[8]), SignatureStatus.valueOf((String) r[9]), r[10] != null, (UUID) r[12],
@@ -229,14 +246,6 @@ public class SignerPortal {
         List<MyExport.Entry> entries = new ArrayList<>();
         for (Signature s : signatures) {
             Letter letter = Letter.findById(s.letterId);
-            @SuppressWarnings("unchecked")
-            List<Object[]> mails = em.createNativeQuery("""
-                            select kind, state, created_at, sent_at from mail_outbox where signature_id = ?1 order by created_at""")
-                    .setParameter(1, s.id).getResultList();
-            @SuppressWarnings("unchecked")
-            List<Object[]> ledgerRows = em.createNativeQuery("""
-                            select sequence, type, at, hash from ledger_entries where letter_id = ?1 and signature_id = ?2 order by sequence""")
-                    .setParameter(1, s.letterId).setParameter(2, s.ledgerRef).getResultList();
             List<MyExport.Consent> consents = new ArrayList<>();
             if (s.updatesConsent != null) {
                 consents.add(new MyExport.Consent("updates", s.updatesConsent, s.updatesConsentedAt, null, null));
@@ -247,9 +256,9 @@ public class SignerPortal {
                         partner == null ? null : partner.name));
             }
             entries.add(new MyExport.Entry(SignatureResponse.from(s), letter.slug, letter.title, consents,
-                    mails.stream().map(m -> new MyExport.Email((String) m[0], (String) m[1], Sql.instant(m[2]), Sql.instant(m[3]))).toList(),
-                    ledgerRows.stream().map(l -> new MyExport.LedgerReference(((Number) l[0]).longValue(), (String) l[1],
-                            Sql.instant(l[2]), ((String) l[3]).trim())).toList()));
+                    outbox.sentAbout(s.id).stream().map(m -> new MyExport.Email(m.kind(), m.state(), m.createdAt(), m.sentAt())).toList(),
+                    ledger.entriesAbout(s.letterId, s.ledgerRef).stream().map(l -> new MyExport.LedgerReference(l.sequence(), l.type(),
+                            l.at(), l.hash())).toList()));
         }
         return new MyExport(signatures.size(), entries, clock.instant());
     }
@@ -322,10 +331,11 @@ public class SignerPortal {
     private List<Object[]> storedAddresses(String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select s.id, s.email from letters l join signatures s on s.letter_id = l.id and s.dedup_key = ?1
-                        where s.email is not null
+                        select id, email from signatures
+                        where letter_id = any (cast(?2 as uuid[])) and dedup_key = ?1 and email is not null
                         union select id, email from signatures where contact_key = ?1 and email is not null""")
-                .setParameter(1, key).getResultList();
+                .setParameter(1, key).setParameter(2, letterFacts.allIds().stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
         return rows;
     }
 

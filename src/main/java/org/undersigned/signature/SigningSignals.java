@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.letter.LetterDirectory;
 import org.undersigned.common.security.Actor;
 import org.undersigned.letter.LetterChanged;
 import jakarta.enterprise.event.Event;
@@ -42,14 +43,16 @@ public class SigningSignals {
     private static final Actor SIGNALS = Actor.system("signals");
 
     private final LetterService letters;
+    private final LetterDirectory letterFacts;
     private final SignalStore store;
     private final Event<LetterChanged> changes;
     private final Clock clock;
     private final UndersignedConfig.Signals config;
     private final Set<String> exempt;
 
-    SigningSignals(LetterService letters, SignalStore store, Event<LetterChanged> changes, Clock clock, UndersignedConfig config) {
+    SigningSignals(LetterService letters, LetterDirectory letterFacts, SignalStore store, Event<LetterChanged> changes, Clock clock, UndersignedConfig config) {
         this.letters = letters;
+        this.letterFacts = letterFacts;
         this.store = store;
         this.changes = changes;
         this.clock = clock;
@@ -95,7 +98,7 @@ public class SigningSignals {
         // twice the interval: a run that was late or skipped leaves no letter unseen
         Instant since = now.minus(config.interval().multipliedBy(2));
         try {
-            List<UUID> active = QuarkusTransaction.requiringNew().call(() -> store.lettersSignedSince(since, LETTERS_PER_RUN));
+            List<UUID> active = QuarkusTransaction.requiringNew().call(() -> store.lettersSignedSince(letterFacts.openIds(), since, LETTERS_PER_RUN));
             for (UUID letterId : active) {
                 QuarkusTransaction.requiringNew().run(() -> raise(letterId, now));
             }

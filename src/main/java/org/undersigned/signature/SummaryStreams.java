@@ -70,7 +70,7 @@ public class SummaryStreams implements Vital {
     private final UndersignedConfig config;
     private final Map<UUID, Set<Subscriber>> byLetter = new ConcurrentHashMap<>();
     private final StreamPlaces places;
-    /** Letters with a change not yet pushed. */
+    /** LetterDirectory with a change not yet pushed. */
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "summary-streams");

@@ -1,5 +1,6 @@
 package org.undersigned.webhook;
 
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,10 +30,12 @@ import org.hibernate.Session;
 public class WebhookOutbox {
 
     private final Clock clock;
+    private final Instance<LetterAudience> audiences;
     private final EntityManager em;
     private final ObjectMapper json;
 
-    WebhookOutbox(Clock clock, EntityManager em, ObjectMapper json) {
+    WebhookOutbox(Clock clock, EntityManager em, ObjectMapper json, Instance<LetterAudience> audiences) {
+        this.audiences = audiences;
         this.clock = clock;
         this.em = em;
         this.json = json;
@@ -111,6 +114,7 @@ public class WebhookOutbox {
             }
         }
         boolean letterWide = partners == null;
+        UUID[] audience = letterWide ? audiences.stream().flatMap(a -> a.partnersOn(letterId).stream()).toArray(UUID[]::new) : new UUID[0];
         UUID[] pushedBy = letterWide ? new UUID[payloads.length] : partners;
         UUID[] broughtBy = letterWide ? new UUID[payloads.length] : referrers;
         em.unwrap(Session.class).doWork(connection -> {
@@ -118,12 +122,10 @@ public class WebhookOutbox {
                     insert into webhook_deliveries (id, webhook_id, event_type, payload, state, attempts, next_attempt_at, created_at)
                     select gen_random_uuid(), w.id, ?, p.payload, 'PENDING', 0, now(), now()
                     from webhooks w
-                    left join partners pa on pa.id = w.partner_id
                     cross join unnest(?::text[], ?::uuid[], ?::uuid[]) as p(payload, partner_id, referrer_id)
                     where w.enabled and ? = any (w.events)
                       and (w.partner_id is null
-                           or (? and (pa.all_open_letters
-                               or exists (select 1 from partner_letters pl where pl.partner_id = w.partner_id and pl.letter_id = ?)))
+                           or (? and w.partner_id = any (?::uuid[]))
                            or (not ? and (w.partner_id = p.partner_id or w.partner_id = p.referrer_id)))
                     """)) {
                 statement.setString(1, event.wireName);
@@ -132,7 +134,7 @@ public class WebhookOutbox {
                 statement.setArray(4, connection.createArrayOf("uuid", broughtBy));
                 statement.setString(5, event.wireName);
                 statement.setBoolean(6, letterWide);
-                statement.setObject(7, letterId);
+                statement.setArray(7, connection.createArrayOf("uuid", audience));
                 statement.setBoolean(8, letterWide);
                 statement.executeUpdate();
             }

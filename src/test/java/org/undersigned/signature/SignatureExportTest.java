@@ -1,4 +1,4 @@
-package org.undersigned.document;
+package org.undersigned.signature;
 
 import org.undersigned.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package org.undersigned.document;
+package org.undersigned.signature;
 
 import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Access;
@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.undersigned.signature.SignatureFilter;
 import java.util.function.BooleanSupplier;
-import org.undersigned.ledger.LedgerEntry;
+import org.undersigned.ledger.Ledger;
 import org.undersigned.letter.LetterService;
 
 import java.io.BufferedWriter;
@@ -152,9 +152,9 @@ public class SignatureExport {
             return "case when " + own + " or display = 'PUBLIC' then " + name + " end";
         }
         return switch (name) {
-            case "ledger_sequence" -> "coalesce((select sequence from ledger_heads where ledger_heads.letter_id = '" + letterId + "'), 0)";
-            case "ledger_hash" -> "coalesce((select hash from ledger_heads where ledger_heads.letter_id = '" + letterId
-                    + "'), '" + LedgerEntry.GENESIS + "')";
+            // the head read by the same statement as the rows: one snapshot
+            case "ledger_sequence" -> Ledger.headSequenceSql(letterId);
+            case "ledger_hash" -> Ledger.headHashSql(letterId);
             default -> name;
         };
     }

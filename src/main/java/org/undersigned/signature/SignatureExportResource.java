@@ -1,4 +1,4 @@
-package org.undersigned.document;
+package org.undersigned.signature;
 
 import org.undersigned.common.RateLimited;
 import org.undersigned.common.security.Permission;
