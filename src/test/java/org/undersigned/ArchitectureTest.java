@@ -131,4 +131,22 @@ class ArchitectureTest {
                 .anyMatch(method -> method.getParameters().stream()
                         .anyMatch(parameter -> parameter.isAnnotatedWith(jakarta.enterprise.event.Observes.class))));
     }
+
+    /**
+     * An entity is its module's: another module gets a value (a record such as {@code LetterFacts}) from
+     * the owner's public methods, never the row object, so no other module reads or writes its table.
+     */
+    @ArchTest
+    static final ArchRule entitiesStayInTheirModule = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().areAssignableTo(PanacheEntityBase.class).and().areNotAssignableFrom(PanacheEntityBase.class)
+            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>("be used only in their own package") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaClass entity, com.tngtech.archunit.lang.ConditionEvents events) {
+                    for (com.tngtech.archunit.core.domain.Dependency dependency : entity.getDirectDependenciesToSelf()) {
+                        if (!dependency.getOriginClass().getPackageName().equals(entity.getPackageName())) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            });
 }

@@ -1,5 +1,6 @@
 package org.undersigned.campaign;
 
+import org.undersigned.letter.LetterDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import org.jboss.logging.Logger;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.security.Access;
 import org.undersigned.letter.CreateLetterRequest;
-import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterTransition;
 import org.undersigned.signature.SignRequest;
@@ -35,12 +35,14 @@ public class DemoLetterLoader {
     }
 
     private final UndersignedConfig config;
+    private final LetterDirectory letterFacts;
     private final LetterService letters;
     private final SigningService signing;
     private final Access access;
     private final ObjectMapper json;
 
-    DemoLetterLoader(UndersignedConfig config, LetterService letters, SigningService signing, Access access, ObjectMapper json) {
+    DemoLetterLoader(UndersignedConfig config, LetterService letters, SigningService signing, Access access, ObjectMapper json, LetterDirectory letterFacts) {
+        this.letterFacts = letterFacts;
         this.config = config;
         this.letters = letters;
         this.signing = signing;
@@ -57,7 +59,7 @@ public class DemoLetterLoader {
         try (InputStream in = DemoLetterLoader.class.getResourceAsStream(RESOURCE)) {
             demo = json.readValue(in, CreateLetterRequest.class);
         }
-        if (Letter.findByKey(demo.slug()).isPresent()) {
+        if (letterFacts.byKey(demo.slug()).isPresent()) {
             return;
         }
         access.actAsAdmin();

@@ -23,6 +23,6 @@ public class LetterEmails {
 
     @Transactional
     public Page<EmailRecord> list(String letterKey, MailState state, Query.PageRequest page) {
-        return outbox.list(letters.visible(letterKey).id, state, page);
+        return outbox.list(letters.visible(letterKey).id(), state, page);
     }
 }

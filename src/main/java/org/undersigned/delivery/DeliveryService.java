@@ -69,7 +69,7 @@ public class DeliveryService {
 
     @Transactional
     public Page<DeliveryResponse> list(String letterKey) {
-        UUID letterId = letters.visible(letterKey).id;
+        UUID letterId = letters.visible(letterKey).id();
         return Page.complete(store.list(letterId, MAX_DELIVERIES, addressees.names(letterId)));
     }
 

@@ -73,7 +73,7 @@ public class RecipientAnswers {
 
     @Transactional
     public Page<RecipientAnswer> list(String letterKey) {
-        UUID letterId = letters.visible(letterKey).id;
+        UUID letterId = letters.visible(letterKey).id();
         return Page.complete(store.list(letterId, MAX_RESPONSES, addressees.names(letterId)));
     }
 

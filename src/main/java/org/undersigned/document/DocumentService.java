@@ -16,14 +16,12 @@ import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
-import org.undersigned.letter.Addressee;
-import org.undersigned.letter.AddresseeRole;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
+import org.undersigned.letter.LetterText;
 import org.undersigned.ledger.Ledger;
 import org.undersigned.ledger.LedgerHead;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
-import org.undersigned.letter.TranslationService;
 import org.undersigned.signature.SignatureCounts;
 import org.undersigned.signature.SignatureKind;
 
@@ -60,7 +58,6 @@ public class DocumentService {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final PdfRenderer pdf;
-    private final TranslationService translations;
     private final Access access;
     private final EntityManager em;
     private final UndersignedConfig config;
@@ -72,14 +69,13 @@ public class DocumentService {
     private final Counter typeset;
     private final Ledger ledger;
 
-    DocumentService(LetterService letters, SignatureCounts counts, PdfRenderer pdf, TranslationService translations,
+    DocumentService(LetterService letters, SignatureCounts counts, PdfRenderer pdf,
                     Access access, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics,
                     Ledger ledger) {
         this.letters = letters;
         this.ledger = ledger;
         this.counts = counts;
         this.pdf = pdf;
-        this.translations = translations;
         this.access = access;
         this.em = em;
         this.config = config;
@@ -120,9 +116,8 @@ public class DocumentService {
 
     @Transactional
     public Variant variant(String letterKey, Options options) {
-        Letter letter = letters.visible(letterKey);
-        TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
-        return new Variant(tag(letter, text, options, ledger.head(letter.id).sequence()), text.language());
+        LetterText text = letters.text(letterKey, options.version(), options.lang(), options.acceptLanguage());
+        return new Variant(tag(text, options, ledger.head(text.letter().id()).sequence()), text.language());
     }
 
     /**
@@ -218,21 +213,21 @@ public class DocumentService {
     private Prepared prepare(String letterKey, Options options) {
         // one snapshot for every read: the ledger head shown is the one the signatures shown were at
         em.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
-        Letter letter = letters.visible(letterKey);
-        LedgerHead head = ledger.head(letter.id);
-        TranslationService.Localized text = translations.localize(letter, options.version(), options.lang(), options.acceptLanguage());
+        LetterText text = letters.text(letterKey, options.version(), options.lang(), options.acceptLanguage());
+        LetterFacts letter = text.letter();
+        LedgerHead head = ledger.head(letter.id());
         Locale locale = Locale.forLanguageTag(text.language());
-        String date = letter.letterDate == null ? null
-                : letter.letterDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
-        List<List<String>> recipients = Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream()
-                .map(a -> lines(Stream.concat(Stream.of(a.name, a.title, a.organization), a.addressLines.stream())))
+        String date = text.letterDate() == null ? null
+                : text.letterDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        List<List<String>> recipients = text.recipients().stream()
+                .map(a -> lines(Stream.concat(Stream.of(a.name(), a.title(), a.organization()), a.addressLines().stream())))
                 .toList();
-        List<String> ccs = Addressee.listOf(letter.id, AddresseeRole.CC).stream()
-                .map(a -> String.join(", ", lines(Stream.of(a.name, a.title, a.organization))))
+        List<String> ccs = text.ccs().stream()
+                .map(a -> String.join(", ", lines(Stream.of(a.name(), a.title(), a.organization()))))
                 .toList();
         List<String> organizations = new ArrayList<>();
         List<LetterDocument.Individual> individuals = new ArrayList<>();
-        for (Object[] s : signatories(letter.id, options.bySigningTime())) {
+        for (Object[] s : signatories(letter.id(), options.bySigningTime())) {
             if (s[0] == SignatureKind.ORGANIZATION) {
                 organizations.add((String) s[1]);
             } else {
@@ -245,18 +240,19 @@ public class DocumentService {
                 individuals.add(new LetterDocument.Individual((String) s[1], lines));
             }
         }
-        String summary = options.summary() ? counts.summary(letter.id).in(text.language(), text.summarySentence(letter)).sentence() : null;
+        String summary = options.summary() ? counts.summary(letter.id()).in(text.language(), text.summarySentence()).sentence() : null;
         LetterDocument document = new LetterDocument(date, recipients, text.title(), text.subject(), text.salutation(), text.body(),
                 text.closing(), summary, organizations, individuals, ccs, text.language(),
                 LetterDocument.ledgerLine(head.sequence(), head.hash()));
-        return new Prepared(letter.id, letter.status != LetterStatus.DRAFT, document, tag(letter, text, options, head.sequence()));
+        return new Prepared(letter.id(), letter.status() != LetterStatus.DRAFT, document, tag(text, options, head.sequence()));
     }
 
-    private String tag(Letter letter, TranslationService.Localized text, Options options, long ledgerSequence) {
-        String parts = Hashing.sha256Hex(letter.id.toString(), Long.toString(letter.revision),
-                Long.toString(counts.changes(letter.id)), Long.toString(ledgerSequence),
-                Integer.toString(text.version().number), text.language(),
-                text.translation() == null ? "" : text.translation().contentHash, String.valueOf(text.summarySentence(letter)),
+    private String tag(LetterText text, Options options, long ledgerSequence) {
+        LetterFacts letter = text.letter();
+        String parts = Hashing.sha256Hex(letter.id().toString(), Long.toString(letter.revision()),
+                Long.toString(counts.changes(letter.id())), Long.toString(ledgerSequence),
+                Integer.toString(text.version()), text.language(),
+                text.translationHash(), String.valueOf(text.summarySentence()),
                 options.format().name(),
                 Boolean.toString(options.summary()), Boolean.toString(options.bySigningTime()));
         return Preconditions.version("D" + parts.substring(0, 32));

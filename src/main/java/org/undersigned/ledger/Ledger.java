@@ -131,13 +131,13 @@ public class Ledger {
     /** The head of a visible letter's chain. */
     @Transactional
     public LedgerHead head(String letterKey) {
-        return store.head(letters.visible(letterKey).id);
+        return store.head(letters.visible(letterKey).id());
     }
 
     /** A page of a visible letter's chain, in order. */
     @Transactional
     public Page<LedgerEntryResponse> entries(String letterKey, Query.PageRequest page) {
-        UUID letterId = letters.visible(letterKey).id;
+        UUID letterId = letters.visible(letterKey).id();
         long after = 0;
         Paging.Cursor cursor = page.cursor();
         if (cursor != null) {

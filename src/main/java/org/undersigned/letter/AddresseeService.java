@@ -28,13 +28,13 @@ public class AddresseeService {
 
     @Transactional
     public <R> Page<R> list(String letterKey, AddresseeRole role, Function<Addressee, R> view) {
-        Letter letter = letters.visible(letterKey);
+        Letter letter = letters.visibleLetter(letterKey);
         return Page.complete(Addressee.listOf(letter.id, role).stream().map(view).toList());
     }
 
     @Transactional
     public <R> Tagged<R> get(String letterKey, AddresseeRole role, String id, Function<Addressee, R> view) {
-        Letter letter = letters.visible(letterKey);
+        Letter letter = letters.visibleLetter(letterKey);
         Addressee addressee = find(letter, role, id);
         return new Tagged<>(view.apply(addressee), version(addressee));
     }

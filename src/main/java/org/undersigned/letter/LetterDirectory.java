@@ -19,9 +19,16 @@ import java.util.UUID;
 public class LetterDirectory {
 
     private final LetterStore store;
+    private final TranslationService translations;
 
-    LetterDirectory(LetterStore store) {
+    LetterDirectory(LetterStore store, TranslationService translations) {
         this.store = store;
+        this.translations = translations;
+    }
+
+    /** The languages the letter reads in: its own first, then its translations'. */
+    public List<String> languages(UUID letterId) {
+        return translations.languages((Letter) Letter.findById(letterId));
     }
 
     public Optional<LetterFacts> facts(UUID letterId) {
@@ -31,6 +38,16 @@ public class LetterDirectory {
 
     /** An open letter as a batch of signatures needs it: its slug (for the events) and its goals (for the milestones). */
     public record OpenLetter(String slug, List<Long> goals) {
+    }
+
+    /** The letter of something that names it (a signature): it exists, or the database would not hold the row. */
+    public LetterFacts letter(UUID letterId) {
+        return facts(letterId).orElseThrow(() -> new IllegalStateException("no letter " + letterId));
+    }
+
+    /** The letter with this slug or id, whatever its state. */
+    public Optional<LetterFacts> byKey(String key) {
+        return Letter.findByKey(key).map(LetterFacts::of);
     }
 
     /** Facts about each of these letters that exists, by id. */

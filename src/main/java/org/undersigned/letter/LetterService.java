@@ -133,7 +133,7 @@ public class LetterService {
     /** The letter, its text in the language asked for by {@code lang} or {@code Accept-Language}. */
     @Transactional
     public LetterDetails get(String key, String lang, String acceptLanguage) {
-        Letter letter = visible(key);
+        Letter letter = visibleLetter(key);
         return view(letter, translations.localize(letter, null, lang, acceptLanguage));
     }
 
@@ -231,7 +231,7 @@ public class LetterService {
 
     @Transactional
     public Page<VersionInfo> versions(String key, Query.PageRequest page) {
-        Letter letter = visible(key);
+        Letter letter = visibleLetter(key);
         int limit = page.size();
         Paging.Cursor cursor = page.cursor();
         int after = 0;
@@ -249,15 +249,34 @@ public class LetterService {
 
     @Transactional
     public Tagged<LetterVersionResponse> version(String key, int number, String lang, String acceptLanguage) {
-        Letter letter = visible(key);
+        Letter letter = visibleLetter(key);
         TranslationService.Localized text = translations.localize(letter, number, lang, acceptLanguage);
         String tag = text.translation() == null ? text.version().contentHash
                 : text.version().contentHash.substring(0, 32) + "." + text.translation().contentHash.substring(0, 32);
         return new Tagged<>(LetterVersionResponse.from(text), Preconditions.version(tag));
     }
 
-    /** The letter for a read: drafts exist only for the admin. */
-    public Letter visible(String key) {
+    /** The letter for a read, as other modules know it: drafts exist only for those who may read drafts. */
+    public LetterFacts visible(String key) {
+        return LetterFacts.of(visibleLetter(key));
+    }
+
+    /**
+     * The letter's text as a reader gets it (a version, a language among the letter's), with its
+     * recipients and CCs: what a document prints. Drafts only for those who may read them.
+     */
+    public LetterText text(String key, Integer versionNumber, String lang, String acceptLanguage) {
+        Letter letter = visibleLetter(key);
+        TranslationService.Localized text = translations.localize(letter, versionNumber, lang, acceptLanguage);
+        return new LetterText(LetterFacts.of(letter), letter.letterDate, text.language(), text.version().number,
+                text.translation() == null ? "" : text.translation().contentHash, text.title(), text.subject(), text.salutation(),
+                text.body(), text.closing(), text.summarySentence(letter),
+                Addressee.listOf(letter.id, AddresseeRole.RECIPIENT).stream().map(RecipientResponse::from).toList(),
+                Addressee.listOf(letter.id, AddresseeRole.CC).stream().map(CcResponse::from).toList());
+    }
+
+    /** The letter entity for a read, within the letter module. */
+    Letter visibleLetter(String key) {
         Letter letter = find(key);
         if (letter.status == LetterStatus.DRAFT && !access.may(Permission.READ_DRAFTS)) {
             throw notFound(key);
@@ -269,10 +288,10 @@ public class LetterService {
      * The letter for a new signature: a draft cannot be signed (404, as it is not public), a
      * letter that is not open or whose deadline has passed is a 409.
      */
-    public Letter signable(String key) {
+    public LetterFacts signable(String key) {
         Letter letter = find(key);
         checkSignable(key, letter.status, letter.signingDeadline);
-        return letter;
+        return LetterFacts.of(letter);
     }
 
     private void checkSignable(String key, LetterStatus status, Instant signingDeadline) {

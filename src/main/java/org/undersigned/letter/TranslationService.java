@@ -70,7 +70,7 @@ public class TranslationService {
 
     @Transactional
     public Page<TranslationResponse> list(String letterKey) {
-        Letter letter = letters.visible(letterKey);
+        Letter letter = letters.visibleLetter(letterKey);
         LetterVersion current = LetterService.version(letter.id, letter.currentVersion);
         return Page.complete(latestByLanguage(letter.id).values().stream()
                 .map(t -> TranslationResponse.from(t, t.isOutdatedAgainst(current))).toList());
@@ -78,7 +78,7 @@ public class TranslationService {
 
     @Transactional
     public Tagged<TranslationResponse> get(String letterKey, String lang) {
-        Letter letter = letters.visible(letterKey);
+        Letter letter = letters.visibleLetter(letterKey);
         LetterTranslation translation = latest(letter.id, pathLanguage(lang))
                 .orElseThrow(() -> noTranslation(lang));
         return view(letter, translation);

@@ -1,5 +1,6 @@
 package org.undersigned.partner;
 
+import org.undersigned.letter.LetterDirectory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.security.ApiKeys;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -31,8 +32,10 @@ import jakarta.persistence.LockModeType;
 public class PartnerService {
 
     private final Clock clock;
+    private final LetterDirectory letterFacts;
 
-    PartnerService(Clock clock) {
+    PartnerService(Clock clock, LetterDirectory letterFacts) {
+        this.letterFacts = letterFacts;
         this.clock = clock;
     }
 
@@ -141,10 +144,11 @@ public class PartnerService {
         }
     }
 
-    /** The partner with this id (the one behind a key), for checks on what it may do; null when there is none. */
+    /** Whether the partner (the one behind a key) may push signatures to this letter; false when there is no such partner. */
     @Transactional
-    public Partner withId(UUID partnerId) {
-        return partnerId == null ? null : Partner.findById(partnerId);
+    public boolean mayPushTo(UUID partnerId, UUID letterId) {
+        Partner partner = partnerId == null ? null : Partner.findById(partnerId);
+        return partner != null && partner.mayPushTo(letterId);
     }
 
     /**
@@ -187,14 +191,14 @@ public class PartnerService {
         return code.toString();
     }
 
-    private static Set<UUID> resolveLetters(List<String> keys) {
+    private Set<UUID> resolveLetters(List<String> keys) {
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             int index = i;
-            Letter letter = Letter.findByKey(key)
+            LetterFacts letter = letterFacts.byKey(key)
                     .orElseThrow(() -> ProblemException.invalid("letters[" + index + "]", "names no letter"));
-            ids.add(letter.id);
+            ids.add(letter.id());
         }
         return ids;
     }

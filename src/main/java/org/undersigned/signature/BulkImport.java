@@ -15,9 +15,9 @@ import org.undersigned.common.Violation;
 import org.undersigned.common.Violations;
 import org.undersigned.common.security.Access;
 import org.undersigned.common.security.Permission;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterService;
-import org.undersigned.letter.TranslationService;
+import org.undersigned.letter.LetterDirectory;
 import org.undersigned.common.validation.LanguageTagValidator;
 
 import java.io.IOException;
@@ -49,17 +49,17 @@ public class BulkImport {
     private final LetterService letters;
     private final SigningService signing;
     private final SignatureWriter writer;
-    private final TranslationService translations;
+    private final LetterDirectory letterFacts;
 
     BulkImport(ObjectMapper json, Validator validator, Access access, LetterService letters, SigningService signing,
-               SignatureWriter writer, TranslationService translations) {
+               SignatureWriter writer, LetterDirectory letterFacts) {
         this.json = json;
         this.validator = validator;
         this.access = access;
         this.letters = letters;
         this.signing = signing;
         this.writer = writer;
-        this.translations = translations;
+        this.letterFacts = letterFacts;
     }
 
     private record ParsedRow(int row, SignRequest request, List<Violation> violations) {
@@ -131,12 +131,12 @@ public class BulkImport {
 
     @Transactional
     BulkResult importRows(String letterKey, List<ParsedRow> rows) {
-        Letter letter = signing.signableByCaller(letterKey);
+        LetterFacts letter = signing.signableByCaller(letterKey);
         Access.Grant adding = access.require(Permission.ADD_SIGNATURES);
         Instant now = letters.now();
         List<Signature> candidates = new ArrayList<>();
         List<Signature> byRow = new ArrayList<>(rows.size());
-        List<String> languages = translations.languages(letter);
+        List<String> languages = letterFacts.languages(letter.id());
         for (int i = 0; i < rows.size(); i++) {
             ParsedRow row = rows.get(i);
             String language = row.request() == null || row.request().language() == null ? languages.get(0)
@@ -146,7 +146,7 @@ public class BulkImport {
                         "must be a language the letter reads in: " + String.join(", ", languages))));
                 rows.set(i, row);
             }
-            Signature signature = row.request() == null ? null : SignatureFactory.newSignature(letter.id, letter.currentVersion, row.request(), now, true,
+            Signature signature = row.request() == null ? null : SignatureFactory.newSignature(letter.id(), letter.currentVersion(), row.request(), now, true,
                     language, SigningService.source(adding), adding.partnerId());
             byRow.add(signature);
             if (signature != null) {

@@ -44,7 +44,7 @@ public class CountHistory {
 
     @Transactional
     public HistoryResponse history(String letterKey, String interval, Instant from, Instant to) {
-        UUID letterId = letters.visible(letterKey).id;
+        UUID letterId = letters.visible(letterKey).id();
         String named = interval == null || interval.isEmpty() ? "day" : interval;
         ChronoUnit unit = switch (named) {
             case "hour" -> ChronoUnit.HOURS;

@@ -2,7 +2,7 @@ package org.undersigned.signature;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterStatus;
 
 /** One of a signer's signatures, as their portal shows it. */
@@ -10,8 +10,8 @@ public record MySignature(UUID id, UUID letterId, String letterSlug, String lett
                           String name, String title, SignatureDisplay display, SignatureStatus status, boolean updates,
                           UUID referralPartnerId, boolean shareWithPartner, Instant createdAt) {
 
-    static MySignature of(Signature s, Letter letter) {
-        return new MySignature(s.id, letter.id, letter.slug, letter.title, letter.status, s.kind, s.name, s.title, s.display, s.status,
+    static MySignature of(Signature s, LetterFacts letter) {
+        return new MySignature(s.id, letter.id(), letter.slug(), letter.title(), letter.status(), s.kind, s.name, s.title, s.display, s.status,
                 s.updatesConsent != null, s.referralPartnerId, s.shareConsent != null, s.createdAt);
     }
 }

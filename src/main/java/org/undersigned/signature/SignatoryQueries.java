@@ -23,7 +23,7 @@ import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.SentenceTemplates;
@@ -87,19 +87,19 @@ public class SignatoryQueries {
         }
         return firstPages.computeIfAbsent(first,
                 key -> QuarkusTransaction.joiningExisting().call(() -> {
-                    Letter letter = letters.visible(letterKey);
-                    return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id, read(letter, filter, page));
+                    LetterFacts letter = letters.visible(letterKey);
+                    return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(), read(letter, filter, page));
                 }));
     }
 
-    private Page<SignatoryResponse> read(Letter letter, SignatoryFilter filter, Query.PageRequest page) {
+    private Page<SignatoryResponse> read(LetterFacts letter, SignatoryFilter filter, Query.PageRequest page) {
         int limit = page.size();
         Paging.Cursor cursor = page.cursor();
         boolean byName = filter.byName();
         StringBuilder sql = new StringBuilder("select id, kind, name, title, organization, country, represents, created_at, sort_key"
                 + " from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
         List<Object[]> params = new ArrayList<>();
-        params.add(new Object[]{"letter", letter.id});
+        params.add(new Object[]{"letter", letter.id()});
         SignatureKind onlyKind = filter.kind();
         if (filter.country() != null) {
             sql.append(" and country = :country");
@@ -214,9 +214,9 @@ public class SignatoryQueries {
 
     private KeptSummary kept(String letterKey) {
         return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {
-            Letter letter = letters.visible(letterKey);
-            return new LetterCache.Loaded<>(letter.status == LetterStatus.DRAFT ? null : letter.id,
-                    new KeptSummary(letter.id, letter.revision, counts.snapshot(letter.id), letters.sentenceTemplates(letter), new ConcurrentHashMap<>()));
+            LetterFacts letter = letters.visible(letterKey);
+            return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(),
+                    new KeptSummary(letter.id(), letter.revision(), counts.snapshot(letter.id()), letters.sentenceTemplates(letter.id()), new ConcurrentHashMap<>()));
         }));
     }
 }

@@ -69,7 +69,7 @@ public class SignatureExport {
      * end or {@code clientGone} says nobody is reading any more.
      */
     public StreamingOutput export(String letterKey, Format format, SignatureFilter filter, BooleanSupplier clientGone) {
-        UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id);
+        UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id());
         Access.Grant grant = access.require(Permission.EXPORT_SIGNATURES);
         UUID partner = grant.all() ? null : grant.partnerId();
         StringBuilder where = new StringBuilder("letter_id = ?");

@@ -11,7 +11,7 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.common.security.Access;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 
@@ -52,11 +52,11 @@ public class SignatureInvalidation {
 
     @Transactional
     public InvalidationResult invalidate(String letterKey, InvalidationRequest request) {
-        Letter letter = letters.visible(letterKey);
+        LetterFacts letter = letters.visible(letterKey);
         InvalidationRequest.Filter filter = request.filter();
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" from signatures where letter_id = ?1 and status in ('PENDING', 'VERIFIED')");
-        params.add(letter.id);
+        params.add(letter.id());
         int parts = 0;
         if (filter.emailDomain() != null && !filter.emailDomain().isBlank()) {
             String domain = domain(filter.emailDomain());
@@ -102,7 +102,7 @@ public class SignatureInvalidation {
             int counted = ((Number) found[1]).intValue();
             return new InvalidationResult(null, true, matched, counted, matched - counted);
         }
-        if (letter.status == LetterStatus.DELIVERED) {
+        if (letter.status() == LetterStatus.DELIVERED) {
             throw ProblemException.conflict("letter-delivered", "The letter has been delivered; its signatures can no longer change.");
         }
         @SuppressWarnings("unchecked")
@@ -117,7 +117,7 @@ public class SignatureInvalidation {
         int counted = 0;
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
-            invalidated.add(detached(row, letter.id));
+            invalidated.add(detached(row, letter.id()));
             SignatureCounts.Contribution contribution = SignatureCounts.Contribution.of(SignatureStatus.valueOf((String) row[6]),
                     SignatureKind.valueOf((String) row[1]), SignatureDisplay.valueOf((String) row[2]), ((Number) row[3]).longValue(),
                     (String) row[4], (String) row[5]);
@@ -134,7 +134,7 @@ public class SignatureInvalidation {
                     .setParameter(2, now)
                     .setParameter(3, ids.stream().map(UUID::toString).toArray(String[]::new))
                     .executeUpdate();
-            counts.apply(letter.id, delta);
+            counts.apply(letter.id(), delta);
         }
         String filterJson;
         try {
@@ -144,10 +144,10 @@ public class SignatureInvalidation {
         }
         em.createNativeQuery("insert into invalidations (id, letter_id, filter, matched, actor, reason, created_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, id).setParameter(2, letter.id).setParameter(3, filterJson).setParameter(4, ids.size())
+                .setParameter(1, id).setParameter(2, letter.id()).setParameter(3, filterJson).setParameter(4, ids.size())
                 .setParameter(5, access.actor().label()).setParameter(6, request.reason().strip()).setParameter(7, now)
                 .executeUpdate();
-        changes.fire(new SignaturesChanged(SignaturesChanged.Change.INVALIDATED, letter.id, letter.slug, invalidated, access.actor()));
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.INVALIDATED, letter.id(), letter.slug(), invalidated, access.actor()));
         em.flush();
         em.clear(); // the rows changed behind the persistence context
         return new InvalidationResult(id, false, ids.size(), counted, ids.size() - counted);

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.letter.LetterDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import io.quarkus.panache.common.Parameters;
@@ -18,7 +19,7 @@ import org.undersigned.common.Tagged;
 import org.undersigned.common.Violation;
 import org.undersigned.common.security.Access;
 import org.undersigned.common.security.Permission;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 
@@ -27,13 +28,15 @@ import org.undersigned.letter.LetterStatus;
 public class SignatureModeration {
 
     private final Access access;
+    private final LetterDirectory letterFacts;
     private final LetterService letters;
     private final SignatureCounts counts;
     private final Event<SignaturesChanged> changes;
     private final IdempotencyStore answers;
 
     SignatureModeration(Access access, LetterService letters, SignatureCounts counts, Event<SignaturesChanged> changes,
-                        IdempotencyStore answers) {
+                        IdempotencyStore answers, LetterDirectory letterFacts) {
+        this.letterFacts = letterFacts;
         this.access = access;
         this.answers = answers;
         this.letters = letters;
@@ -43,11 +46,11 @@ public class SignatureModeration {
 
     @Transactional
     public Page<SignatureResponse> list(String letterKey, SignatureFilter filter, Query.PageRequest page) {
-        Letter letter = letters.visible(letterKey);
+        LetterFacts letter = letters.visible(letterKey);
         int limit = page.size();
         Paging.Cursor cursor = page.cursor();
         StringBuilder where = new StringBuilder("letterId = :letter");
-        Parameters params = Parameters.with("letter", letter.id);
+        Parameters params = Parameters.with("letter", letter.id());
         Access.Grant grant = access.require(Permission.READ_SIGNATURES);
         if (!grant.all()) {
             // a partner sees what it pushed, and what it brought once confirmed (an unconfirmed claim of
@@ -105,7 +108,7 @@ public class SignatureModeration {
         if (signature.status == SignatureStatus.WITHDRAWN) {
             throw ProblemException.conflict("signature-withdrawn", "The signer withdrew this signature; nothing of it is left to change.");
         }
-        Letter letter = changeable(signature);
+        LetterFacts letter = changeable(signature);
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
         SignatureStatus statusBefore = signature.status;
         Instant now = letters.now();
@@ -146,7 +149,7 @@ public class SignatureModeration {
         counts.change(signature.letterId, before, SignatureCounts.Contribution.of(signature));
         SignaturesChanged.Change change = signature.status == statusBefore ? SignaturesChanged.Change.CORRECTED
                 : signature.status == SignatureStatus.VERIFIED ? SignaturesChanged.Change.VERIFIED : SignaturesChanged.Change.REJECTED;
-        changes.fire(new SignaturesChanged(change, letter.id, letter.slug, List.of(signature), access.actor()));
+        changes.fire(new SignaturesChanged(change, letter.id(), letter.slug(), List.of(signature), access.actor()));
         Signature.flush();
         return new Tagged<>(SignatureResponse.from(signature), version(signature));
     }
@@ -155,17 +158,17 @@ public class SignatureModeration {
     public void delete(String id, String ifMatch) {
         Signature signature = find(id);
         Preconditions.checkIfMatch(ifMatch, version(signature));
-        Letter letter = changeable(signature);
+        LetterFacts letter = changeable(signature);
         counts.change(signature.letterId, SignatureCounts.Contribution.of(signature), SignatureCounts.Contribution.NONE);
         signature.delete();
-        changes.fire(new SignaturesChanged(SignaturesChanged.Change.DELETED, letter.id, letter.slug, List.of(signature), access.actor()));
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.DELETED, letter.id(), letter.slug(), List.of(signature), access.actor()));
         answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
     }
 
     /** The signature's letter, unless it has been delivered: what was delivered stays as it was. */
-    private static Letter changeable(Signature signature) {
-        Letter letter = Letter.findById(signature.letterId);
-        if (letter.status == LetterStatus.DELIVERED) {
+    private LetterFacts changeable(Signature signature) {
+        LetterFacts letter = letterFacts.letter(signature.letterId);
+        if (letter.status() == LetterStatus.DELIVERED) {
             throw ProblemException.conflict("letter-delivered", "The letter has been delivered; its signatures can no longer change.");
         }
         return letter;

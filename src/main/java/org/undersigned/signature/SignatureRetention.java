@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.event.Event;
 import org.undersigned.common.security.Actor;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterService;
 
 /**
@@ -63,18 +63,18 @@ public class SignatureRetention {
 
     @Transactional
     public RetentionView view(String letterKey) {
-        Letter letter = letters.visible(letterKey);
-        Instant eraseAfter = letter.closedAt == null ? null : letter.closedAt.plus(Duration.ofDays(letter.retentionDays));
+        LetterFacts letter = letters.visible(letterKey);
+        Instant eraseAfter = letter.closedAt() == null ? null : letter.closedAt().plus(Duration.ofDays(letter.retentionDays()));
         Object[] counts = (Object[]) em.createNativeQuery("""
                         select count(*) filter (where email is not null or (kind = 'INDIVIDUAL' and dedup_key is not null)),
                                count(*) filter (where verify_token_hash is not null or manage_token_hash is not null),
                                count(*) filter (where client_hash is not null or client_range_hash is not null),
                                count(*) filter (where updates_consent is not null or share_consent is not null)
-                        from signatures where letter_id = ?1""").setParameter(1, letter.id).getSingleResult();
-        boolean due = letter.personalDataErasedAt == null && eraseAfter != null && !eraseAfter.isAfter(clock.instant())
-                && (letter.status.name().equals("CLOSED") || letter.status.name().equals("DELIVERED"));
-        return new RetentionView(letter.retentionDays, letter.closedAt, eraseAfter, letter.personalDataErasedAt, due,
-                number(counts[0]), number(counts[1]), number(counts[2]), number(counts[3]), outbox.pendingAbout(letter.id));
+                        from signatures where letter_id = ?1""").setParameter(1, letter.id()).getSingleResult();
+        boolean due = letter.personalDataErasedAt() == null && eraseAfter != null && !eraseAfter.isAfter(clock.instant())
+                && (letter.status().name().equals("CLOSED") || letter.status().name().equals("DELIVERED"));
+        return new RetentionView(letter.retentionDays(), letter.closedAt(), eraseAfter, letter.personalDataErasedAt(), due,
+                number(counts[0]), number(counts[1]), number(counts[2]), number(counts[3]), outbox.pendingAbout(letter.id()));
     }
 
     private static long number(Object value) {

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.letter.LetterDirectory;
 import org.undersigned.common.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,7 +13,7 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
 import org.undersigned.common.security.Actor;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
 
@@ -24,6 +25,7 @@ import org.undersigned.letter.LetterStatus;
 public class SignatureTokens {
 
     private final LetterService letters;
+    private final LetterDirectory letterFacts;
     private final SignatureCounts counts;
     private final Event<SignaturesChanged> changes;
     private final SignatureMailer mailer;
@@ -32,7 +34,8 @@ public class SignatureTokens {
     private final IdempotencyStore answers;
 
     SignatureTokens(LetterService letters, SignatureCounts counts, Event<SignaturesChanged> changes, SignatureMailer mailer,
-                    ServerSecret secret, SelfTokens selfTokens, IdempotencyStore answers) {
+                    ServerSecret secret, SelfTokens selfTokens, IdempotencyStore answers, LetterDirectory letterFacts) {
+        this.letterFacts = letterFacts;
         this.letters = letters;
         this.answers = answers;
         this.selfTokens = selfTokens;
@@ -81,20 +84,20 @@ public class SignatureTokens {
         Signature signature = Signature.<Signature>find("verifyTokenHash", Tokens.hash(token))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(SignatureTokens::unknownToken);
-        Letter letter = Letter.findById(signature.letterId);
+        LetterFacts letter = letterFacts.letter(signature.letterId);
         if (signature.status == SignatureStatus.PENDING) {
-            if (letter.status == LetterStatus.DELIVERED) {
+            if (letter.status() == LetterStatus.DELIVERED) {
                 throw ProblemException.conflict("letter-delivered", "The letter has been delivered; it takes no more signatures.");
             }
             SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
             signature.status = SignatureStatus.VERIFIED;
             signature.verifiedAt = letters.now();
             signature.updatedAt = signature.verifiedAt;
-            counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
-            changes.fire(new SignaturesChanged(SignaturesChanged.Change.VERIFIED, letter.id, letter.slug, List.of(signature),
+            counts.change(letter.id(), before, SignatureCounts.Contribution.of(signature));
+            changes.fire(new SignaturesChanged(SignaturesChanged.Change.VERIFIED, letter.id(), letter.slug(), List.of(signature),
                     Actor.signer(signature.id)));
         }
-        return new TokenResult(signature.status, letter.id, letter.slug);
+        return new TokenResult(signature.status, letter.id(), letter.slug());
     }
 
     @Transactional
@@ -102,17 +105,17 @@ public class SignatureTokens {
         Signature signature = Signature.<Signature>find("manageTokenHash", Tokens.hash(token))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(SignatureTokens::unknownToken);
-        Letter letter = Letter.findById(signature.letterId);
+        LetterFacts letter = letterFacts.letter(signature.letterId);
         withdraw(signature, letter);
-        return new TokenResult(signature.status, letter.id, letter.slug);
+        return new TokenResult(signature.status, letter.id(), letter.slug());
     }
 
     /** Withdraws a signature locked by the caller: its data erased, its counts gone, announced and in the ledger. */
-    void withdraw(Signature signature, Letter letter) {
+    void withdraw(Signature signature, LetterFacts letter) {
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
         signature.erase(letters.now());
-        counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
-        changes.fire(new SignaturesChanged(SignaturesChanged.Change.WITHDRAWN, letter.id, letter.slug, List.of(signature),
+        counts.change(letter.id(), before, SignatureCounts.Contribution.NONE);
+        changes.fire(new SignaturesChanged(SignaturesChanged.Change.WITHDRAWN, letter.id(), letter.slug(), List.of(signature),
                 Actor.signer(signature.id)));
         // the organiser's or a partner's stored 201 for it, replayed to retries, held the same data
         answers.scrub(List.of(signature.id), Signature.PERSONAL_JSON_FIELDS);
@@ -131,7 +134,7 @@ public class SignatureTokens {
         if (signature == null) {
             throw unknownToken();
         }
-        Letter letter = Letter.findById(signature.letterId);
+        LetterFacts letter = letterFacts.letter(signature.letterId);
         Instant now = letters.now();
         signature.emailsSent = SignatureRules.MAX_EMAILS_PER_SIGNATURE;
         signature.updatesConsent = null;
@@ -139,17 +142,17 @@ public class SignatureTokens {
         signature.shareConsent = null;
         signature.shareConsentedAt = null;
         signature.updatedAt = now;
-        if (letter.status != LetterStatus.DELIVERED && signature.status != SignatureStatus.WITHDRAWN
+        if (letter.status() != LetterStatus.DELIVERED && signature.status != SignatureStatus.WITHDRAWN
                 && signature.status != SignatureStatus.REJECTED) {
             SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
             signature.status = SignatureStatus.REJECTED;
             signature.rejectedReason = NOT_ME_REASON;
             signature.verifyTokenHash = null;
-            counts.change(letter.id, before, SignatureCounts.Contribution.NONE);
-            changes.fire(new SignaturesChanged(SignaturesChanged.Change.DISOWNED, letter.id, letter.slug, List.of(signature),
+            counts.change(letter.id(), before, SignatureCounts.Contribution.NONE);
+            changes.fire(new SignaturesChanged(SignaturesChanged.Change.DISOWNED, letter.id(), letter.slug(), List.of(signature),
                     Actor.signer(signature.id)));
         }
-        return new TokenResult(signature.status, letter.id, letter.slug);
+        return new TokenResult(signature.status, letter.id(), letter.slug());
     }
 
     static final String NOT_ME_REASON = "NOT_ME: the address's owner said they did not sign";

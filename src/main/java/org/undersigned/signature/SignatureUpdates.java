@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.letter.LetterDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -7,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.mail.OutgoingMail;
 
 /**
@@ -20,10 +21,12 @@ import org.undersigned.mail.OutgoingMail;
 public class SignatureUpdates {
 
     private final EntityManager em;
+    private final LetterDirectory letterFacts;
     private final SelfTokens tokens;
     private final SignatureMailer mailer;
 
-    SignatureUpdates(EntityManager em, SelfTokens tokens, SignatureMailer mailer) {
+    SignatureUpdates(EntityManager em, SelfTokens tokens, SignatureMailer mailer, LetterDirectory letterFacts) {
+        this.letterFacts = letterFacts;
         this.em = em;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -73,7 +76,7 @@ public class SignatureUpdates {
             signature.updatesConsent = null;
             signature.updatesConsentedAt = null;
         }
-        Letter letter = Letter.findById(signature.letterId);
-        return new TokenResult(signature.status, letter.id, letter.slug);
+        LetterFacts letter = letterFacts.letter(signature.letterId);
+        return new TokenResult(signature.status, letter.id(), letter.slug());
     }
 }

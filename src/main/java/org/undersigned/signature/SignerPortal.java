@@ -29,10 +29,9 @@ import org.undersigned.common.security.ApiKeys;
 import org.undersigned.common.security.Access;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.mail.MailOutbox;
-import org.undersigned.partner.Partner;
 import org.undersigned.partner.PartnerService;
 import org.undersigned.common.security.Actor;
-import org.undersigned.letter.Letter;
+
 import org.undersigned.letter.LetterStatus;
 
 /**
@@ -182,11 +181,11 @@ public class SignerPortal {
     @Transactional
     public MySignature update(String id, UpdateMySignatureRequest request) {
         Signature signature = mine(id);
-        Letter letter = Letter.findById(signature.letterId);
-        if ((request.name() != null || request.title() != null) && letter.status != LetterStatus.OPEN) {
+        LetterFacts letter = letterFacts.letter(signature.letterId);
+        if ((request.name() != null || request.title() != null) && letter.status() != LetterStatus.OPEN) {
             throw ProblemException.conflict("letter-not-open", "A name or title can be corrected only while the letter is open.");
         }
-        if (letter.status == LetterStatus.DELIVERED && request.display() != null) {
+        if (letter.status() == LetterStatus.DELIVERED && request.display() != null) {
             throw ProblemException.conflict("letter-delivered", "The letter has been delivered; its signatures can no longer change.");
         }
         SignatureCounts.Contribution before = SignatureCounts.Contribution.of(signature);
@@ -222,11 +221,11 @@ public class SignerPortal {
         }
         signature.sortKey = SignatureFactory.sortKey(signature);
         signature.updatedAt = clock.instant();
-        counts.change(letter.id, before, SignatureCounts.Contribution.of(signature));
+        counts.change(letter.id(), before, SignatureCounts.Contribution.of(signature));
         // news and sharing are private consents: the public chain records nothing of them
         boolean corrected = request.display() != null || request.name() != null || request.title() != null;
         changes.fire(new SignaturesChanged(corrected ? SignaturesChanged.Change.CORRECTED : SignaturesChanged.Change.CONSENTS,
-                letter.id, letter.slug, List.of(signature), Actor.signer(signature.id)));
+                letter.id(), letter.slug(), List.of(signature), Actor.signer(signature.id)));
         return MySignature.of(signature, letter);
     }
 
@@ -234,7 +233,7 @@ public class SignerPortal {
     @Transactional
     public MySignature withdraw(String id) {
         Signature signature = mine(id);
-        Letter letter = Letter.findById(signature.letterId);
+        LetterFacts letter = letterFacts.letter(signature.letterId);
         tokens.withdraw(signature, letter);
         return MySignature.of(signature, letter);
     }
@@ -245,17 +244,17 @@ public class SignerPortal {
         List<Signature> signatures = mine();
         List<MyExport.Entry> entries = new ArrayList<>();
         for (Signature s : signatures) {
-            Letter letter = Letter.findById(s.letterId);
+            LetterFacts letter = letterFacts.letter(s.letterId);
             List<MyExport.Consent> consents = new ArrayList<>();
             if (s.updatesConsent != null) {
                 consents.add(new MyExport.Consent("updates", s.updatesConsent, s.updatesConsentedAt, null, null));
             }
             if (s.shareConsent != null) {
-                Partner partner = partners.withId(s.referralPartnerId);
+                PartnerService.Named partner = partners.named(List.of(s.referralPartnerId)).get(s.referralPartnerId);
                 consents.add(new MyExport.Consent("share_with_partner", s.shareConsent, s.shareConsentedAt, s.referralPartnerId,
-                        partner == null ? null : partner.name));
+                        partner == null ? null : partner.name()));
             }
-            entries.add(new MyExport.Entry(SignatureResponse.from(s), letter.slug, letter.title, consents,
+            entries.add(new MyExport.Entry(SignatureResponse.from(s), letter.slug(), letter.title(), consents,
                     outbox.sentAbout(s.id).stream().map(m -> new MyExport.Email(m.kind(), m.state(), m.createdAt(), m.sentAt())).toList(),
                     ledger.entriesAbout(s.letterId, s.ledgerRef).stream().map(l -> new MyExport.LedgerReference(l.sequence(), l.type(),
                             l.at(), l.hash())).toList()));
@@ -276,7 +275,7 @@ public class SignerPortal {
         for (Signature signature : mine()) {
             ids.add(signature.id);
             em.lock(signature, LockModeType.PESSIMISTIC_WRITE);
-            tokens.withdraw(signature, Letter.findById(signature.letterId));
+            tokens.withdraw(signature, letterFacts.letter(signature.letterId));
         }
         // the emails still waiting for the address (its signatures' and the portal's own) hold it
         outbox.dropPendingTo(key, ids);

@@ -28,12 +28,11 @@ import org.undersigned.common.Violation;
 import org.undersigned.common.security.Access;
 import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Scope;
-import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.SignableLetter;
 import org.undersigned.letter.TranslationService;
 import org.undersigned.letter.VerificationPolicy;
-import org.undersigned.partner.Partner;
 import org.undersigned.partner.PartnerService;
 
 /**
@@ -227,19 +226,18 @@ public class SigningService {
     }
 
     /** The letter a caller may sign or push to: partners only to the letters they are allowed on (else 404). */
-    Letter signableByCaller(String letterKey) {
-        Letter letter = letters.signable(letterKey);
+    LetterFacts signableByCaller(String letterKey) {
+        LetterFacts letter = letters.signable(letterKey);
         Access.Grant adding = access.require(Permission.ADD_SIGNATURES);
         if (adding.scope() == Scope.OWN) {
-            requirePushAllowed(letterKey, letter.id, adding.partnerId());
+            requirePushAllowed(letterKey, letter.id(), adding.partnerId());
         }
         return letter;
     }
 
     /** A partner pushes only to the letters it is allowed on; to any other it looks as if there were none. */
     private void requirePushAllowed(String letterKey, UUID letterId, UUID partnerId) {
-        Partner partner = partners.withId(partnerId);
-        if (partner == null || !partner.mayPushTo(letterId)) {
+        if (!partners.mayPushTo(partnerId, letterId)) {
             throw ProblemException.notFound("No letter '" + letterKey + "' that this key may push to.");
         }
     }

@@ -67,7 +67,7 @@ public class SigningSignals {
         if (span.compareTo(MIN_WINDOW) < 0 || span.compareTo(MAX_WINDOW) > 0) {
             throw ProblemException.invalid("window", "must be between PT5M and P7D");
         }
-        return detect(letters.visible(letterKey).id, span, clock.instant());
+        return detect(letters.visible(letterKey).id(), span, clock.instant());
     }
 
     private SignalsResponse detect(UUID letterId, Duration window, Instant now) {
