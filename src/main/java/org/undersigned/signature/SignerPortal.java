@@ -94,9 +94,10 @@ public class SignerPortal {
     @Transactional
     public void link(String email) {
         String key = "e:" + EmailAddresses.canonical(email.strip());
-        Instant now = clock.instant();
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 25))").setParameter(1, "portal-link:" + key)
                 .getSingleResult();
+        // read under the lock: requests for one address then get distinct times, and the count tells them apart
+        Instant now = clock.instant();
         long recent = ((Number) em.createNativeQuery(
                         "select count(distinct created_at) from portal_links where email_key = ?1 and created_at > ?2")
                 .setParameter(1, key).setParameter(2, now.minus(Duration.ofHours(1))).getSingleResult()).longValue();
