@@ -139,14 +139,55 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule entitiesStayInTheirModule = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
             .that().areAssignableTo(PanacheEntityBase.class).and().areNotAssignableFrom(PanacheEntityBase.class)
-            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>("be used only in their own package") {
+            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>("be used only in their own module") {
                 @Override
                 public void check(com.tngtech.archunit.core.domain.JavaClass entity, com.tngtech.archunit.lang.ConditionEvents events) {
                     for (com.tngtech.archunit.core.domain.Dependency dependency : entity.getDirectDependenciesToSelf()) {
-                        if (!dependency.getOriginClass().getPackageName().equals(entity.getPackageName())) {
+                        if (!module(dependency.getOriginClass().getPackageName()).equals(module(entity.getPackageName()))) {
                             events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                         }
                     }
                 }
             });
+
+    /**
+     * The signature module's rooms: a core (the entity, its rules and factory, the writer, the counts,
+     * the events and their channels, the emails' texts) that knows none of them, and the rooms for
+     * signing, the public lists, the signer's self-service and moderation, each with its own resource.
+     */
+    @ArchTest
+    static final ArchRule signatureCoreKnowsNoRoom = noClasses().that().resideInAPackage("org.undersigned.signature")
+            .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature.signing..", "org.undersigned.signature.lists..",
+                    "org.undersigned.signature.signer..", "org.undersigned.signature.moderation..");
+
+    @ArchTest
+    static final ArchRule signatureRoomsHaveNoCycles = slices().matching("org.undersigned.signature.(*)..").should().beFreeOfCycles();
+
+    /** Only signing asks another room (the signer's, for the reminder a repeat signing owes the address's owner). */
+    @ArchTest
+    static final ArchRule signatureRoomsStayApart = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().resideInAPackage("org.undersigned.signature.*..")
+            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>("use no other room but signing the signer's") {
+                @Override
+                public void check(com.tngtech.archunit.core.domain.JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
+                    String room = room(type.getPackageName());
+                    for (com.tngtech.archunit.core.domain.Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                        String other = room(dependency.getTargetClass().getPackageName());
+                        if (other != null && !other.equals(room) && !(room.equals("signing") && other.equals("signer"))) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    /** A class's module: the feature package under org.undersigned that holds it (its rooms included). */
+    private static String module(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length > 2 ? parts[2] : packageName;
+    }
+
+    private static String room(String packageName) {
+        String prefix = "org.undersigned.signature.";
+        return packageName.startsWith(prefix) ? packageName.substring(prefix.length()).split("\\.")[0] : null;
+    }
 }

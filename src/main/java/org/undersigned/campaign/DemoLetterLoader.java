@@ -1,5 +1,7 @@
 package org.undersigned.campaign;
 
+import org.undersigned.signature.SignRequest;
+import org.undersigned.signature.signing.SigningService;
 import org.undersigned.letter.LetterDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -12,8 +14,6 @@ import org.undersigned.common.security.Access;
 import org.undersigned.letter.CreateLetterRequest;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterTransition;
-import org.undersigned.signature.SignRequest;
-import org.undersigned.signature.SigningService;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.undersigned.campaign;
 
+import org.undersigned.signature.SummaryResponse;
 import org.undersigned.delivery.DeliveryService;
 import org.undersigned.delivery.RecipientAnswers;
 import org.undersigned.letter.CcResponse;
@@ -10,7 +11,6 @@ import org.undersigned.letter.TranslationInfo;
 import org.undersigned.letter.SigningChallenge;
 import org.undersigned.letter.VerificationPolicy;
 import org.undersigned.letter.VersionInfo;
-import org.undersigned.signature.SummaryResponse;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.undersigned.campaign;
 
+import org.undersigned.signature.SignatureCounts;
 import org.undersigned.delivery.DeliveryService;
 import org.undersigned.delivery.RecipientAnswers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,7 +18,6 @@ import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterTransition;
 import org.undersigned.letter.UpdateLetterRequest;
-import org.undersigned.signature.SignatureCounts;
 
 /**
  * LetterDirectory as the API shows them: the letter package's details joined with the counts of its

@@ -1,5 +1,6 @@
 package org.undersigned.delivery;
 
+import org.undersigned.signature.SignatureCounts;
 import org.undersigned.letter.AddresseeService;
 import org.undersigned.common.security.Access;
 import org.undersigned.letter.LetterChanged;
@@ -14,7 +15,6 @@ import org.undersigned.ledger.Ledger;
 import org.undersigned.ledger.LedgerHead;
 import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterService;
-import org.undersigned.signature.SignatureCounts;
 
 /**
  * Deliveries: the organiser records how and when each recipient received the letter; each

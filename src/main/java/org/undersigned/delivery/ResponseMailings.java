@@ -1,5 +1,7 @@
 package org.undersigned.delivery;
 
+import org.undersigned.signature.SignatureMailer;
+import org.undersigned.signature.signer.SignatureUpdates;
 import org.undersigned.letter.AddresseeService;
 import org.undersigned.letter.LetterFacts;
 import org.undersigned.letter.LetterDirectory;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.undersigned.mail.MailOutbox;
-import org.undersigned.signature.SignatureUpdates;
 
 /**
  * Tells the signers who asked for news about each recorded response. The response's transaction
@@ -82,7 +83,7 @@ public class ResponseMailings {
         String title = letterFacts.facts(letterId).map(LetterFacts::title).orElse("");
         String recipient = addressees.names(letterId).getOrDefault((UUID) m[3], "");
         SignatureUpdates.MailPage page = updates.responseMails(letterId, (UUID) m[2], PAGE,
-                new SignatureUpdates.ResponseNews(title, recipient, (String) m[4], (String) m[5]));
+                new SignatureMailer.ResponseNews(title, recipient, (String) m[4], (String) m[5]));
         outbox.enqueue(page.mails());
         boolean done = page.mails().size() < PAGE;
         em.createNativeQuery("""

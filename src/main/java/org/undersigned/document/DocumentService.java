@@ -1,5 +1,7 @@
 package org.undersigned.document;
 
+import org.undersigned.signature.SignatureCounts;
+import org.undersigned.signature.SignatureKind;
 import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Access;
 import io.micrometer.core.instrument.Counter;
@@ -22,8 +24,6 @@ import org.undersigned.ledger.Ledger;
 import org.undersigned.ledger.LedgerHead;
 import org.undersigned.letter.LetterService;
 import org.undersigned.letter.LetterStatus;
-import org.undersigned.signature.SignatureCounts;
-import org.undersigned.signature.SignatureKind;
 
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;

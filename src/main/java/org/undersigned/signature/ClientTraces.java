@@ -10,16 +10,16 @@ import java.net.UnknownHostException;
  * of the client address and of its /24 (IPv4) or /48 (IPv6) range, never the address itself. They
  * let the organiser invalidate by address or range, and go when the signature's personal data does.
  */
-final class ClientTraces {
+public final class ClientTraces {
 
     private ClientTraces() {
     }
 
-    static String address(ServerSecret secret, InetAddress address) {
+    public static String address(ServerSecret secret, InetAddress address) {
         return secret.hmacHex("client-address", address.getHostAddress());
     }
 
-    static String range(ServerSecret secret, InetAddress address) {
+    public static String range(ServerSecret secret, InetAddress address) {
         byte[] bytes = address.getAddress().clone();
         int keep = bytes.length == 4 ? 3 : 6;
         for (int i = keep; i < bytes.length; i++) {

@@ -13,7 +13,7 @@ import org.undersigned.common.ServerSecret;
  * signature exists. For links whose use is harmless to repeat (stop the news, "it wasn't me").
  */
 @ApplicationScoped
-class SelfTokens {
+public class SelfTokens {
 
     private final ServerSecret secret;
 
@@ -26,7 +26,7 @@ class SelfTokens {
     }
 
     /** The signature a token names, or null when it is not one this service issued for that purpose. */
-    UUID check(String purpose, String token) {
+    public UUID check(String purpose, String token) {
         int dot = token.indexOf('.');
         UUID id = dot < 0 ? null : Ids.parse(token.substring(0, dot));
         if (id == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),

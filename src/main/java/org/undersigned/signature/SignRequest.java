@@ -46,11 +46,11 @@ public record SignRequest(
     }
 
     /** Whether the signer asks for news, by either field. */
-    boolean wantsUpdates() {
+    public boolean wantsUpdates() {
         return Boolean.TRUE.equals(updates) || (consents != null && Boolean.TRUE.equals(consents.updates()));
     }
 
-    boolean sharesWithPartner() {
+    public boolean sharesWithPartner() {
         return consents != null && Boolean.TRUE.equals(consents.shareWithPartner());
     }
 }

@@ -79,10 +79,10 @@ public class Signature extends PanacheEntityBase {
     public long revision;
 
     /** The personal fields of the private view as JSON names them: what stored answers lose when a signature is erased. */
-    static final List<String> PERSONAL_JSON_FIELDS = List.of("name", "sort_name", "title", "organization", "email", "comment");
+    public static final List<String> PERSONAL_JSON_FIELDS = List.of("name", "sort_name", "title", "organization", "email", "comment");
 
     /** Erases every personal field; what stays is a tombstone that counts nothing. */
-    void erase(Instant now) {
+    public void erase(Instant now) {
         name = null;
         sortName = null;
         title = null;

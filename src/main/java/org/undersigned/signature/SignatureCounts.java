@@ -65,17 +65,17 @@ public class SignatureCounts {
     }
 
     /** What one signature adds to the counts: nothing unless it is verified. */
-    record Contribution(int organizations, int organizationsUndisclosed, long represented, int individuals,
+    public record Contribution(int organizations, int organizationsUndisclosed, long represented, int individuals,
                         int individualsUndisclosed, String country, String language) {
 
-        static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, null, null);
+        public static final Contribution NONE = new Contribution(0, 0, 0, 0, 0, null, null);
 
-        static Contribution of(Signature s) {
+        public static Contribution of(Signature s) {
             return of(s.status, s.kind, s.display, s.represents, s.country, s.language);
         }
 
         /** The same from a row's columns, for writes that never load the entity. */
-        static Contribution of(SignatureStatus status, SignatureKind kind, SignatureDisplay display, long represents,
+        public static Contribution of(SignatureStatus status, SignatureKind kind, SignatureDisplay display, long represents,
                                String country, String language) {
             if (status != SignatureStatus.VERIFIED) {
                 return NONE;
@@ -312,7 +312,7 @@ public class SignatureCounts {
      * kept): those each partner brought by its referral code and those it pushed; every partner with
      * any for the organiser ({@code onlyPartner} null), or just the one, with zeros too, for a partner.
      */
-    List<SummaryResponse.PartnerCount> byPartner(UUID letterId, UUID onlyPartner) {
+    public List<SummaryResponse.PartnerCount> byPartner(UUID letterId, UUID onlyPartner) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select partner_id, sum(referred), sum(pushed)

@@ -20,7 +20,7 @@ public final class SignatureFactory {
     }
 
     /** A signature from a request, before any token or insert. */
-    static Signature newSignature(UUID letterId, int letterVersion, SignRequest request, Instant now, boolean verified,
+    public static Signature newSignature(UUID letterId, int letterVersion, SignRequest request, Instant now, boolean verified,
                                   String language, SignatureSource source, UUID sourcePartnerId) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
@@ -70,7 +70,7 @@ public final class SignatureFactory {
      * Rules that span fields, what the contract cannot say alone: by kind, news only to an address,
      * sharing only with a referring partner, and referrals only for signers a partner did not push.
      */
-    static List<Violation> shapeViolations(SignRequest request, SignatureSource source) {
+    public static List<Violation> shapeViolations(SignRequest request, SignatureSource source) {
         List<Violation> violations = kindViolations(request.kind(), request.represents(), request.organization());
         SignRequest.Consents consents = request.consents();
         if (request.updates() != null && consents != null && consents.updates() != null && !request.updates().equals(consents.updates())) {
@@ -88,7 +88,7 @@ public final class SignatureFactory {
         return violations;
     }
 
-    static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {
+    public static List<Violation> kindViolations(SignatureKind kind, Integer represents, String organization) {
         List<Violation> violations = new ArrayList<>();
         if (kind == SignatureKind.INDIVIDUAL && represents != null && represents != 1) {
             violations.add(new Violation("represents", "is for organisations only"));
@@ -104,7 +104,7 @@ public final class SignatureFactory {
      * that look-alike letters and invisible characters make no second organisation, whatever address
      * it gives), an individual by canonical email.
      */
-    static String dedupKey(Signature s) {
+    public static String dedupKey(Signature s) {
         if (s.kind == SignatureKind.ORGANIZATION && s.name != null) {
             String skeleton = Confusables.skeleton(s.name);
             return "o:" + (skeleton.length() > 290 ? skeleton.substring(0, 290) : skeleton);
@@ -116,7 +116,7 @@ public final class SignatureFactory {
     }
 
     /** An organisation's address as its signer's portal finds it; null for individuals (their dedup key is it) and without an address. */
-    static String contactKey(Signature s) {
+    public static String contactKey(Signature s) {
         return s.kind == SignatureKind.ORGANIZATION && s.email != null ? "e:" + EmailAddresses.canonical(s.email) : null;
     }
 
@@ -124,7 +124,7 @@ public final class SignatureFactory {
      * How letters list signatories: organisations by name, individuals by family name, taken as the
      * last word of the name before any comma ("David Alton, Lord" sorts under A).
      */
-    static String sortKey(Signature s) {
+    public static String sortKey(Signature s) {
         if (s.name == null) {
             return null;
         }
@@ -140,7 +140,7 @@ public final class SignatureFactory {
         return words[words.length - 1] + " " + name;
     }
 
-    static String blankToNull(String value) {
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.undersigned.mail.OutgoingMail;
 public class SignatureMailer {
 
     /** The purposes of the self-proving links in emails: stop the news, and "it wasn't me". */
-    static final String UNSUBSCRIBE = "updates";
-    static final String NOT_ME = "not-me";
+    public static final String UNSUBSCRIBE = "updates";
+    public static final String NOT_ME = "not-me";
 
     private final MailOutbox outbox;
     private final UndersignedConfig config;
@@ -36,8 +37,12 @@ public class SignatureMailer {
         this.tokens = tokens;
     }
 
+    /** What a response email tells: the letter, who answered, what, and where to read it. */
+    public record ResponseNews(String letterTitle, String recipientName, String summary, String url) {
+    }
+
     /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
-    record Message(String kind, UUID signatureId, String to, String subject, String text) {
+    public record Message(String kind, UUID signatureId, String to, String subject, String text) {
     }
 
     /** The emails a change sends (a new signer's links), written with it. */
@@ -48,7 +53,7 @@ public class SignatureMailer {
     }
 
     /** Writes signers' emails to the outbox, each with its letter, in the caller's transaction. */
-    void enqueue(List<Message> messages, List<UUID> letterIds) {
+    public void enqueue(List<Message> messages, List<UUID> letterIds) {
         List<OutgoingMail> mails = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
@@ -62,7 +67,7 @@ public class SignatureMailer {
      * no text the signer chose (not even the name, which could be a message to a stranger); only the
      * organiser's title and the service's own links.
      */
-    Message verification(UUID signatureId, String to, String letterTitle, String verifyToken, String manageToken) {
+    public Message verification(UUID signatureId, String to, String letterTitle, String verifyToken, String manageToken) {
         String text = """
                 Hello,
 
@@ -81,7 +86,7 @@ public class SignatureMailer {
         return new Message("VERIFICATION", signatureId, to, "Confirm your signature: " + letterTitle, text);
     }
 
-    Message recorded(UUID signatureId, String to, String letterTitle, String manageToken) {
+    public Message recorded(UUID signatureId, String to, String letterTitle, String manageToken) {
         String text = """
                 Hello,
 
@@ -94,7 +99,7 @@ public class SignatureMailer {
         return new Message("RECORDED", signatureId, to, "Your signature: " + letterTitle, text);
     }
 
-    Message response(String to, String signerName, SignatureUpdates.ResponseNews news, UUID signatureId) {
+    public Message response(String to, String signerName, ResponseNews news, UUID signatureId) {
         String text = """
                 Hello %s,
 
@@ -115,7 +120,7 @@ public class SignatureMailer {
      * The portal's link, to an address: the same email whether it signed anything or not (then it
      * says so), so that asking tells nothing about anyone.
      */
-    void portalLink(String to, String token, boolean signed) {
+    public void portalLink(String to, String token, boolean signed, Duration linkLife) {
         String text = signed ? """
                 Hello,
 
@@ -125,7 +130,7 @@ public class SignatureMailer {
                 %s
 
                 If you did not ask, ignore this message.
-                """.formatted(SignerPortal.LINK_TTL.toMinutes(), link("me", token)) : """
+                """.formatted(linkLife.toMinutes(), link("me", token)) : """
                 Hello,
 
                 Someone, we hope you, asked to see the signatures made with this address. None is recorded

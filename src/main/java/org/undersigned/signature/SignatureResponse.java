@@ -14,7 +14,7 @@ public record SignatureResponse(UUID id, UUID letterId, int letterVersion, Signa
                                 boolean updates, String updatesConsent, UUID referralPartnerId, boolean shareWithPartner,
                                 String shareConsent) {
 
-    static SignatureResponse from(Signature s) {
+    public static SignatureResponse from(Signature s) {
         return new SignatureResponse(s.id, s.letterId, s.letterVersion, s.kind, s.name, s.sortName, s.title, s.organization, s.country,
                 s.language, s.represents, s.representsClaimed, s.display, s.email, s.comment, s.status, s.source, s.createdAt, s.updatedAt, s.verifiedAt,
                 s.withdrawnAt, s.rejectedReason, s.updatesConsent != null, s.updatesConsent, s.referralPartnerId,
@@ -25,7 +25,7 @@ public record SignatureResponse(UUID id, UUID letterId, int letterVersion, Signa
      * What a partner sees: all of what it pushed; of what it brought, all where the signer shares it,
      * else no email or comment, and no name for a signer who signed undisclosed.
      */
-    static SignatureResponse forPartner(Signature s, UUID partnerId) {
+    public static SignatureResponse forPartner(Signature s, UUID partnerId) {
         SignatureResponse full = from(s);
         if (partnerId.equals(s.sourcePartnerId) || s.shareConsent != null) {
             return full;

@@ -247,7 +247,7 @@ public class SignatureWriter {
     public record Existing(UUID id, UUID pushedBy, UUID broughtBy) {
 
         /** Whether a partner may know of it: it pushed it, or brought it and it is confirmed. */
-        boolean knownTo(UUID partnerId) {
+        public boolean knownTo(UUID partnerId) {
             return partnerId != null && (partnerId.equals(pushedBy) || partnerId.equals(broughtBy));
         }
     }

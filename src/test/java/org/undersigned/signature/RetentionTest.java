@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.signature.moderation.SignatureRetention;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;

@@ -1,0 +1,225 @@
+package org.undersigned.signature.lists;
+
+import org.undersigned.signature.SignatureCounts;
+import org.undersigned.signature.SignatureKind;
+import org.undersigned.signature.SummaryResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.undersigned.common.Page;
+import org.undersigned.common.Paging;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
+import org.undersigned.common.Query;
+import org.undersigned.common.Sql;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Permission;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
+import org.undersigned.letter.LetterFacts;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.SentenceTemplates;
+
+/** What anyone may read of a letter's signatures: the public list of signatories and the summary. */
+@ApplicationScoped
+public class SignatoryQueries {
+
+    private final LetterService letters;
+    private final SignatureCounts counts;
+    private final EntityManager em;
+    private final Access access;
+    /** Summaries of public letters with what their sentences are made from: no query while nothing changes. */
+    private final LetterCache<String, KeptSummary> summaries;
+    /** The first page of each order of public letters, the page nearly everyone reads. */
+    private final LetterCache<FirstPage, Page<SignatoryResponse>> firstPages;
+
+    private record FirstPage(String letterKey, boolean byName, int limit) {
+    }
+
+    /** A letter's counts, its sentence's templates by language, and the summaries rendered so far (one a language at most). */
+    private record KeptSummary(UUID letterId, long revision, SignatureCounts.Snapshot snapshot, SentenceTemplates templates,
+                               Map<String, Tagged<SummaryResponse>> rendered) {
+    }
+
+    /** A summary in the language it was asked for, with its ETag, and that language. */
+    public record ServedSummary(Tagged<SummaryResponse> summary, String language) {
+    }
+
+    /** What a live stream of a letter's summary speaks: the letter, the reader's language, and the template for it. */
+    public record StreamedSentence(UUID letterId, String language, String template) {
+    }
+
+    /** A signatory as the public list reads it: the columns it shows and sorts by, no entity. */
+    private record Row(UUID id, SignatureKind kind, String name, String title, String organization, String country,
+                       int represents, Instant createdAt, String sortKey) {
+
+        SignatoryResponse response() {
+            return new SignatoryResponse(id, kind, name, title, organization, country,
+                    kind == SignatureKind.ORGANIZATION ? represents : null, createdAt);
+        }
+    }
+
+    SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em, ChangeSignal signal, UndersignedConfig config,
+                     Access access) {
+        this.letters = letters;
+        this.access = access;
+        this.counts = counts;
+        this.em = em;
+        this.summaries = signal.cache("public summaries", config.caching().letterEntries(), config.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
+        this.firstPages = signal.cache("first pages of signatories", config.caching().letterEntries(), config.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
+    }
+
+    /** The public list: verified, listed signatures, by name as letters list them or by signing time. */
+    public Page<SignatoryResponse> signatories(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
+        FirstPage first = firstPage(letterKey, filter, page);
+        if (first == null) {
+            return QuarkusTransaction.joiningExisting().call(() -> read(letters.visible(letterKey), filter, page));
+        }
+        return firstPages.computeIfAbsent(first,
+                key -> QuarkusTransaction.joiningExisting().call(() -> {
+                    LetterFacts letter = letters.visible(letterKey);
+                    return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(), read(letter, filter, page));
+                }));
+    }
+
+    private Page<SignatoryResponse> read(LetterFacts letter, SignatoryFilter filter, Query.PageRequest page) {
+        int limit = page.size();
+        Paging.Cursor cursor = page.cursor();
+        boolean byName = filter.byName();
+        StringBuilder sql = new StringBuilder("select id, kind, name, title, organization, country, represents, created_at, sort_key"
+                + " from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[]{"letter", letter.id()});
+        SignatureKind onlyKind = filter.kind();
+        if (filter.country() != null) {
+            sql.append(" and country = :country");
+            params.add(new Object[]{"country", filter.country().code()});
+        }
+        if (filter.q() != null && !filter.q().text().isEmpty()) {
+            sql.append(" and lower(name) like :q escape '\\'");
+            params.add(new Object[]{"q", Sql.containsPattern(filter.q().text().toLowerCase(Locale.ROOT))});
+        }
+        List<Row> rows = new ArrayList<>(limit + 1);
+        if (byName) {
+            // Organisations first, then individuals, each by sort key: one index range per kind, so
+            // that a page deep in the list costs what the first one does.
+            SignatureKind cursorKind = null;
+            if (cursor != null) {
+                String key = cursor.key();
+                if (key.length() < 2 || key.charAt(1) != ':' || (key.charAt(0) != 'O' && key.charAt(0) != 'I')) {
+                    throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+                }
+                cursorKind = key.charAt(0) == 'O' ? SignatureKind.ORGANIZATION : SignatureKind.INDIVIDUAL;
+            }
+            for (SignatureKind k : List.of(SignatureKind.ORGANIZATION, SignatureKind.INDIVIDUAL)) {
+                if ((onlyKind != null && onlyKind != k) || (cursorKind == SignatureKind.INDIVIDUAL && k == SignatureKind.ORGANIZATION)) {
+                    continue;
+                }
+                StringBuilder part = new StringBuilder(sql).append(" and kind = '").append(k.name()).append("'");
+                List<Object[]> partParams = new ArrayList<>(params);
+                if (cursorKind == k) {
+                    part.append(" and (sort_key, id) > (:ckey, :cid)");
+                    partParams.add(new Object[]{"ckey", cursor.key().substring(2)});
+                    partParams.add(new Object[]{"cid", cursor.id()});
+                }
+                part.append(" order by sort_key, id limit ").append(limit + 1 - rows.size());
+                rows.addAll(signatoryRows(part.toString(), partParams));
+                if (rows.size() > limit) {
+                    break;
+                }
+            }
+        } else {
+            if (onlyKind != null) {
+                sql.append(" and kind = :kind");
+                params.add(new Object[]{"kind", onlyKind.name()});
+            }
+            if (cursor != null) {
+                sql.append(" and (created_at, id) > (:cat, :cid)");
+                params.add(new Object[]{"cat", cursor.instant()});
+                params.add(new Object[]{"cid", cursor.id()});
+            }
+            sql.append(" order by created_at, id limit ").append(limit + 1);
+            rows.addAll(signatoryRows(sql.toString(), params));
+        }
+        return Paging.page(rows, limit, Row::response, r -> byName
+                ? new Paging.Cursor((r.kind() == SignatureKind.ORGANIZATION ? "O:" : "I:") + r.sortKey(), r.id())
+                : Paging.Cursor.after(r.createdAt(), r.id()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> signatoryRows(String sql, List<Object[]> params) {
+        var query = em.createNativeQuery(sql);
+        params.forEach(p -> query.setParameter((String) p[0], p[1]));
+        List<Object[]> found = query.getResultList();
+        List<Row> rows = new ArrayList<>(found.size());
+        for (Object[] r : found) {
+            rows.add(new Row((UUID) r[0], SignatureKind.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    r[5] == null ? null : r[5].toString(), ((Number) r[6]).intValue(), Sql.instant(r[7]), (String) r[8]));
+        }
+        return rows;
+    }
+
+    /** As {@link #signatories}, from memory alone, for the event loop: null unless it is a first page kept just now. */
+    public Page<SignatoryResponse> signatoriesFromMemory(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
+        FirstPage first = firstPage(letterKey, filter, page);
+        return first == null ? null : firstPages.get(first);
+    }
+
+    /** The key of a first page, unfiltered: the only pages kept; null for any other. */
+    private static FirstPage firstPage(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
+        boolean unfiltered = filter.kind() == null && filter.country() == null && filter.q() == null;
+        return page.cursor() == null && unfiltered ? new FirstPage(letterKey, filter.byName(), page.size()) : null;
+    }
+
+    /**
+     * The summary, its sentence in the reader's language (of the letter's languages, from
+     * {@code ?lang=} or else {@code Accept-Language}), with an ETag naming that language and the
+     * template; for a public letter from memory while its letter and signatures have not changed.
+     */
+    public ServedSummary summary(String letterKey, String lang, String acceptLanguage) {
+        KeptSummary kept = kept(letterKey);
+        String language = kept.templates().language(lang, acceptLanguage);
+        Tagged<SummaryResponse> summary = kept.rendered().computeIfAbsent(language, l -> new Tagged<>(
+                kept.snapshot().summary().in(l, kept.templates().template(l)),
+                // the letter's revision: its goals and templates are part of the summary
+                Preconditions.version("S" + kept.snapshot().changes(), kept.revision(), l, kept.templates().fingerprint(l))));
+        Access.Grant byPartner = access.grant(Permission.COUNT_BY_PARTNER);
+        if (byPartner.any()) {
+            // the counts by partner, never kept: the organiser's all, a partner's its own
+            UUID partner = byPartner.all() ? null : byPartner.partnerId();
+            List<SummaryResponse.PartnerCount> partners = QuarkusTransaction.joiningExisting().call(
+                    () -> counts.byPartner(kept.letterId(), partner));
+            summary = new Tagged<>(summary.body().withPartners(partners),
+                    Preconditions.version(summary.version(), partner, partners.hashCode()));
+        }
+        return new ServedSummary(summary, language);
+    }
+
+    /** What a summary stream of the letter speaks for this reader. */
+    public StreamedSentence streamed(String letterKey, String lang, String acceptLanguage) {
+        KeptSummary kept = kept(letterKey);
+        String language = kept.templates().language(lang, acceptLanguage);
+        return new StreamedSentence(kept.letterId(), language, kept.templates().template(language));
+    }
+
+    private KeptSummary kept(String letterKey) {
+        return summaries.computeIfAbsent(letterKey, key -> QuarkusTransaction.joiningExisting().call(() -> {
+            LetterFacts letter = letters.visible(letterKey);
+            return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(),
+                    new KeptSummary(letter.id(), letter.revision(), counts.snapshot(letter.id()), letters.sentenceTemplates(letter.id()), new ConcurrentHashMap<>()));
+        }));
+    }
+}
