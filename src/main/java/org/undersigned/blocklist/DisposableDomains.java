@@ -3,7 +3,6 @@ package org.undersigned.blocklist;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.undersigned.common.UndersignedConfig;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,11 +31,11 @@ public class DisposableDomains {
 
     private final Set<String> domains;
 
-    DisposableDomains(UndersignedConfig config) {
+    DisposableDomains(BlocklistConfig blocklistConfig) {
         Set<String> all = new HashSet<>(150_000);
         read(DisposableDomains.class.getResourceAsStream("/blocklist/disposable-domains.txt.gz"), true, all);
         read(DisposableDomains.class.getResourceAsStream("/blocklist/disposable-wildcards.txt"), false, all);
-        config.blocklist().disposableDomainsFile().ifPresent(file -> {
+        blocklistConfig.disposableDomainsFile().ifPresent(file -> {
             try {
                 read(Files.newInputStream(Path.of(file)), file.endsWith(".gz"), all);
             } catch (IOException e) {

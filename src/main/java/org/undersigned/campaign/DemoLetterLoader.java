@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.security.Access;
 import org.undersigned.letter.CreateLetterRequest;
 import org.undersigned.letter.LetterService;
@@ -34,16 +33,16 @@ public class DemoLetterLoader {
     public record DemoSignatures(String note, List<SignRequest> signatures, String summarySentence) {
     }
 
-    private final UndersignedConfig config;
+    private final DemoConfig demoConfig;
     private final LetterDirectory letterFacts;
     private final LetterService letters;
     private final SigningService signing;
     private final Access access;
     private final ObjectMapper json;
 
-    DemoLetterLoader(UndersignedConfig config, LetterService letters, SigningService signing, Access access, ObjectMapper json, LetterDirectory letterFacts) {
+    DemoLetterLoader(DemoConfig demoConfig, LetterService letters, SigningService signing, Access access, ObjectMapper json, LetterDirectory letterFacts) {
+        this.demoConfig = demoConfig;
         this.letterFacts = letterFacts;
-        this.config = config;
         this.letters = letters;
         this.signing = signing;
         this.access = access;
@@ -52,7 +51,7 @@ public class DemoLetterLoader {
 
     @ActivateRequestContext
     void load(@Observes StartupEvent event) throws IOException {
-        if (!config.demo().enabled()) {
+        if (!demoConfig.enabled()) {
             return;
         }
         CreateLetterRequest demo;

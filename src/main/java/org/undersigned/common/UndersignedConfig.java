@@ -22,58 +22,10 @@ public interface UndersignedConfig {
      */
     Optional<String> secret();
 
-    Demo demo();
 
     Cors cors();
 
-    Blocklist blocklist();
 
-    Signals signals();
-
-    /**
-     * Bursts shown to the organiser (/v1/letters/{letter}/signals, the letter.signals_raised event):
-     * an email domain or a client address range whose share of a letter's public signatures within
-     * {@code window} is at least {@code minShare}, with at least {@code minSignatures} signatures, and
-     * at least {@code factor} times its usual share over the {@code baseline} before the window.
-     */
-    interface Signals {
-        @WithDefault("1H")
-        Duration window();
-
-        @WithDefault("7D")
-        Duration baseline();
-
-        @WithDefault("20")
-        int minSignatures();
-
-        @WithDefault("0.1")
-        double minShare();
-
-        @WithDefault("5")
-        double factor();
-
-        /** Providers so many people use that a burst from them says nothing; never a signal. */
-        @WithDefault("gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,msn.com,yahoo.com,icloud.com,me.com,aol.com,"
-                + "proton.me,protonmail.com,gmx.de,gmx.net,web.de,t-online.de,orange.fr,free.fr,laposte.net,yandex.ru,mail.ru,"
-                + "naver.com,daum.net,hanmail.net,qq.com,163.com,126.com")
-        List<String> exemptDomains();
-
-        /** How often each instance looks for new bursts on the open letters (at most 500 a run) and raises them. */
-        @WithDefault("1M")
-        Duration interval();
-    }
-
-    interface Blocklist {
-        /**
-         * A file of more disposable email domains (one a line, {@code .gz} allowed), on top of the
-         * shipped list; a public signature from any of them is a 422 problem.
-         */
-        Optional<String> disposableDomainsFile();
-
-        /** How often an instance rereads the organiser's blocklist, to see what other instances changed. */
-        @WithDefault("10S")
-        Duration refresh();
-    }
 
     interface Cors {
         /**
@@ -85,57 +37,12 @@ public interface UndersignedConfig {
 
     Limits limits();
 
-    Links links();
 
-    Webhooks webhooks();
 
-    Ledger ledger();
 
-    Document document();
-
-    interface Document {
-        /**
-         * A TrueType font for PDFs of letters in scripts the bundled DejaVu Serif does not cover
-         * (a CJK font, for one); it comes first in the font stack as 'Letter Font'.
-         */
-        Optional<String> fontFile();
-
-        /**
-         * PDFs typeset at once by an instance. Laying one out takes CPU and heap in proportion to its
-         * signatories (measured: about 2.5 KB each, so some 250 MB for 100,000); the heap must hold
-         * this many of the largest letter's. Text, Markdown and HTML take four times as many slots of
-         * their own. A request that finds every slot busy waits at most {@link #renderWait}, then gets a
-         * 503 with Retry-After.
-         */
-        @WithDefault("1")
-        int maxConcurrentRenderings();
-
-        /**
-         * How long a request waits for a rendering slot, or for the same rendering another request
-         * started, before a 503 with Retry-After: a few seconds, so that nobody is held behind a long
-         * rendering (the client asks again, and a finished rendering is kept for it).
-         */
-        @WithDefault("5S")
-        Duration renderWait();
-
-        /**
-         * Signatories typeset per part of a PDF: a long list is laid out part after part into one
-         * document whose pages live in a temporary file, so that memory stays bounded whatever the count.
-         */
-        @WithDefault("1500")
-        int pdfPartSize();
-
-        /** Renderings kept in memory (emptied by the change signal), and the largest one kept. */
-        @WithDefault("32")
-        int cacheEntries();
-
-        @WithDefault("4194304")
-        int cacheEntryMaxBytes();
-    }
 
     RateLimits rateLimits();
 
-    Signing signing();
 
     Caching caching();
 
@@ -153,108 +60,6 @@ public interface UndersignedConfig {
         int letterEntries();
     }
 
-    /** Live summary streams (server-sent events). */
-    Streams streams();
-
-    interface Streams {
-        /** Open streams one client (an IPv4 address, an IPv6 /64) may hold on one instance. */
-        @WithDefault("5")
-        int perClient();
-
-        /**
-         * Open streams one network (an IPv4 /24, an IPv6 /48) may hold on one instance, so that no
-         * small set of addresses takes every place.
-         */
-        @WithDefault("100")
-        int perNetwork();
-
-        /**
-         * Open streams on one instance in all. The last tenth of the places goes only to clients
-         * holding none, so that a new reader still gets one while others hold many.
-         */
-        @WithDefault("20000")
-        int max();
-
-        /** At most one event a letter in this time: a burst of signatures makes one event. */
-        @WithDefault("250MS")
-        Duration coalesce();
-
-        /** A comment line this often keeps proxies from closing an idle stream. */
-        @WithDefault("15S")
-        Duration heartbeat();
-    }
-
-    interface Signing {
-        /**
-         * Group commit: concurrent signatures are written together, this many at most a
-         * transaction, by this many writers. A writer takes whatever has gathered; when it found
-         * company it lingers this long for more (0: never). Each signer is answered after the commit
-         * that holds their row. One writer by default: on 2 cores it wrote more signatures a second
-         * than two or four (bin/bench; more writers make smaller batches that contend on the counters).
-         */
-        @WithDefault("500")
-        int batchMax();
-
-        @WithDefault("1")
-        int writers();
-
-        @WithDefault("0MS")
-        Duration linger();
-
-        /**
-         * Signatures that may wait for a writer; beyond them a signer gets a 503 with Retry-After
-         * at once instead of a growing wait.
-         */
-        @WithDefault("4096")
-        int queueMax();
-
-        /**
-         * How long a signer waits for the commit that holds their row before a 503 (a stuck lock, a
-         * frozen database). The row may still be written after it; signing again is then a duplicate.
-         */
-        @WithDefault("30S")
-        Duration commitWait();
-
-        /**
-         * Proof of work (letters with {@code signing_challenge: PROOF_OF_WORK}): the largest number
-         * a challenge hides. A browser tries half of them on average, about a second at the default.
-         */
-        @WithDefault("100000")
-        long challengeMaxNumber();
-
-        /** How long a challenge may be solved and used. */
-        @WithDefault("10M")
-        Duration challengeTtl();
-    }
-
-    interface Ledger {
-        /** How often the heads that moved are announced as ledger.checkpoint (a scheduler expression). */
-        @WithDefault("1h")
-        String checkpointInterval();
-    }
-
-    interface Webhooks {
-        /** Hosts a webhook may name even though they resolve to internal addresses (tests: 127.0.0.1). */
-        Optional<List<String>> allowedHosts();
-
-        /** The first retry waits about this long; each next one twice as long, with jitter. */
-        @WithDefault("10S")
-        Duration retryBase();
-
-        @WithDefault("6H")
-        Duration retryMax();
-
-        /** Attempts before a delivery is given up as FAILED. */
-        @WithDefault("12")
-        int maxAttempts();
-
-        @WithDefault("10S")
-        Duration timeout();
-
-        /** How often the dispatcher looks for due deliveries. */
-        @WithDefault("1s")
-        String pollInterval();
-    }
 
     /**
      * Requests a minute, per client address (anonymous callers) or per key, by class of cost
@@ -300,21 +105,6 @@ public interface UndersignedConfig {
         /** Other writes per key. */
         @WithDefault("1200")
         int keyedWritesPerMinute();
-    }
-
-    interface Links {
-        /**
-         * Where the campaign's pages live: emails link to {@code <base-url>/verify?token=…} and
-         * {@code <base-url>/withdraw?token=…}, pages that POST the token to the API.
-         */
-        @WithDefault("http://localhost:8080")
-        String baseUrl();
-    }
-
-    interface Demo {
-        /** Loads the demo letter at start-up; {@code bin/run} and dev mode only. */
-        @WithDefault("false")
-        boolean enabled();
     }
 
     interface Limits {

@@ -61,6 +61,7 @@ public class DocumentService {
     private final Access access;
     private final EntityManager em;
     private final UndersignedConfig config;
+    private final DocumentConfig documentConfig;
     private final LetterCache<Key, Tagged<Object>> renderings;
     private final ConcurrentHashMap<Key, CompletableFuture<Tagged<Object>>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> renderingByClient = new ConcurrentHashMap<>();
@@ -70,8 +71,9 @@ public class DocumentService {
     private final Ledger ledger;
 
     DocumentService(LetterService letters, SignatureCounts counts, PdfRenderer pdf,
-                    Access access, EntityManager em, UndersignedConfig config, ChangeSignal signal, MeterRegistry metrics,
+                    Access access, EntityManager em, UndersignedConfig config, DocumentConfig documentConfig, ChangeSignal signal, MeterRegistry metrics,
                     Ledger ledger) {
+        this.documentConfig = documentConfig;
         this.letters = letters;
         this.ledger = ledger;
         this.counts = counts;
@@ -79,10 +81,10 @@ public class DocumentService {
         this.access = access;
         this.em = em;
         this.config = config;
-        this.renderings = signal.cache("documents", Math.max(1, config.document().cacheEntries()), config.caching().letterTtl(),
+        this.renderings = signal.cache("documents", Math.max(1, documentConfig.cacheEntries()), config.caching().letterTtl(),
                 LetterChange.Aspect.LETTER, LetterChange.Aspect.ADDRESSEES, LetterChange.Aspect.SIGNATURES);
-        this.pdfSlots = new Semaphore(Math.max(1, config.document().maxConcurrentRenderings()), true);
-        this.textSlots = new Semaphore(4 * Math.max(1, config.document().maxConcurrentRenderings()), true);
+        this.pdfSlots = new Semaphore(Math.max(1, documentConfig.maxConcurrentRenderings()), true);
+        this.textSlots = new Semaphore(4 * Math.max(1, documentConfig.maxConcurrentRenderings()), true);
         this.typeset = Counter.builder("undersigned.documents.rendered")
                 .description("Documents typeset (renderings not served from memory)").register(metrics);
     }
@@ -163,7 +165,7 @@ public class DocumentService {
     }
 
     private Tagged<Object> renderNow(Key key) {
-        Duration wait = config.document().renderWait();
+        Duration wait = documentConfig.renderWait();
         Semaphore slots = key.options().format() == DocumentFormat.PDF ? pdfSlots : textSlots;
         try {
             if (!slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -181,7 +183,7 @@ public class DocumentService {
             typeset.increment();
             Tagged<Object> result = new Tagged<>(body, prepared.version());
             long size = body instanceof byte[] bytes ? bytes.length : ((String) body).length() * 2L;
-            if (prepared.keep() && size <= config.document().cacheEntryMaxBytes()) {
+            if (prepared.keep() && size <= documentConfig.cacheEntryMaxBytes()) {
                 renderings.put(key, prepared.letterId(), result, stamp);
             }
             return result;
@@ -192,7 +194,7 @@ public class DocumentService {
 
     private Tagged<Object> await(CompletableFuture<Tagged<Object>> running) {
         try {
-            return running.get(config.document().renderWait().toMillis(), TimeUnit.MILLISECONDS);
+            return running.get(documentConfig.renderWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

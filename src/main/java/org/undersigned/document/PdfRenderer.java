@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.undersigned.common.UndersignedConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -39,19 +38,19 @@ public class PdfRenderer {
     private static final String SERIF = "DejaVu Serif";
     private static final String[] PROTOCOLS = {"http", "https", "file", "ftp", "jar", "data", "classpath", "about", "mailto"};
 
-    private final UndersignedConfig config;
+    private final DocumentConfig documentConfig;
 
-    PdfRenderer(UndersignedConfig config) {
-        this.config = config;
+    PdfRenderer(DocumentConfig documentConfig) {
+        this.documentConfig = documentConfig;
     }
 
     byte[] render(LetterDocument document) {
-        int perPart = Math.max(1, config.document().pdfPartSize());
+        int perPart = Math.max(1, documentConfig.pdfPartSize());
         int parts = DocumentRenderer.pdfPartCount(document, perPart);
         try (PDDocument pdf = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             // one instance of each font for every part: a font per part would be parsed and kept per part until saved
             Fonts fonts = new Fonts(font(pdf, "/fonts/DejaVuSerif.ttf"), font(pdf, "/fonts/DejaVuSerif-Bold.ttf"),
-                    config.document().fontFile().map(path -> letterFont(pdf, path)).orElse(null));
+                    documentConfig.fontFile().map(path -> letterFont(pdf, path)).orElse(null));
             for (int part = 0; part < parts; part++) {
                 try (PdfBoxRenderer renderer = builder(DocumentRenderer.pdfPart(document, perPart, part), pdf, fonts).buildPdfRenderer()) {
                     renderer.layout();

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.mail.MailOutbox;
 import org.undersigned.mail.OutgoingMail;
 
@@ -28,12 +27,12 @@ public class SignatureMailer {
     public static final String NOT_ME = "not-me";
 
     private final MailOutbox outbox;
-    private final UndersignedConfig config;
+    private final LinksConfig linksConfig;
     private final SelfTokens tokens;
 
-    SignatureMailer(MailOutbox outbox, UndersignedConfig config, SelfTokens tokens) {
+    SignatureMailer(MailOutbox outbox, LinksConfig linksConfig, SelfTokens tokens) {
+        this.linksConfig = linksConfig;
         this.outbox = outbox;
-        this.config = config;
         this.tokens = tokens;
     }
 
@@ -146,7 +145,7 @@ public class SignatureMailer {
     }
 
     private String link(String page, String token) {
-        String base = config.links().baseUrl().replaceAll("/+$", "");
+        String base = linksConfig.baseUrl().replaceAll("/+$", "");
         return base + "/" + page + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package org.undersigned.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.UndersignedConfig;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -32,10 +31,10 @@ public class UrlGuard {
     private static final Pattern NUMERIC_HOST = Pattern.compile("^(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]*))*\\.?$");
     private static final Pattern DOTTED_DECIMAL = Pattern.compile("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
 
-    private final UndersignedConfig config;
+    private final WebhookConfig webhooksConfig;
 
-    UrlGuard(UndersignedConfig config) {
-        this.config = config;
+    UrlGuard(WebhookConfig webhooksConfig) {
+        this.webhooksConfig = webhooksConfig;
     }
 
     /** A URL that may be called, and the address checked for it, which is the one to connect to. */
@@ -135,7 +134,7 @@ public class UrlGuard {
     }
 
     private Set<String> allowedHosts() {
-        return config.webhooks().allowedHosts().orElse(List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+        return webhooksConfig.allowedHosts().orElse(List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
     }
 }

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.OutboxRounds;
 import org.undersigned.common.Vital;
 
@@ -49,16 +48,16 @@ public class WebhookDispatcher implements Vital {
 
     private final EntityManager em;
     private final UrlGuard urlGuard;
-    private final UndersignedConfig config;
+    private final WebhookConfig webhooksConfig;
     private final MeterRegistry metrics;
     private final io.vertx.core.Vertx vertx;
 
-    WebhookDispatcher(Clock clock, EntityManager em, UrlGuard urlGuard, UndersignedConfig config, MeterRegistry metrics,
+    WebhookDispatcher(Clock clock, EntityManager em, UrlGuard urlGuard, WebhookConfig webhooksConfig, MeterRegistry metrics,
                       io.vertx.core.Vertx vertx) {
+        this.webhooksConfig = webhooksConfig;
         this.clock = clock;
         this.em = em;
         this.urlGuard = urlGuard;
-        this.config = config;
         this.metrics = metrics;
         this.vertx = vertx;
         this.rounds = new OutboxRounds("webhook_deliveries", CLAIM_BATCH, LEASE, em, clock);
@@ -147,7 +146,7 @@ public class WebhookDispatcher implements Vital {
             String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String timestamp = Long.toString(clock.instant().getEpochSecond());
-            long timeout = config.webhooks().timeout().toMillis();
+            long timeout = webhooksConfig.timeout().toMillis();
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                     // the checked address, with the URL's host for Host, SNI and the certificate
                     .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
@@ -194,7 +193,7 @@ public class WebhookDispatcher implements Vital {
             state = "FAILED";
             em.createNativeQuery("update webhooks set enabled = false, disabled_reason = ?1, revision = revision + 1 where id = ?2")
                     .setParameter(1, "the endpoint answered 410 Gone").setParameter(2, delivery.webhookId()).executeUpdate();
-        } else if (attempts >= config.webhooks().maxAttempts()) {
+        } else if (attempts >= webhooksConfig.maxAttempts()) {
             state = "FAILED";
         } else {
             state = "PENDING";
@@ -217,7 +216,7 @@ public class WebhookDispatcher implements Vital {
     }
 
     Duration backoff(int attempts) {
-        return backoff(attempts, config.webhooks().retryBase(), config.webhooks().retryMax(), ThreadLocalRandom.current());
+        return backoff(attempts, webhooksConfig.retryBase(), webhooksConfig.retryMax(), ThreadLocalRandom.current());
     }
 
     /** Doubling from {@code base}, capped at {@code cap}, with jitter between half and the whole of the step. */

@@ -14,7 +14,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.Vital;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterChange;
@@ -68,7 +67,7 @@ public class SummaryStreams implements Vital {
 
     private final SignatureCounts counts;
     private final ObjectMapper json;
-    private final UndersignedConfig config;
+    private final StreamsConfig streamsConfig;
     private final Map<UUID, Set<Subscriber>> byLetter = new ConcurrentHashMap<>();
     private final StreamPlaces places;
     /** LetterDirectory with a change not yet pushed. */
@@ -81,14 +80,14 @@ public class SummaryStreams implements Vital {
     private volatile boolean closing;
     private volatile long lastPush = System.nanoTime();
 
-    SummaryStreams(SignatureCounts counts, ObjectMapper json, UndersignedConfig config) {
+    SummaryStreams(SignatureCounts counts, ObjectMapper json, StreamsConfig streamsConfig) {
+        this.streamsConfig = streamsConfig;
         this.counts = counts;
         this.json = json;
-        this.config = config;
-        this.places = new StreamPlaces(config.streams().perClient(), config.streams().perNetwork(), config.streams().max());
-        long coalesce = config.streams().coalesce().toMillis();
+        this.places = new StreamPlaces(streamsConfig.perClient(), streamsConfig.perNetwork(), streamsConfig.max());
+        long coalesce = streamsConfig.coalesce().toMillis();
         pusher.scheduleWithFixedDelay(this::push, coalesce, coalesce, TimeUnit.MILLISECONDS);
-        long heartbeat = config.streams().heartbeat().toMillis();
+        long heartbeat = streamsConfig.heartbeat().toMillis();
         pusher.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
 
@@ -120,10 +119,10 @@ public class SummaryStreams implements Vital {
     private ProblemException refused(StreamPlaces.Refusal refusal) {
         return switch (refusal) {
             case CLIENT -> new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-streams", "Too many requests",
-                    "At most " + config.streams().perClient() + " open summary streams from one client address (or IPv6 /64);"
+                    "At most " + streamsConfig.perClient() + " open summary streams from one client address (or IPv6 /64);"
                             + " close one first.", null, Map.of("Retry-After", "10"));
             case NETWORK -> new ProblemException(429, ProblemException.TYPE_PREFIX + "too-many-streams", "Too many requests",
-                    "At most " + config.streams().perNetwork() + " open summary streams from one network (an IPv4 /24 or"
+                    "At most " + streamsConfig.perNetwork() + " open summary streams from one network (an IPv4 /24 or"
                             + " an IPv6 /48); close one first.", null, Map.of("Retry-After", "10"));
             case FULL -> ProblemException.overloaded("This instance serves as many live summaries as it can just now;"
                     + " read the summary instead (GET /v1/letters/{letter}/summary) or connect again later.", 30);

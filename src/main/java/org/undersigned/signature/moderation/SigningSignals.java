@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.letter.LetterService;
 
 /**
@@ -47,16 +46,16 @@ public class SigningSignals {
     private final SignalStore store;
     private final Event<LetterChanged> changes;
     private final Clock clock;
-    private final UndersignedConfig.Signals config;
+    private final SignalsConfig config;
     private final Set<String> exempt;
 
-    SigningSignals(LetterService letters, LetterDirectory letterFacts, SignalStore store, Event<LetterChanged> changes, Clock clock, UndersignedConfig config) {
+    SigningSignals(LetterService letters, LetterDirectory letterFacts, SignalStore store, Event<LetterChanged> changes, Clock clock, SignalsConfig signalsConfig) {
         this.letters = letters;
         this.letterFacts = letterFacts;
         this.store = store;
         this.changes = changes;
         this.clock = clock;
-        this.config = config.signals();
+        this.config = signalsConfig;
         this.exempt = this.config.exemptDomains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 

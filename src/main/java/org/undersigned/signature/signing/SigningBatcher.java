@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 import org.undersigned.common.DatabaseErrors;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Vital;
-import org.undersigned.common.UndersignedConfig;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -87,7 +86,7 @@ public class SigningBatcher implements Vital {
 
     private final SignatureWriter writer;
     private final Clock clock;
-    private final UndersignedConfig.Signing config;
+    private final SigningConfig config;
     private final DistributionSummary batchSizes;
     private final ArrayBlockingQueue<Job> queue;
     private final List<Thread> writers = new ArrayList<>();
@@ -106,12 +105,12 @@ public class SigningBatcher implements Vital {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    SigningBatcher(SignatureWriter writer, Clock clock, UndersignedConfig config, MeterRegistry metrics,
+    SigningBatcher(SignatureWriter writer, Clock clock, SigningConfig signingConfig, MeterRegistry metrics,
                    SignatureReminders reminders) {
         this.reminders = reminders;
         this.writer = writer;
         this.clock = clock;
-        this.config = config.signing();
+        this.config = signingConfig;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, this.config.queueMax()));
         this.batchSizes = DistributionSummary.builder("undersigned.signing.batch.size")
                 .description("Signatures written by one group-commit transaction")

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 import org.altcha.altcha.Altcha;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.letter.SignableLetter;
 import org.undersigned.letter.SigningChallenge;
 
@@ -34,14 +32,14 @@ public class SigningChallenges {
     private final ChallengeSolutionStore solutions;
     private final ObjectMapper json;
     private final Clock clock;
-    private final UndersignedConfig.Signing config;
+    private final SigningConfig config;
 
-    SigningChallenges(ServerSecret secret, ChallengeSolutionStore solutions, ObjectMapper json, Clock clock, UndersignedConfig config) {
+    SigningChallenges(ServerSecret secret, ChallengeSolutionStore solutions, ObjectMapper json, Clock clock, SigningConfig signingConfig) {
         this.secret = secret;
         this.solutions = solutions;
         this.json = json;
         this.clock = clock;
-        this.config = config.signing();
+        this.config = signingConfig;
     }
 
     /** A challenge as the ALTCHA widget reads it from its {@code challengeurl}. */

@@ -32,7 +32,6 @@ import org.undersigned.blocklist.Blocklist;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.ServerSecret;
 import org.undersigned.common.Tokens;
-import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.Violation;
 import org.undersigned.common.security.Access;
 import org.undersigned.common.security.Permission;
@@ -69,7 +68,7 @@ public class SigningService {
 
     SigningService(Access access, LetterService letters, SignatureMailer mailer, PartnerService partners,
                    TranslationService translations, SigningBatcher batcher, SignatureTokens tokens, ManagedExecutor workers,
-                   MeterRegistry metrics, UndersignedConfig config, Blocklist blocklist, ServerSecret secret,
+                   MeterRegistry metrics, SigningConfig signingConfig, Blocklist blocklist, ServerSecret secret,
                    SigningChallenges challenges) {
         this.challenges = challenges;
         this.tokens = tokens;
@@ -82,7 +81,7 @@ public class SigningService {
         this.translations = translations;
         this.batcher = batcher;
         this.workers = workers;
-        this.commitWait = config.signing().commitWait();
+        this.commitWait = signingConfig.commitWait();
         this.metrics = metrics;
     }
 
