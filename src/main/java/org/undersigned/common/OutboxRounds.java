@@ -2,6 +2,7 @@ package org.undersigned.common;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +21,14 @@ import java.util.random.RandomGenerator;
  * made no progress for five minutes is dead ({@link Vital}). Each outbox says how to claim, handle
  * and record; this holds what they share.
  */
-public final class OutboxRounds {
+public final class OutboxRounds implements Vital {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRounds.class);
 
     /** A round starts every poll interval, and each item is bounded by its own timeout: five minutes without either is death. */
     private static final long ALIVE_NANOS = TimeUnit.MINUTES.toNanos(5);
 
+    private final String name;
     private final String table;
     private final int batch;
     private final Duration lease;
@@ -32,8 +36,12 @@ public final class OutboxRounds {
     private final Clock clock;
     private volatile long lastProgress = System.nanoTime();
 
-    /** An outbox in {@code table} (with {@code id} and {@code next_attempt_at} columns), claimed {@code batch} rows a time. */
-    public OutboxRounds(String table, int batch, Duration lease, EntityManager em, Clock clock) {
+    /**
+     * The dispatcher {@code name} of an outbox in {@code table} (with {@code id} and {@code next_attempt_at}
+     * columns, the owner's table, named by the module that owns it), claimed {@code batch} rows a time.
+     */
+    public OutboxRounds(String name, String table, int batch, Duration lease, EntityManager em, Clock clock) {
+        this.name = name;
         this.table = table;
         this.batch = batch;
         this.lease = lease;
@@ -43,6 +51,18 @@ public final class OutboxRounds {
 
     /** What to do after an item: go on with the round, or stop it (the items not tried go back for the next round). */
     public enum Next { GO_ON, STOP }
+
+    /**
+     * A scheduler's tick: one {@link #round}, whose failure is logged and left to the next tick (the
+     * database away for a while, a lock conflict), so that it never ends the schedule.
+     */
+    public <T> void tick(Supplier<List<T>> claim, Function<T, UUID> idOf, Function<T, Next> handle, Duration afterStop) {
+        try {
+            round(claim, idOf, handle, afterStop);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: %s", name, e.getClass().getSimpleName());
+        }
+    }
 
     /**
      * One round: {@code claim} (in a transaction of its own, leasing what it returns through
@@ -89,7 +109,13 @@ public final class OutboxRounds {
         return batch;
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
     /** Whether the dispatcher still makes progress. */
+    @Override
     public boolean alive() {
         return System.nanoTime() - lastProgress < ALIVE_NANOS;
     }

@@ -1,5 +1,7 @@
 package org.undersigned.mail;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +28,7 @@ import org.undersigned.common.Vital;
  * letter, state and times (never the address or the text).
  */
 @ApplicationScoped
-public class MailDispatcher implements Vital {
+public class MailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
     static final int CLAIM_BATCH = 10;
@@ -48,7 +50,7 @@ public class MailDispatcher implements Vital {
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
-        this.rounds = new OutboxRounds("mail_outbox", CLAIM_BATCH, LEASE, em, clock);
+        this.rounds = new OutboxRounds("mail dispatcher", "mail_outbox", CLAIM_BATCH, LEASE, em, clock);
     }
 
     record Claimed(UUID id, String to, String subject, String text, int attempts) {
@@ -57,28 +59,19 @@ public class MailDispatcher implements Vital {
     @Scheduled(every = "${undersigned.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        try {
-            rounds.round(this::claim, Claimed::id, mail -> {
-                String error = send(mail);
-                QuarkusTransaction.requiringNew().run(() -> record(mail, error));
-                // the server is failing: the rest wait for the next round rather than each fail in turn
-                return error == null ? OutboxRounds.Next.GO_ON : OutboxRounds.Next.STOP;
-            }, RELEASE);
-        } catch (RuntimeException e) {
-            // the next tick tries again; a database away for a while must not end the schedule
-            LOG.warnf("mail dispatch: %s", e.getClass().getSimpleName());
-        }
+        rounds.tick(this::claim, Claimed::id, mail -> {
+            String error = send(mail);
+            QuarkusTransaction.requiringNew().run(() -> record(mail, error));
+            // the server is failing: the rest wait for the next round rather than each fail in turn
+            return error == null ? OutboxRounds.Next.GO_ON : OutboxRounds.Next.STOP;
+        }, RELEASE);
     }
 
-    @Override
-    public String name() {
-        return "mail dispatcher";
-    }
-
-    /** Ticks come every poll interval and each send is bounded by the mailer's timeout. */
-    @Override
-    public boolean alive() {
-        return rounds.alive();
+    /** Ticks come every poll interval and each send is bounded by the mailer's timeout: the health check watches the rounds. */
+    @Produces
+    @Singleton
+    Vital liveness() {
+        return rounds;
     }
 
     private List<Claimed> claim() {

@@ -1,5 +1,7 @@
 package org.undersigned.webhook;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,7 +40,7 @@ import java.security.GeneralSecurityException;
  * and another retries with the same webhook-id.
  */
 @ApplicationScoped
-public class WebhookDispatcher implements Vital {
+public class WebhookDispatcher {
 
     private final Clock clock;
 
@@ -60,7 +62,7 @@ public class WebhookDispatcher implements Vital {
         this.urlGuard = urlGuard;
         this.metrics = metrics;
         this.vertx = vertx;
-        this.rounds = new OutboxRounds("webhook_deliveries", CLAIM_BATCH, LEASE, em, clock);
+        this.rounds = new OutboxRounds("webhook dispatcher", "webhook_deliveries", CLAIM_BATCH, LEASE, em, clock);
     }
 
     private final OutboxRounds rounds;
@@ -94,30 +96,18 @@ public class WebhookDispatcher implements Vital {
     @Scheduled(every = "${undersigned.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        try {
-            rounds.round(this::claim, Claimed::id, delivery -> {
-                Outcome outcome = deliver(delivery);
-                QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
-                return OutboxRounds.Next.GO_ON; // each endpoint fails alone
-            }, Duration.ZERO);
-        } catch (RuntimeException e) {
-            // the next tick tries again (the database away, a lock conflict), as the mail dispatcher does
-            LOG.warnf("webhook dispatch: %s", e.getClass().getSimpleName());
-        }
+        rounds.tick(this::claim, Claimed::id, delivery -> {
+            Outcome outcome = deliver(delivery);
+            QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
+            return OutboxRounds.Next.GO_ON; // each endpoint fails alone
+        }, Duration.ZERO);
     }
 
-    @Override
-    public String name() {
-        return "webhook dispatcher";
-    }
-
-    /**
-     * Ticks come every poll interval and each delivery is bounded by the timeout: five minutes
-     * without either means the scheduler no longer runs it.
-     */
-    @Override
-    public boolean alive() {
-        return rounds.alive();
+    /** Ticks come every poll interval and each delivery is bounded by the timeout: the health check watches the rounds. */
+    @Produces
+    @Singleton
+    Vital liveness() {
+        return rounds;
     }
 
     private List<Claimed> claim() {

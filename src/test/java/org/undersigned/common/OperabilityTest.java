@@ -25,7 +25,10 @@ class OperabilityTest extends ApiTest {
 
     @Test
     void livenessAndReadinessAreUpWithTheDatabase() {
-        given().port(managementPort).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(managementPort).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                // every vital worker is watched: the outboxes' dispatchers, the signature writers, the summary pusher
+                .body("checks.find { it.name == 'Vital workers' }.data.'mail dispatcher'", equalTo("alive"))
+                .body("checks.find { it.name == 'Vital workers' }.data.'webhook dispatcher'", equalTo("alive"));
         given().port(managementPort).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Database")));
     }
