@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  */
 @Startup
 @ApplicationScoped
-public class DisposableDomains {
+class DisposableDomains {
 
     private static final Logger LOG = Logger.getLogger(DisposableDomains.class);
 

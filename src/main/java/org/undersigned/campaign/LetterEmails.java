@@ -11,7 +11,7 @@ import org.undersigned.mail.MailState;
 
 /** A letter's emails as the organiser follows them. */
 @ApplicationScoped
-public class LetterEmails {
+class LetterEmails {
 
     private final LetterService letters;
     private final MailOutbox outbox;

@@ -25,7 +25,7 @@ import org.undersigned.letter.UpdateLetterRequest;
  * read or a revalidation of a live page costs no query; the change signal empties them.
  */
 @ApplicationScoped
-public class LetterViews {
+class LetterViews {
 
     /** A letter as served and the language it was served in. */
     public record Served(Tagged<LetterResponse> letter, String language) {

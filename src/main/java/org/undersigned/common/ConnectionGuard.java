@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request's head has arrived and when its answer has ended.
  */
 @ApplicationScoped
-public class ConnectionGuard {
+class ConnectionGuard {
 
     private static final Logger LOG = Logger.getLogger(ConnectionGuard.class);
     private static final String ACCEPT_HANDLER = "undersigned-connection-caps";

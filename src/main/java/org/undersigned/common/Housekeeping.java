@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /** Forgets what is no longer needed: old idempotency keys (kept 48 hours) and past rate-limit windows. */
 @ApplicationScoped
-public class Housekeeping {
+class Housekeeping {
 
     private final Clock clock;
 

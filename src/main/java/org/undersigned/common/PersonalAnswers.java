@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * no-store}, unless the operation said otherwise. A shared computer's back button or a proxy must
  * not show a signer's address to the next person.
  */
-public class PersonalAnswers {
+class PersonalAnswers {
 
     private static final Pattern PERSONAL = Pattern.compile(
             "/v1/me(/.*)?|/v1/signatures(/.*)?|/v1/letters/[^/]+/signatures(/export)?/?");

@@ -22,7 +22,7 @@ import org.undersigned.mail.MailOutbox;
  * transaction that moves the mailing on, so that no signer is skipped or written twice.
  */
 @ApplicationScoped
-public class ResponseMailings {
+class ResponseMailings {
 
     private static final Logger LOG = Logger.getLogger(ResponseMailings.class);
     static final int PAGE = 200;

@@ -53,7 +53,7 @@ import java.util.stream.Stream;
  * connection waits on a typesetter.
  */
 @ApplicationScoped
-public class DocumentService {
+class DocumentService {
 
     private final LetterService letters;
     private final SignatureCounts counts;

@@ -33,7 +33,7 @@ import java.io.UncheckedIOException;
  * remote host nor reaches an internal one.
  */
 @ApplicationScoped
-public class PdfRenderer {
+class PdfRenderer {
 
     private static final String SERIF = "DejaVu Serif";
     private static final String[] PROTOCOLS = {"http", "https", "file", "ftp", "jar", "data", "classpath", "about", "mailto"};

@@ -22,7 +22,7 @@ import org.hibernate.Session;
 
 /** The ledger's SQL: entries, heads and checkpoints. */
 @ApplicationScoped
-public class LedgerStore {
+class LedgerStore {
 
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };

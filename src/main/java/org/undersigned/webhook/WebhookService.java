@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 
 /** Webhook subscriptions of the admin and of partners, each seeing only its own. */
 @ApplicationScoped
-public class WebhookService {
+class WebhookService {
 
     private final Clock clock;
 

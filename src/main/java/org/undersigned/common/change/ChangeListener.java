@@ -25,7 +25,7 @@ import java.util.Properties;
  * reconnecting flushes every cache, since changes made meanwhile were not heard.
  */
 @ApplicationScoped
-public class ChangeListener implements Vital {
+class ChangeListener implements Vital {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     /** How often an idle connection is checked, so that a dead one is noticed without traffic. */

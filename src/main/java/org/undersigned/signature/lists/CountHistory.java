@@ -21,7 +21,7 @@ import org.undersigned.letter.LetterService;
  * never recounted from the signatures. Without {@code to} the last point is the current total.
  */
 @ApplicationScoped
-public class CountHistory {
+class CountHistory {
 
     static final int MAX_POINTS = 2000;
 

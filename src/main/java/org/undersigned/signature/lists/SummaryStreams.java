@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * heartbeats, and closed when the instance starts to stop.
  */
 @ApplicationScoped
-public class SummaryStreams implements Vital {
+class SummaryStreams implements Vital {
 
     private static final Logger LOG = Logger.getLogger(SummaryStreams.class);
 

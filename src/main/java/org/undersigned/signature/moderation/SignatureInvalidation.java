@@ -36,7 +36,7 @@ import java.util.UUID;
  * rejected signatures are left as they are; a delivered letter's signatures cannot change.
  */
 @ApplicationScoped
-public class SignatureInvalidation {
+class SignatureInvalidation {
 
     private final LetterService letters;
     private final SignatureCounts counts;

@@ -32,7 +32,7 @@ import org.undersigned.letter.LetterStatus;
 
 /** The private view of signatures and their moderation: the organiser's on all, a partner's on what it pushed. */
 @ApplicationScoped
-public class SignatureModeration {
+class SignatureModeration {
 
     private final Access access;
     private final LetterDirectory letterFacts;

@@ -31,7 +31,7 @@ import org.undersigned.letter.LetterService;
  * once a window period as a {@code letter.signals_raised} event to the organiser's webhooks.
  */
 @ApplicationScoped
-public class SigningSignals {
+class SigningSignals {
 
     private static final Logger LOG = Logger.getLogger(SigningSignals.class);
     static final Duration MIN_WINDOW = Duration.ofMinutes(5);

@@ -51,7 +51,7 @@ import org.undersigned.letter.LetterStatus;
  * everything kept, or erase it all. Asking for a link answers the same whoever asks.
  */
 @ApplicationScoped
-public class SignerPortal {
+class SignerPortal {
 
     static final int LINK_MINUTES = 15;
     static final Duration LINK_TTL = Duration.ofMinutes(LINK_MINUTES);

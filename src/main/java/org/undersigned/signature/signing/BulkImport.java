@@ -44,7 +44,7 @@ import java.util.UUID;
  * transaction, so a failed push leaves nothing half-written.
  */
 @ApplicationScoped
-public class BulkImport {
+class BulkImport {
 
     static final int MAX_ROWS = 10_000;
     private static final CsvMapper CSV = new CsvMapper();
