@@ -20,7 +20,7 @@ import org.undersigned.letter.LetterTransition;
 import org.undersigned.letter.UpdateLetterRequest;
 
 /**
- * LetterDirectory as the API shows them: the letter package's details joined with the counts of its
+ * Letters as the API shows them: the letter package's details joined with the counts of its
  * signatures, and the ETag of both. Public letters are kept in memory between changes, so that a
  * read or a revalidation of a live page costs no query; the change signal empties them.
  */

@@ -55,7 +55,7 @@ public interface UndersignedConfig {
         @WithDefault("60S")
         Duration letterTtl();
 
-        /** LetterDirectory kept at most (by letter and language asked for); beyond it the memory starts afresh. */
+        /** Letters kept at most (by letter and language asked for); beyond it the memory starts afresh. */
         @WithDefault("10000")
         int letterEntries();
     }

@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** LetterDirectory: drafting, listing, editing with text versions, and the lifecycle. */
+/** Letters: drafting, listing, editing with text versions, and the lifecycle. */
 @ApplicationScoped
 public class LetterService {
 

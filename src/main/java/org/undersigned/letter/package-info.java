@@ -1,6 +1,6 @@
 /**
- * LetterDirectory: drafting, text versions, translations, recipients and CCs, and the lifecycle. The
+ * Letters: drafting, text versions, translations, recipients and CCs, and the lifecycle. The
  * bottom feature: it knows nothing of signatures, partners, documents or webhooks, and tells them
- * of its changes through the change signal and {@link org.undersigned.letter.LetterStatusChanged}.
+ * of its changes through the change signal and {@link org.undersigned.letter.LetterChanged}, one event per change with its actor.
  */
 package org.undersigned.letter;

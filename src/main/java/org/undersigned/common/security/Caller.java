@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * The authenticated caller of the current request, as services need to know it (what a partner
  * may see of its own). Whether a caller may call an operation at all is decided at the door, from
- * the resource's {@code @RolesAllowed}, never here.
+ * the operation's permission ({@code @Requires}); services ask {@link Access}, which reads this.
  */
 @RequestScoped
 public class Caller {

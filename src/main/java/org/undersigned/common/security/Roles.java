@@ -1,6 +1,6 @@
 package org.undersigned.common.security;
 
-/** The roles an API key carries, as named in {@code @RolesAllowed}. */
+/** The security roles an identity carries, one per kind of caller ({@link Role}); permissions ({@link Permission}) say what each may do. */
 public final class Roles {
 
     /** The organiser: everything. */

@@ -70,7 +70,7 @@ class SummaryStreams implements Vital {
     private final StreamsConfig streamsConfig;
     private final Map<UUID, Set<Subscriber>> byLetter = new ConcurrentHashMap<>();
     private final StreamPlaces places;
-    /** LetterDirectory with a change not yet pushed. */
+    /** Letters with a change not yet pushed. */
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "summary-streams");

@@ -31,7 +31,7 @@ import org.undersigned.letter.LetterService;
 public class SignatureRetention {
 
     private static final Logger LOG = Logger.getLogger(SignatureRetention.class);
-    /** LetterDirectory a round erases at most, each in its own transaction; the next round takes the rest. */
+    /** Letters a round erases at most, each in its own transaction; the next round takes the rest. */
     static final int LETTERS_PER_ROUND = 100;
 
 
