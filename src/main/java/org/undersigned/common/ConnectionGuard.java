@@ -1,6 +1,5 @@
 package org.undersigned.common;
 
-import io.vertx.core.http.HttpVersion;
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -148,7 +147,7 @@ class ConnectionGuard {
         if (context.request().connection() instanceof ConnectionBase connection) {
             HeaderDeadline deadline = connection.channel().attr(DEADLINE).get();
             if (deadline != null) {
-                deadline.requestStarted(context.request().version() == HttpVersion.HTTP_2);
+                deadline.requestStarted();
                 context.addEndHandler(ended -> deadline.requestEnded());
             }
         }
@@ -194,17 +193,13 @@ class ConnectionGuard {
     /**
      * At the head of a connection: while no request is in progress, the first byte that arrives
      * (or the opening) starts the clock for the next request's head. Everything runs on the
-     * connection's event loop. Once a connection speaks HTTP/2, bytes no longer mean a request is
-     * coming (the client acknowledges settings and opens windows on an idle connection), so only the
-     * opening's clock holds: a request's first byte would otherwise arm a deadline that closes an idle
-     * connection the client still uses, and a request read in its last moment could be lost.
+     * connection's event loop.
      */
     private final class HeaderDeadline extends ChannelDuplexHandler {
 
         private ChannelHandlerContext context;
         private ScheduledFuture<?> timer;
         private int inProgress;
-        private boolean multiplexed;
 
         @Override
         public void handlerAdded(ChannelHandlerContext context) {
@@ -219,7 +214,7 @@ class ConnectionGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
-            if (inProgress == 0 && timer == null && !multiplexed) {
+            if (inProgress == 0 && timer == null) {
                 arm();
             }
             context.fireChannelRead(message);
@@ -231,10 +226,9 @@ class ConnectionGuard {
             context.fireChannelInactive();
         }
 
-        void requestStarted(boolean http2) {
+        void requestStarted() {
             onLoop(() -> {
                 inProgress++;
-                multiplexed |= http2;
                 disarm();
             });
         }
