@@ -2,8 +2,8 @@ package org.undersigned.document;
 
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.undersigned.common.Markdown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 final class DocumentRenderer {
 
     private static final Parser MARKDOWN = Parser.builder().build();
-    // raw HTML in a body is shown as text, and links are limited to safe schemes
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     private DocumentRenderer() {
@@ -117,7 +115,7 @@ final class DocumentRenderer {
             h.append("<h1>").append(esc(d.title())).append("</h1>\n");
             if (d.subject() != null) h.append("<p class=\"subject\"><strong>Re:</strong> ").append(esc(d.subject())).append("</p>\n");
             if (d.salutation() != null) h.append("<p class=\"salutation\">").append(esc(d.salutation())).append("</p>\n");
-            if (d.body() != null) h.append("<div class=\"body\">\n").append(HTML.render(MARKDOWN.parse(d.body()))).append("</div>\n");
+            if (d.body() != null) h.append("<div class=\"body\">\n").append(Markdown.html(d.body())).append("</div>\n");
             if (d.closing() != null) h.append("<p class=\"closing\">").append(esc(d.closing())).append("</p>\n");
             if (d.summary() != null) h.append("<p class=\"summary\"><em>").append(esc(d.summary())).append("</em></p>\n");
         }

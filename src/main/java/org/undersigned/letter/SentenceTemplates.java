@@ -3,6 +3,7 @@ package org.undersigned.letter;
 import java.util.List;
 import java.util.Map;
 import org.undersigned.common.Hashing;
+import org.undersigned.common.Languages;
 
 /**
  * What a letter's summary sentence is made from in each of its languages: the languages it reads in
@@ -12,7 +13,7 @@ public record SentenceTemplates(List<String> languages, Map<String, String> temp
 
     /** The reader's language among the letter's, from {@code ?lang=} or else {@code Accept-Language}; the original when none fits. */
     public String language(String lang, String acceptLanguage) {
-        return TranslationService.choose(languages, lang, acceptLanguage);
+        return Languages.choose(languages, lang, acceptLanguage);
     }
 
     /** The organiser's template for a language; null: the default. */

@@ -2,6 +2,7 @@ package org.undersigned.letter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.undersigned.common.Languages;
 import org.undersigned.common.Page;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
@@ -174,7 +175,7 @@ public class TranslationService {
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("This letter has no version " + number + "."));
         List<String> languages = languages(letter);
-        String language = choose(languages, lang, acceptLanguage);
+        String language = Languages.choose(languages, lang, acceptLanguage);
         if (language.equals(letter.language)) {
             return new Localized(language, languages, version, null, false);
         }
@@ -196,7 +197,7 @@ public class TranslationService {
     /** As above, among the languages given (the original first). */
     public String signingLanguage(List<String> available, String named, String acceptLanguage) {
         if (named == null) {
-            return choose(available, null, acceptLanguage);
+            return Languages.choose(available, null, acceptLanguage);
         }
         String language = LanguageTagValidator.canonical(named);
         if (!available.contains(language)) {
@@ -205,32 +206,6 @@ public class TranslationService {
         return language;
     }
 
-    /**
-     * The best of {@code available} (the original first) for {@code ?lang=} or else
-     * {@code Accept-Language}, by RFC 4647 lookup (fr-CA finds fr), then filtering (pt finds
-     * pt-BR); the original when nothing fits. A malformed header is ignored; a malformed
-     * {@code lang} parameter is a 400.
-     */
-    static String choose(List<String> available, String lang, String acceptLanguage) {
-        List<Locale.LanguageRange> ranges;
-        if (lang != null && !lang.isEmpty()) {
-            ranges = Locale.LanguageRange.parse(QueryParams.language(lang, "lang"));
-        } else if (acceptLanguage != null && !acceptLanguage.isBlank() && acceptLanguage.length() <= 1000) {
-            try {
-                ranges = Locale.LanguageRange.parse(acceptLanguage);
-            } catch (IllegalArgumentException e) {
-                return available.get(0);
-            }
-        } else {
-            return available.get(0);
-        }
-        String found = Locale.lookupTag(ranges, available);
-        if (found == null) {
-            List<String> filtered = Locale.filterTags(ranges, available);
-            found = filtered.isEmpty() ? null : filtered.get(0);
-        }
-        return found == null ? available.get(0) : found;
-    }
 
     private Tagged<TranslationResponse> view(Letter letter, LetterTranslation translation) {
         LetterVersion current = LetterService.version(letter.id, letter.currentVersion);

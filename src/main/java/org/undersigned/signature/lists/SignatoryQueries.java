@@ -33,7 +33,7 @@ import org.undersigned.letter.SentenceTemplates;
 
 /** What anyone may read of a letter's signatures: the public list of signatories and the summary. */
 @ApplicationScoped
-class SignatoryQueries {
+public class SignatoryQueries {
 
     private final LetterService letters;
     private final SignatureCounts counts;

@@ -1,0 +1,200 @@
+package org.undersigned.page;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.undersigned.common.Hashing;
+import org.undersigned.common.Markdown;
+import org.undersigned.common.Page;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.Query;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
+import org.undersigned.delivery.DeliveryResponse;
+import org.undersigned.delivery.DeliveryService;
+import org.undersigned.delivery.RecipientAnswer;
+import org.undersigned.delivery.RecipientAnswers;
+import org.undersigned.letter.LetterDetails;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.letter.RecipientResponse;
+import org.undersigned.letter.SigningChallenge;
+import org.undersigned.letter.VerificationPolicy;
+import org.undersigned.signature.SignatureKind;
+import org.undersigned.signature.SummaryResponse;
+import org.undersigned.signature.lists.SignatoryFilter;
+import org.undersigned.signature.lists.SignatoryQueries;
+import org.undersigned.signature.lists.SignatoryResponse;
+
+import com.ibm.icu.text.Collator;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * A letter's page, rendered once per letter, language and form (whole or embedded) and kept until
+ * the letter, its addressees or its signatures change (the change signal empties it): a reader
+ * whose page is kept costs no query. Drafts are never shown here, whoever asks.
+ */
+@ApplicationScoped
+class LetterPages {
+
+    /** One rendering: the page and its ETag. */
+    record Rendered(String html, String version, String language) {
+    }
+
+    private record Key(String letterKey, String language, String letterLanguage, boolean embedded) {
+    }
+
+    private final LetterService letters;
+    private final SignatoryQueries signatories;
+    private final DeliveryService deliveries;
+    private final RecipientAnswers answers;
+    private final PageStrings strings;
+    private final PagesConfig config;
+    private final Template template;
+    private final LetterCache<Key, Rendered> pages;
+    private final Map<String, List<LetterPageView.Option>> countriesByLanguage = new ConcurrentHashMap<>();
+
+    LetterPages(LetterService letters, SignatoryQueries signatories, DeliveryService deliveries, RecipientAnswers answers,
+                PageStrings strings, PagesConfig config, UndersignedConfig undersigned, ChangeSignal signal,
+                @Location("pages/letter.html") Template template) {
+        this.letters = letters;
+        this.signatories = signatories;
+        this.deliveries = deliveries;
+        this.answers = answers;
+        this.strings = strings;
+        this.config = config;
+        this.template = template;
+        this.pages = signal.cache("letter pages", undersigned.caching().letterEntries(), undersigned.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.ADDRESSEES, LetterChange.Aspect.SIGNATURES);
+    }
+
+    /**
+     * The page of a published letter for a reader: the page's words in their language of the ten,
+     * the letter in theirs of its own (both from {@code lang}, else Accept-Language).
+     */
+    Rendered page(String letterKey, String lang, String acceptLanguage, boolean embedded) {
+        String language = strings.language(lang, acceptLanguage);
+        // the summary is kept in memory: it names the letter's language without a query
+        SignatoryQueries.ServedSummary summary = signatories.summary(letterKey, lang, acceptLanguage);
+        Key key = new Key(letterKey, language, summary.language(), embedded);
+        return pages.computeIfAbsent(key, k -> QuarkusTransaction.joiningExisting().call(() -> {
+            LetterDetails letter = letters.get(letterKey, summary.language(), null);
+            if (letter.status() == LetterStatus.DRAFT) {
+                throw org.undersigned.common.ProblemException.notFound("No letter " + letterKey + ".");
+            }
+            Rendered rendered = render(view(letter, summary.summary().body(), language, embedded));
+            return new LetterCache.Loaded<>(letter.id(), rendered);
+        }));
+    }
+
+    private Rendered render(LetterPageView view) {
+        String html = template.data("v", view).render();
+        return new Rendered(html, Preconditions.version("P" + Hashing.sha256Hex(html).substring(0, 32)), view.language());
+    }
+
+    private LetterPageView view(LetterDetails letter, SummaryResponse summary, String language, boolean embedded) {
+        Map<String, String> t = strings.words(language);
+        Locale locale = Locale.forLanguageTag(language);
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC);
+        String letterLanguage = letter.servedLanguage();
+        String date = letter.letterDate() == null ? null
+                : letter.letterDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(letterLanguage)));
+        List<LetterPageView.Addressee> recipients = letter.recipients().stream()
+                .map(r -> new LetterPageView.Addressee(lines(Stream.concat(Stream.of(r.name(), r.title(), r.organization()),
+                        r.addressLines().stream()))))
+                .toList();
+        List<String> ccs = letter.ccs().stream()
+                .map(c -> String.join(", ", lines(Stream.of(c.name(), c.title(), c.organization()))))
+                .toList();
+
+        Page<SignatoryResponse> first = signatories.signatories(letter.id().toString(),
+                new SignatoryFilter(null, null, null, null), Query.PageRequest.FIRST);
+        List<LetterPageView.Signatory> organizations = new ArrayList<>();
+        List<LetterPageView.Signatory> individuals = new ArrayList<>();
+        for (SignatoryResponse s : first.items()) {
+            List<String> lines = new ArrayList<>();
+            if (s.title() != null) {
+                Arrays.stream(s.title().split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+            }
+            if (s.organization() != null && !s.organization().isBlank()) {
+                lines.add(s.organization());
+            }
+            (s.kind() == SignatureKind.ORGANIZATION ? organizations : individuals).add(new LetterPageView.Signatory(s.name(), lines));
+        }
+        long undisclosed = summary.organizationsUndisclosed() + summary.individualsUndisclosed();
+        String others = undisclosed == 0 ? null : t.get("others").replace("{n}", Long.toString(undisclosed));
+
+        List<String> delivered = new ArrayList<>();
+        List<LetterPageView.Answer> responses = new ArrayList<>();
+        if (letter.status() == LetterStatus.DELIVERED || letter.deliveredAt() != null) {
+            for (DeliveryResponse d : deliveries.list(letter.id().toString()).items()) {
+                delivered.add(t.get("delivered_to").replace("{name}", Objects.requireNonNullElse(d.recipientName(), ""))
+                        .replace("{date}", day.format(d.deliveredAt())));
+            }
+        }
+        for (RecipientAnswer a : answers.list(letter.id().toString()).items()) {
+            String heading = Objects.requireNonNullElse(a.recipientName(), "") + " · " + day.format(a.receivedAt());
+            responses.add(new LetterPageView.Answer(heading, a.summary(), safeUrl(a.url())));
+        }
+
+        long total = summary.total();
+        Long next = summary.nextGoal();
+        int progress = next == null || next <= 0 ? 100 : (int) Math.min(100, total * 100 / next);
+        List<String> reached = summary.milestones() == null ? List.of() : summary.milestones().stream()
+                .filter(m -> m.reachedAt() != null)
+                .map(m -> m.goal() + " · " + day.format(m.reachedAt()))
+                .toList();
+
+        String base = config.publicUrl().replaceAll("/+$", "");
+        String slug = letter.slug() == null ? letter.id().toString() : letter.slug();
+        String description = summary.sentence();
+        return new LetterPageView(language, PageStrings.direction(language), t, strings.json(language), strings.altcha(language), strings.names(),
+                letter.id().toString(), slug, letterLanguage, PageStrings.direction(letterLanguage),
+                letter.title(), letter.subject(), date, recipients, ccs, letter.salutation(), Markdown.html(letter.body()),
+                letter.closing(), letter.status() == LetterStatus.OPEN && !deadlinePassed(letter),
+                letter.signingChallenge() == SigningChallenge.PROOF_OF_WORK,
+                letter.verificationPolicy() == VerificationPolicy.EMAIL,
+                summary.sentence(), total, next, progress, reached, organizations, individuals, first.nextCursor(), others,
+                delivered, responses, countries(language), embedded,
+                base + "/l/" + slug, base + "/v1/letters/" + slug + "/card.png", description);
+    }
+
+    private boolean deadlinePassed(LetterDetails letter) {
+        return letter.signingDeadline() != null && !letters.now().isBefore(letter.signingDeadline());
+    }
+
+    /** Countries by their names in the reader's language, in its alphabetical order. */
+    private List<LetterPageView.Option> countries(String language) {
+        return countriesByLanguage.computeIfAbsent(language, l -> {
+            Locale locale = Locale.forLanguageTag(l);
+            Collator collator = Collator.getInstance(locale);
+            return Arrays.stream(Locale.getISOCountries())
+                    .map(code -> new LetterPageView.Option(code, new Locale("", code).getDisplayCountry(locale)))
+                    .sorted(Comparator.comparing(LetterPageView.Option::label, collator::compare))
+                    .toList();
+        });
+    }
+
+    /** Only web links leave the page; anything else (javascript:, data:) is dropped. */
+    private static String safeUrl(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+    }
+
+    private static List<String> lines(Stream<String> values) {
+        return values.filter(v -> v != null && !v.isBlank()).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package org.undersigned.page;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.undersigned.common.Preconditions;
+import org.undersigned.common.Tagged;
+import org.undersigned.common.UndersignedConfig;
+import org.undersigned.common.change.ChangeSignal;
+import org.undersigned.common.change.LetterCache;
+import org.undersigned.common.change.LetterChange;
+import org.undersigned.letter.LetterFacts;
+import org.undersigned.letter.LetterService;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.signature.SummaryResponse;
+import org.undersigned.signature.lists.SignatoryQueries;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The badge and the share card of a letter, from its summary as kept in memory. Cards are drawn
+ * once per letter and language, and kept until the letter or its signatures change.
+ */
+@ApplicationScoped
+class SharedCounts {
+
+    private record CardKey(String letterKey, String language) {
+    }
+
+    private final SignatoryQueries signatories;
+    private final LetterService letters;
+    private final PageStrings strings;
+    private final ShareImages images;
+    private final PagesConfig config;
+    private final LetterCache<CardKey, Tagged<byte[]>> cards;
+
+    SharedCounts(SignatoryQueries signatories, LetterService letters, PageStrings strings, ShareImages images, PagesConfig config,
+                 UndersignedConfig undersigned, ChangeSignal signal) {
+        this.signatories = signatories;
+        this.letters = letters;
+        this.strings = strings;
+        this.images = images;
+        this.config = config;
+        this.cards = signal.cache("share cards", undersigned.caching().letterEntries(), undersigned.caching().letterTtl(),
+                LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
+    }
+
+    Tagged<String> badge(String letterKey, boolean bar, String lang, String acceptLanguage) {
+        SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
+        String language = strings.language(lang, acceptLanguage);
+        SummaryResponse summary = served.summary().body();
+        String svg = ShareImages.badge(strings.words(language).get("signatures"), summary.total(), summary.nextGoal(), bar,
+                Locale.forLanguageTag(language));
+        return new Tagged<>(svg, Preconditions.version("B" + served.summary().version(), language, bar));
+    }
+
+    String cardVersion(String letterKey, String lang, String acceptLanguage) {
+        SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
+        return Preconditions.version("C" + served.summary().version(), served.language());
+    }
+
+    Tagged<byte[]> card(String letterKey, String lang, String acceptLanguage) {
+        SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
+        String version = Preconditions.version("C" + served.summary().version(), served.language());
+        return cards.computeIfAbsent(new CardKey(letterKey, served.language()), key -> {
+            LetterFacts letter = QuarkusTransaction.joiningExisting().call(() -> letters.visible(letterKey));
+            String title = QuarkusTransaction.joiningExisting().call(() -> letters.get(letterKey, served.language(), null).title());
+            SummaryResponse summary = served.summary().body();
+            byte[] png = images.card(title, summary.total(), summary.sentence(), host(), served.language());
+            return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(), new Tagged<>(png, version));
+        });
+    }
+
+    private String host() {
+        try {
+            String host = URI.create(config.publicUrl()).getHost();
+            return host == null ? config.publicUrl() : host;
+        } catch (IllegalArgumentException e) {
+            return config.publicUrl();
+        }
+    }
+}
