@@ -71,6 +71,9 @@ public final class PackagedService implements AutoCloseable {
         }
         environment.put("UNDERSIGNED_LIMITS_REQUESTS_PER_CLIENT", "4096");
         environment.put("UNDERSIGNED_LIMITS_CONNECTIONS_PER_CLIENT", "4096");
+        // the emailed links and the pages' absolute addresses point at this instance
+        environment.put("UNDERSIGNED_LINKS_BASE_URL", "http://127.0.0.1:" + port);
+        environment.put("UNDERSIGNED_PAGES_PUBLIC_URL", "http://127.0.0.1:" + port);
         environment.putAll(env);
         PackagedService service = new PackagedService(builder.start(), log, port, managementPort);
         service.awaitReady(Duration.ofSeconds(60));

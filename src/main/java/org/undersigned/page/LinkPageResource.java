@@ -141,7 +141,6 @@ public class LinkPageResource {
             return switch (e.status()) {
                 case 404 -> PageResponses.personal(404, pages.said(language, "link_dead_title", "link_dead", null)).build();
                 case 409 -> PageResponses.personal(409, pages.said(language, link + "_title", "closed", null)).build();
-                case 429 -> PageResponses.personal(429, pages.said(language, "rate_title", "error_rate", null)).build();
                 default -> throw e;
             };
         }

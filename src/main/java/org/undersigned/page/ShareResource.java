@@ -32,7 +32,8 @@ public class ShareResource {
     @GET
     @Path("badge.svg")
     @Produces("image/svg+xml")
-    public Response badge(@PathParam("letter") String letter, @QueryParam("style") String style, @QueryParam("lang") String lang,
+    public Response badge(@PathParam("letter") String letter, @QueryParam("style") String style, @QueryParam("goal") String goal,
+                          @QueryParam("lang") String lang,
                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context Request request) {
         boolean bar;
         if (style == null || style.isEmpty() || style.equals("count")) {
@@ -42,7 +43,7 @@ public class ShareResource {
         } else {
             throw ProblemException.invalid("style", "must be count or bar");
         }
-        Tagged<String> badge = shared.badge(letter, bar, lang, acceptLanguage);
+        Tagged<String> badge = shared.badge(letter, bar, goal(goal), lang, acceptLanguage);
         return answer(request, badge, "image/svg+xml");
     }
 
@@ -59,6 +60,21 @@ public class ShareResource {
         }
         Tagged<byte[]> card = shared.card(letter, lang, acceptLanguage);
         return answer(request, card, "image/png");
+    }
+
+    private static Long goal(String goal) {
+        if (goal == null || goal.isEmpty()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(goal);
+            if (value >= 1 && value <= 1_000_000_000L) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.invalid("goal", "must be a whole number from 1 to 1000000000");
     }
 
     private static Response answer(Request request, Tagged<?> tagged, String type) {

@@ -45,13 +45,14 @@ class SharedCounts {
                 LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
     }
 
-    Tagged<String> badge(String letterKey, boolean bar, String lang, String acceptLanguage) {
+    /** The badge; {@code goal} (null: the letter's next) is where the bar runs to. */
+    Tagged<String> badge(String letterKey, boolean bar, Long goal, String lang, String acceptLanguage) {
         SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
         String language = strings.language(lang, acceptLanguage);
         SummaryResponse summary = served.summary().body();
-        String svg = ShareImages.badge(strings.words(language).get("signatures"), summary.total(), summary.nextGoal(), bar,
+        String svg = ShareImages.badge(strings.words(language).get("signatures"), summary.total(), goal != null ? goal : summary.nextGoal(), bar,
                 Locale.forLanguageTag(language));
-        return new Tagged<>(svg, Preconditions.version("B" + served.summary().version(), language, bar));
+        return new Tagged<>(svg, Preconditions.version("B" + served.summary().version(), language, bar, goal));
     }
 
     String cardVersion(String letterKey, String lang, String acceptLanguage) {

@@ -1,5 +1,6 @@
 package org.undersigned.letter;
 
+import org.undersigned.common.Languages;
 import org.junit.jupiter.api.Test;
 import org.undersigned.common.ProblemException;
 
@@ -15,22 +16,22 @@ class LanguageChoiceTest {
 
     @Test
     void theParameterWinsOverTheHeader() {
-        assertEquals("ko", TranslationService.choose(LANGUAGES, "ko", "fr"));
-        assertEquals("fr", TranslationService.choose(LANGUAGES, null, "fr-CA, en;q=0.5"));
+        assertEquals("ko", Languages.choose(LANGUAGES, "ko", "fr"));
+        assertEquals("fr", Languages.choose(LANGUAGES, null, "fr-CA, en;q=0.5"));
     }
 
     @Test
     void lookupThenFilteringThenTheOriginal() {
-        assertEquals("fr", TranslationService.choose(LANGUAGES, null, "fr-CA"));      // lookup: fr-CA finds fr
-        assertEquals("pt-BR", TranslationService.choose(LANGUAGES, null, "pt"));      // filtering: pt finds pt-BR
-        assertEquals("en", TranslationService.choose(LANGUAGES, null, "de, it;q=0.8")); // nothing fits
-        assertEquals("en", TranslationService.choose(LANGUAGES, null, null));
-        assertEquals("ko", TranslationService.choose(LANGUAGES, null, "de;q=0.9, ko;q=0.8"));
+        assertEquals("fr", Languages.choose(LANGUAGES, null, "fr-CA"));      // lookup: fr-CA finds fr
+        assertEquals("pt-BR", Languages.choose(LANGUAGES, null, "pt"));      // filtering: pt finds pt-BR
+        assertEquals("en", Languages.choose(LANGUAGES, null, "de, it;q=0.8")); // nothing fits
+        assertEquals("en", Languages.choose(LANGUAGES, null, null));
+        assertEquals("ko", Languages.choose(LANGUAGES, null, "de;q=0.9, ko;q=0.8"));
     }
 
     @Test
     void aMalformedHeaderIsIgnoredAMalformedParameterRefused() {
-        assertEquals("en", TranslationService.choose(LANGUAGES, null, "fr;q=abc"));
-        assertThrows(ProblemException.class, () -> TranslationService.choose(LANGUAGES, "not a language!", null));
+        assertEquals("en", Languages.choose(LANGUAGES, null, "fr;q=abc"));
+        assertThrows(ProblemException.class, () -> Languages.choose(LANGUAGES, "not a language!", null));
     }
 }
