@@ -41,28 +41,36 @@ class ArchitectureTest {
             .layer("document").definedBy("org.undersigned.document..")
             .layer("delivery").definedBy("org.undersigned.delivery..")
             .layer("campaign").definedBy("org.undersigned.campaign..")
+            .layer("page").definedBy("org.undersigned.page..")
+            .whereLayer("page").mayNotBeAccessedByAnyLayer()
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
-            .whereLayer("delivery").mayOnlyBeAccessedByLayers("campaign")
+            .whereLayer("delivery").mayOnlyBeAccessedByLayers("campaign", "page")
             .whereLayer("document").mayNotBeAccessedByAnyLayer()
-            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "delivery", "campaign")
+            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "delivery", "campaign", "page")
             .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "delivery", "campaign")
             .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "delivery", "campaign")
             .whereLayer("webhook").mayOnlyBeAccessedByLayers("partner", "ledger", "signature", "delivery", "campaign")
             .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
-            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "delivery", "campaign");
+            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "delivery", "campaign", "page");
+
+    /** The pages read what the other modules publish and write only through their services: no SQL, no entity, no table. */
+    @ArchTest
+    static final ArchRule pagesHoldNoSqlNorEntity = noClasses().that().resideInAPackage("org.undersigned.page..")
+            .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager");
 
     @ArchTest
     static final ArchRule letterKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.undersigned.letter..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature..", "org.undersigned.partner..",
                     "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..", "org.undersigned.mail..",
-                    "org.undersigned.delivery..");
+                    "org.undersigned.delivery..", "org.undersigned.page..");
 
     @ArchTest
     static final ArchRule commonKnowsNoFeature = noClasses().that().resideInAPackage("org.undersigned.common..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.letter..", "org.undersigned.signature..",
                     "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..", "org.undersigned.mail..",
-                    "org.undersigned.campaign..", "org.undersigned.delivery..");
+                    "org.undersigned.campaign..", "org.undersigned.delivery..", "org.undersigned.page..");
 
     /** Dependencies come through constructors, so that a class says what it needs and its fields stay final. */
     @ArchTest
