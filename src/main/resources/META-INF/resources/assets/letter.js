@@ -9,7 +9,15 @@
   var embedded = body.classList.contains('embedded') && window.parent !== window;
   var params = new URLSearchParams(window.location.search);
   var via = params.get('via');
-  if (via && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(via)) via = null;
+  if (via && !/^[A-Za-z0-9][A-Za-z0-9-]{1,38}[A-Za-z0-9]$/.test(via)) via = null; // as SignatureRules.VIA_PATTERN
+  // the partner that brought the reader still gets the credit after a change of language
+  if (via) {
+    document.querySelectorAll('.languages a, .foot a').forEach(function (a) {
+      var url = new URL(a.getAttribute('href'), window.location.href);
+      url.searchParams.set('via', via);
+      a.href = url.toString();
+    });
+  }
 
   function tell(type, extra) {
     if (!embedded) return;

@@ -160,8 +160,17 @@ class PagesBrowserIT {
     @Test
     void anOrganisationSignsInFrenchWithdrawsByItsLinkAndUsesThePortal() throws Exception {
         String email = "contact." + System.nanoTime() + "@example.org";
+        String code = "coalition-" + System.nanoTime();
+        HttpResponse<String> partner = HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/v1/partners")))
+                .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Coalition partner\",\"referral_code\":\"" + code + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, partner.statusCode(), partner.body());
         try (BrowserSession browser = new BrowserSession("fr")) {
-            browser.open(service.url("/l/" + LETTER));
+            // brought by a partner: the page offers to share the signer's details with it, and keeps the code across languages
+            browser.open(service.url("/l/" + LETTER + "?via=" + code));
+            assertTrue(browser.visible("f-share"), "the partner-sharing consent");
+            assertTrue(String.valueOf(browser.js("return document.querySelector('.languages a[lang=ko]').href;")).endsWith("via=" + code));
             assertEquals("fr", browser.js("return document.documentElement.lang;"));
             assertEquals("Signer la lettre", browser.text("sign-heading"));
             browser.driver.findElement(By.cssSelector("input[name=kind][value=ORGANIZATION]")).click();
@@ -180,6 +189,7 @@ class PagesBrowserIT {
             browser.driver.findElement(By.id("f-name")).sendKeys("Coalition pour les droits " + System.nanoTime());
             browser.driver.findElement(By.id("f-represents")).sendKeys("12");
             browser.driver.findElement(By.id("f-email")).sendKeys(email);
+            browser.driver.findElement(By.id("f-share")).click();
             browser.driver.findElement(By.cssSelector("altcha-widget input[type=checkbox]")).click();
             browser.waitUntil(() -> Boolean.TRUE.equals(browser.js(
                     "var i = document.querySelector('altcha-widget input[name=altcha]'); return !!i && i.value.length > 0;")),
@@ -187,6 +197,18 @@ class PagesBrowserIT {
             browser.driver.findElement(By.id("submit")).click();
             browser.waitUntil(() -> browser.visible("done"), Duration.ofSeconds(20), "the check-your-email state");
             assertEquals("Consultez vos e-mails", browser.text("done-title"));
+            HttpResponse<String> recorded = HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/v1/letters/" + LETTER
+                            + "/signatures?kind=ORGANIZATION&limit=100")))
+                    .header("Authorization", "Bearer " + PackagedService.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            com.fasterxml.jackson.databind.JsonNode signed = null;
+            for (com.fasterxml.jackson.databind.JsonNode item : new com.fasterxml.jackson.databind.ObjectMapper().readTree(recorded.body()).get("items")) {
+                if (email.equals(item.path("email").asText())) {
+                    signed = item;
+                }
+            }
+            assertNotNull(signed, "the signature is recorded: " + recorded.body());
+            assertTrue(signed.path("share_with_partner").asBoolean(), signed.toString());
+            assertEquals("en", signed.path("language").asText(), "signed in the letter's language");
 
             // the portal: ask for a link, open it, see the signature, export everything
             browser.open(service.url("/me"));

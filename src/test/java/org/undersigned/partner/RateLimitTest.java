@@ -10,6 +10,7 @@ import org.undersigned.ApiTest;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -37,6 +38,40 @@ class RateLimitTest extends ApiTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * A person who meets a limit on a page gets a page that says so, in their language, with when to
+     * retry. Sent from 127.0.0.3, a client of its own, so that the other tests' budgets stay whole.
+     */
+    @Test
+    void aPageOverItsLimitIsAPage() throws Exception {
+        awayFromAWindowEdge();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(postFrom("127.0.0.3", "/not-me", "token=not-a-token-" + i).startsWith("HTTP/1.1 404"));
+        }
+        String answer = postFrom("127.0.0.3", "/not-me", "token=one-too-many");
+        assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertTrue(head.contains("\r\ncontent-type: text/html"), head);
+        assertTrue(head.contains("\r\nretry-after: "), head);
+        assertTrue(head.contains("content-security-policy: default-src 'self'"), head);
+        assertTrue(answer.contains("Demasiados intentos desde su red."), answer);
+    }
+
+    /** A form posted as a browser would, from a loopback address of the test's choosing; the whole answer. */
+    private static String postFrom(String address, String path, String form) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(address, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", io.restassured.RestAssured.port), 5_000);
+            socket.setSoTimeout(10_000);
+            byte[] body = form.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: es\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
