@@ -8,6 +8,7 @@ import org.undersigned.common.Hashing;
 import org.undersigned.common.Markdown;
 import org.undersigned.common.Page;
 import org.undersigned.common.Preconditions;
+import org.undersigned.common.ProblemException;
 import org.undersigned.common.Query;
 import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
@@ -94,7 +95,7 @@ class LetterPages {
         return pages.computeIfAbsent(key, k -> QuarkusTransaction.joiningExisting().call(() -> {
             LetterDetails letter = letters.get(letterKey, summary.language(), null);
             if (letter.status() == LetterStatus.DRAFT) {
-                throw org.undersigned.common.ProblemException.notFound("No letter " + letterKey + ".");
+                throw ProblemException.notFound("No letter " + letterKey + ".");
             }
             Rendered rendered = render(view(letter, summary.summary().body(), language, embedded));
             return new LetterCache.Loaded<>(letter.id(), rendered);

@@ -8,9 +8,8 @@ import org.undersigned.common.UndersignedConfig;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterCache;
 import org.undersigned.common.change.LetterChange;
-import org.undersigned.letter.LetterFacts;
+import org.undersigned.letter.LetterDetails;
 import org.undersigned.letter.LetterService;
-import org.undersigned.letter.LetterStatus;
 import org.undersigned.signature.SummaryResponse;
 import org.undersigned.signature.lists.SignatoryQueries;
 
@@ -64,11 +63,10 @@ class SharedCounts {
         SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
         String version = Preconditions.version("C" + served.summary().version(), served.language());
         return cards.computeIfAbsent(new CardKey(letterKey, served.language()), key -> {
-            LetterFacts letter = QuarkusTransaction.joiningExisting().call(() -> letters.visible(letterKey));
-            String title = QuarkusTransaction.joiningExisting().call(() -> letters.get(letterKey, served.language(), null).title());
+            LetterDetails letter = QuarkusTransaction.joiningExisting().call(() -> letters.get(letterKey, served.language(), null));
             SummaryResponse summary = served.summary().body();
-            byte[] png = images.card(title, summary.total(), summary.sentence(), host(), served.language());
-            return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(), new Tagged<>(png, version));
+            byte[] png = images.card(letter.title(), summary.total(), summary.sentence(), host(), served.language());
+            return new LetterCache.Loaded<>(letter.isDraft() ? null : letter.id(), new Tagged<>(png, version));
         });
     }
 

@@ -54,6 +54,7 @@ final class BrowserSession implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--lang=" + language, "--window-size=1280,1000");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                 "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -116,6 +117,12 @@ final class BrowserSession implements AutoCloseable {
         fail("waited " + timeout.toSeconds() + " s for " + what);
     }
 
+    /** Waits for the proof-of-work widget to have solved its challenge (its payload is in the form). */
+    void awaitProofOfWork() throws InterruptedException {
+        waitUntil(() -> Boolean.TRUE.equals(js("var i = document.querySelector('altcha-widget input[name=altcha]'); return !!i && i.value.length > 0;")),
+                Duration.ofSeconds(60), "the proof of work");
+    }
+
     /** axe-core's WCAG 2.2 A and AA rules (and its best practices) on the page as it stands: no violation. */
     void accessible(String page) {
         js(axe);
@@ -145,8 +152,24 @@ final class BrowserSession implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
+    /**
+     * Private and whole: everything the page loaded came from the page's own origin, and the
+     * browser refused nothing under the page's Content-Security-Policy.
+     */
+    void selfContained(String page) {
+        Object elsewhere = js("return performance.getEntriesByType('resource').map(function (r) { return r.name; })"
+                + ".filter(function (n) { return new URL(n).origin !== location.origin; });");
+        assertEquals(java.util.List.of(), elsewhere, page + " loaded from another host");
+        java.util.List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
+        assertEquals(java.util.List.of(), refused, page + ": the browser refused");
+    }
+
     /** The checks every page gets. */
     void check(String name) throws IOException {
+        selfContained(name);
         accessible(name);
         screenshots(name);
     }

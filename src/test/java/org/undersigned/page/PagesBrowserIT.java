@@ -111,9 +111,7 @@ class PagesBrowserIT {
             browser.keys(email);
             browser.tabUntil("e && e.closest && e.closest('altcha-widget')", "the proof-of-work checkbox");
             browser.keys(Keys.SPACE);
-            browser.waitUntil(() -> Boolean.TRUE.equals(browser.js(
-                    "var i = document.querySelector('altcha-widget input[name=altcha]'); return !!i && i.value.length > 0;")),
-                    Duration.ofSeconds(60), "the proof of work");
+            browser.awaitProofOfWork();
             browser.tabTo("submit");
             browser.keys(Keys.ENTER);
             browser.waitUntil(() -> browser.visible("done"), Duration.ofSeconds(20), "the check-your-email state");
@@ -191,9 +189,7 @@ class PagesBrowserIT {
             browser.driver.findElement(By.id("f-email")).sendKeys(email);
             browser.driver.findElement(By.id("f-share")).click();
             browser.driver.findElement(By.cssSelector("altcha-widget input[type=checkbox]")).click();
-            browser.waitUntil(() -> Boolean.TRUE.equals(browser.js(
-                    "var i = document.querySelector('altcha-widget input[name=altcha]'); return !!i && i.value.length > 0;")),
-                    Duration.ofSeconds(60), "the proof of work");
+            browser.awaitProofOfWork();
             browser.driver.findElement(By.id("submit")).click();
             browser.waitUntil(() -> browser.visible("done"), Duration.ofSeconds(20), "the check-your-email state");
             assertEquals("Consultez vos e-mails", browser.text("done-title"));
@@ -280,9 +276,7 @@ class PagesBrowserIT {
             browser.driver.findElement(By.id("f-name")).sendKeys("Embedded Signer");
             browser.driver.findElement(By.id("f-email")).sendKeys(email);
             browser.driver.findElement(By.cssSelector("altcha-widget input[type=checkbox]")).click();
-            browser.waitUntil(() -> Boolean.TRUE.equals(browser.js(
-                    "var i = document.querySelector('altcha-widget input[name=altcha]'); return !!i && i.value.length > 0;")),
-                    Duration.ofSeconds(60), "the proof of work");
+            browser.awaitProofOfWork();
             browser.driver.findElement(By.id("submit")).click();
             browser.waitUntil(() -> browser.visible("done"), Duration.ofSeconds(20), "the check-your-email state");
             browser.driver.switchTo().defaultContent();
