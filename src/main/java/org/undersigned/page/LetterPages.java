@@ -31,6 +31,7 @@ import org.undersigned.signature.lists.SignatoryQueries;
 import org.undersigned.signature.lists.SignatoryResponse;
 
 import com.ibm.icu.text.Collator;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -41,23 +42,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * A letter's page, rendered once per letter, language and form (whole or embedded) and kept until
- * the letter, its addressees or its signatures change (the change signal empties it): a reader
- * whose page is kept costs no query. Drafts are never shown here, whoever asks.
+ * A letter's page, in three parts kept apart: the frame (the letter, its deliveries and responses,
+ * the signing form), kept per letter, language and form (whole or embedded) until the letter or
+ * its addressees change; and the count and the first page of signatories, which change with every
+ * signature, kept until the signatures change. A reader whose parts are kept costs no query: on a
+ * busy day a new signature re-renders only the small parts, never the frame. Drafts are never
+ * shown here, whoever asks.
  */
 @ApplicationScoped
 class LetterPages {
 
-    /** One rendering: the page and its ETag. */
+    /** One page as served: its HTML and its ETag. */
     record Rendered(String html, String version, String language) {
     }
 
     private record Key(String letterKey, String language, String letterLanguage, boolean embedded) {
     }
+
+    /** The frame, cut where the parts go. */
+    private record Frame(UUID letterId, String beforeCount, String beforeSignatories, String after, String version) {
+    }
+
+    /** A part of a page and what its ETag takes from it. */
+    private record Part(String html, String version) {
+    }
+
+    private static final String COUNT = "<!--count-->";
+    private static final String SIGNATORIES = "<!--signatories-->";
+    private static final Part NONE = new Part("", "-");
 
     private final LetterService letters;
     private final SignatoryQueries signatories;
@@ -65,22 +82,32 @@ class LetterPages {
     private final RecipientAnswers answers;
     private final PageStrings strings;
     private final PagesConfig config;
-    private final Template template;
-    private final LetterCache<Key, Rendered> pages;
+    private final Template frameTemplate;
+    private final Template countTemplate;
+    private final Template signatoriesTemplate;
+    private final LetterCache<Key, Frame> frames;
+    private final LetterCache<Key, Part> counts;
+    private final LetterCache<Key, Part> lists;
     private final Map<String, List<LetterPageView.Option>> countriesByLanguage = new ConcurrentHashMap<>();
 
     LetterPages(LetterService letters, SignatoryQueries signatories, DeliveryService deliveries, RecipientAnswers answers,
                 PageStrings strings, PagesConfig config, UndersignedConfig undersigned, ChangeSignal signal,
-                @Location("pages/letter.html") Template template) {
+                @Location("pages/letter.html") Template frameTemplate, @Location("pages/letter-count.html") Template countTemplate,
+                @Location("pages/letter-signatories.html") Template signatoriesTemplate) {
         this.letters = letters;
         this.signatories = signatories;
         this.deliveries = deliveries;
         this.answers = answers;
         this.strings = strings;
         this.config = config;
-        this.template = template;
-        this.pages = signal.cache("letter pages", undersigned.caching().letterEntries(), undersigned.caching().letterTtl(),
-                LetterChange.Aspect.LETTER, LetterChange.Aspect.ADDRESSEES, LetterChange.Aspect.SIGNATURES);
+        this.frameTemplate = frameTemplate;
+        this.countTemplate = countTemplate;
+        this.signatoriesTemplate = signatoriesTemplate;
+        int entries = undersigned.caching().letterEntries();
+        Duration ttl = undersigned.caching().letterTtl();
+        this.frames = signal.cache("letter pages", entries, ttl, LetterChange.Aspect.LETTER, LetterChange.Aspect.ADDRESSEES);
+        this.counts = signal.cache("letter pages' counts", entries, ttl, LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
+        this.lists = signal.cache("letter pages' signatories", entries, ttl, LetterChange.Aspect.LETTER, LetterChange.Aspect.SIGNATURES);
     }
 
     /**
@@ -92,38 +119,56 @@ class LetterPages {
         // the summary is kept in memory: it names the letter's language without a query
         SignatoryQueries.ServedSummary summary = signatories.summary(letterKey, lang, acceptLanguage);
         Key key = new Key(letterKey, language, summary.language(), embedded);
-        return pages.computeIfAbsent(key, k -> QuarkusTransaction.joiningExisting().call(() -> {
+        Frame frame = frames.computeIfAbsent(key, k -> QuarkusTransaction.joiningExisting().call(() -> {
             LetterDetails letter = letters.get(letterKey, summary.language(), null);
-            if (letter.status() == LetterStatus.DRAFT) {
+            if (letter.isDraft()) {
                 throw ProblemException.notFound("No letter " + letterKey + ".");
             }
-            Rendered rendered = render(view(letter, summary.summary().body(), language, embedded));
-            return new LetterCache.Loaded<>(letter.id(), rendered);
+            return new LetterCache.Loaded<>(letter.id(), frame(view(letter, language, embedded)));
         }));
+        // the parts read the summary again inside their loaders: after the cache's stamp, so that a change
+        // committed in between is never kept
+        Part count = counts.computeIfAbsent(key, k -> new LetterCache.Loaded<>(frame.letterId(),
+                count(signatories.summary(letterKey, lang, acceptLanguage), language, embedded)));
+        Part list = embedded ? NONE : lists.computeIfAbsent(key, k -> new LetterCache.Loaded<>(frame.letterId(),
+                signatories(frame.letterId(), signatories.summary(letterKey, lang, acceptLanguage).summary().body(), language)));
+        String html = new StringBuilder(frame.beforeCount().length() + count.html().length() + frame.beforeSignatories().length()
+                + list.html().length() + frame.after().length())
+                .append(frame.beforeCount()).append(count.html()).append(frame.beforeSignatories()).append(list.html())
+                .append(frame.after()).toString();
+        return new Rendered(html, Preconditions.version("P" + frame.version(), count.version(), list.version()), language);
     }
 
-    private Rendered render(LetterPageView view) {
-        String html = template.data("v", view).render();
-        return new Rendered(html, Preconditions.version("P" + Hashing.sha256Hex(html).substring(0, 32)), view.language());
+    private Frame frame(LetterPageView view) {
+        String html = frameTemplate.data("v", view).render();
+        int count = html.indexOf(COUNT);
+        int list = html.indexOf(SIGNATORIES);
+        if (count < 0 || list < count) {
+            throw new IllegalStateException("pages/letter.html must hold " + COUNT + " then " + SIGNATORIES);
+        }
+        return new Frame(UUID.fromString(view.letterId()), html.substring(0, count), html.substring(count + COUNT.length(), list),
+                html.substring(list + SIGNATORIES.length()), Hashing.sha256Hex(html).substring(0, 24));
     }
 
-    private LetterPageView view(LetterDetails letter, SummaryResponse summary, String language, boolean embedded) {
+    private Part count(SignatoryQueries.ServedSummary served, String language, boolean embedded) {
+        SummaryResponse summary = served.summary().body();
+        DateTimeFormatter day = day(language);
+        long total = summary.total();
+        Long next = summary.nextGoal();
+        int progress = next == null || next <= 0 ? 100 : (int) Math.min(100, total * 100 / next);
+        List<String> reached = summary.milestones() == null ? List.of() : summary.milestones().stream()
+                .filter(m -> m.reachedAt() != null)
+                .map(m -> m.goal() + " · " + day.format(m.reachedAt()))
+                .toList();
+        LetterPageView.Count view = new LetterPageView.Count(strings.words(language), total, summary.sentence(), served.language(),
+                PageStrings.direction(served.language()), next, progress, reached, embedded);
+        return new Part(countTemplate.data("c", view).render(), served.summary().version());
+    }
+
+    private Part signatories(UUID letterId, SummaryResponse summary, String language) {
         Map<String, String> t = strings.words(language);
-        Locale locale = Locale.forLanguageTag(language);
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC);
-        String letterLanguage = letter.servedLanguage();
-        String date = letter.letterDate() == null ? null
-                : letter.letterDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(letterLanguage)));
-        List<LetterPageView.Addressee> recipients = letter.recipients().stream()
-                .map(r -> new LetterPageView.Addressee(lines(Stream.concat(Stream.of(r.name(), r.title(), r.organization()),
-                        r.addressLines().stream()))))
-                .toList();
-        List<String> ccs = letter.ccs().stream()
-                .map(c -> String.join(", ", lines(Stream.of(c.name(), c.title(), c.organization()))))
-                .toList();
-
-        Page<SignatoryResponse> first = signatories.signatories(letter.id().toString(),
-                new SignatoryFilter(null, null, null, null), Query.PageRequest.FIRST);
+        Page<SignatoryResponse> first = signatories.signatories(letterId.toString(), new SignatoryFilter(null, null, null, null),
+                Query.PageRequest.FIRST);
         List<LetterPageView.Signatory> organizations = new ArrayList<>();
         List<LetterPageView.Signatory> individuals = new ArrayList<>();
         for (SignatoryResponse s : first.items()) {
@@ -138,7 +183,24 @@ class LetterPages {
         }
         long undisclosed = summary.organizationsUndisclosed() + summary.individualsUndisclosed();
         String others = undisclosed == 0 ? null : t.get("others").replace("{n}", Long.toString(undisclosed));
+        String html = signatoriesTemplate.data("l", new LetterPageView.Signatories(t, organizations, individuals, first.nextCursor(), others))
+                .render();
+        return new Part(html, Hashing.sha256Hex(html).substring(0, 16));
+    }
 
+    private LetterPageView view(LetterDetails letter, String language, boolean embedded) {
+        Map<String, String> t = strings.words(language);
+        DateTimeFormatter day = day(language);
+        String letterLanguage = letter.servedLanguage();
+        String date = letter.letterDate() == null ? null
+                : letter.letterDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(letterLanguage)));
+        List<LetterPageView.Addressee> recipients = letter.recipients().stream()
+                .map(r -> new LetterPageView.Addressee(lines(Stream.concat(Stream.of(r.name(), r.title(), r.organization()),
+                        r.addressLines().stream()))))
+                .toList();
+        List<String> ccs = letter.ccs().stream()
+                .map(c -> String.join(", ", lines(Stream.of(c.name(), c.title(), c.organization()))))
+                .toList();
         List<String> delivered = new ArrayList<>();
         List<LetterPageView.Answer> responses = new ArrayList<>();
         if (letter.status() == LetterStatus.DELIVERED || letter.deliveredAt() != null) {
@@ -151,27 +213,20 @@ class LetterPages {
             String heading = Objects.requireNonNullElse(a.recipientName(), "") + " · " + day.format(a.receivedAt());
             responses.add(new LetterPageView.Answer(heading, a.summary(), safeUrl(a.url())));
         }
-
-        long total = summary.total();
-        Long next = summary.nextGoal();
-        int progress = next == null || next <= 0 ? 100 : (int) Math.min(100, total * 100 / next);
-        List<String> reached = summary.milestones() == null ? List.of() : summary.milestones().stream()
-                .filter(m -> m.reachedAt() != null)
-                .map(m -> m.goal() + " · " + day.format(m.reachedAt()))
-                .toList();
-
         String base = config.publicUrl().replaceAll("/+$", "");
         String slug = letter.slug() == null ? letter.id().toString() : letter.slug();
-        String description = summary.sentence();
-        return new LetterPageView(language, PageStrings.direction(language), t, strings.json(language), strings.altcha(language), strings.names(),
-                letter.id().toString(), slug, letterLanguage, PageStrings.direction(letterLanguage),
+        return new LetterPageView(language, PageStrings.direction(language), t, strings.json(language), strings.altcha(language),
+                strings.names(), letter.id().toString(), slug, letterLanguage, PageStrings.direction(letterLanguage),
                 letter.title(), letter.subject(), date, recipients, ccs, letter.salutation(), Markdown.html(letter.body()),
                 letter.closing(), letter.status() == LetterStatus.OPEN && !deadlinePassed(letter),
                 letter.signingChallenge() == SigningChallenge.PROOF_OF_WORK,
                 letter.verificationPolicy() == VerificationPolicy.EMAIL,
-                summary.sentence(), total, next, progress, reached, organizations, individuals, first.nextCursor(), others,
                 delivered, responses, countries(language), embedded,
-                base + "/l/" + slug, base + "/v1/letters/" + slug + "/card.png", description);
+                base + "/l/" + slug, base + "/v1/letters/" + slug + "/card.png", letter.subject() != null ? letter.subject() : letter.title());
+    }
+
+    private static DateTimeFormatter day(String language) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)).withZone(ZoneOffset.UTC);
     }
 
     private boolean deadlinePassed(LetterDetails letter) {

@@ -61,7 +61,7 @@
   // --- more signatories
   var more = document.getElementById('more');
   if (more) {
-    var cursor = body.dataset.nextCursor;
+    var cursor = more.dataset.cursor;
     more.addEventListener('click', function () {
       if (!cursor) return;
       more.disabled = true;
