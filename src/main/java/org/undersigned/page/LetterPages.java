@@ -43,6 +43,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -89,6 +94,8 @@ class LetterPages {
     private final LetterCache<Key, Part> counts;
     private final LetterCache<Key, Part> lists;
     private final Map<String, List<LetterPageView.Option>> countriesByLanguage = new ConcurrentHashMap<>();
+    /** What is being rendered just now, by cache and key: readers who find a part gone wait for the one rendering. */
+    private final ConcurrentHashMap<List<Object>, CompletableFuture<Object>> rendering = new ConcurrentHashMap<>();
 
     LetterPages(LetterService letters, SignatoryQueries signatories, DeliveryService deliveries, RecipientAnswers answers,
                 PageStrings strings, PagesConfig config, UndersignedConfig undersigned, ChangeSignal signal,
@@ -119,7 +126,7 @@ class LetterPages {
         // the summary is kept in memory: it names the letter's language without a query
         SignatoryQueries.ServedSummary summary = signatories.summary(letterKey, lang, acceptLanguage);
         Key key = new Key(letterKey, language, summary.language(), embedded);
-        Frame frame = frames.computeIfAbsent(key, k -> QuarkusTransaction.joiningExisting().call(() -> {
+        Frame frame = once(frames, key, k -> QuarkusTransaction.joiningExisting().call(() -> {
             LetterDetails letter = letters.get(letterKey, summary.language(), null);
             if (letter.isDraft()) {
                 throw ProblemException.notFound("No letter " + letterKey + ".");
@@ -128,15 +135,56 @@ class LetterPages {
         }));
         // the parts read the summary again inside their loaders: after the cache's stamp, so that a change
         // committed in between is never kept
-        Part count = counts.computeIfAbsent(key, k -> new LetterCache.Loaded<>(frame.letterId(),
+        Part count = once(counts, key, k -> new LetterCache.Loaded<>(frame.letterId(),
                 count(signatories.summary(letterKey, lang, acceptLanguage), language, embedded)));
-        Part list = embedded ? NONE : lists.computeIfAbsent(key, k -> new LetterCache.Loaded<>(frame.letterId(),
+        Part list = embedded ? NONE : once(lists, key, k -> new LetterCache.Loaded<>(frame.letterId(),
                 signatories(frame.letterId(), signatories.summary(letterKey, lang, acceptLanguage).summary().body(), language)));
         String html = new StringBuilder(frame.beforeCount().length() + count.html().length() + frame.beforeSignatories().length()
                 + list.html().length() + frame.after().length())
                 .append(frame.beforeCount()).append(count.html()).append(frame.beforeSignatories()).append(list.html())
                 .append(frame.after()).toString();
         return new Rendered(html, Preconditions.version("P" + frame.version(), count.version(), list.version()), language);
+    }
+
+    /**
+     * The kept value, or the one being read for the same key by another reader, or read now: when
+     * signatures pour in, each change costs one rendering, not one per reader who finds it gone.
+     * A reader waits a second at most, then reads for itself.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> V once(LetterCache<Key, V> cache, Key key, Function<Key, LetterCache.Loaded<V>> load) {
+        V kept = cache.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<Object> flight = List.of(cache.name(), key);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = rendering.putIfAbsent(flight, mine);
+        if (running != null) {
+            try {
+                return (V) running.get(1, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                return cache.computeIfAbsent(key, load);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return cache.computeIfAbsent(key, load);
+            }
+        }
+        try {
+            V value = cache.computeIfAbsent(key, load);
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(flight, mine);
+        }
     }
 
     private Frame frame(LetterPageView view) {
