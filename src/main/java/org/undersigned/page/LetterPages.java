@@ -31,6 +31,7 @@ import org.undersigned.signature.lists.SignatoryQueries;
 import org.undersigned.signature.lists.SignatoryResponse;
 
 import com.ibm.icu.text.Collator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,24 +63,28 @@ import java.util.stream.Stream;
 @ApplicationScoped
 class LetterPages {
 
-    /** One page as served: its HTML and its ETag. */
-    record Rendered(String html, String version, String language) {
+    /** One page as served: its HTML (UTF-8) and its ETag. */
+    record Rendered(byte[] html, String version, String language) {
     }
 
     private record Key(String letterKey, String language, String letterLanguage, boolean embedded) {
     }
 
-    /** The frame, cut where the parts go. */
-    private record Frame(UUID letterId, String beforeCount, String beforeSignatories, String after, String version) {
+    /**
+     * The frame, cut where the parts go. Pieces are kept encoded: a page holds other scripts than
+     * Latin (the language menu at least), and encoding its text again for every reader cost more
+     * than everything else the request did (JFR: String.charAt under Netty's UTF-8 writer).
+     */
+    private record Frame(UUID letterId, byte[] beforeCount, byte[] beforeSignatories, byte[] after, String version) {
     }
 
-    /** A part of a page and what its ETag takes from it. */
-    private record Part(String html, String version) {
+    /** A part of a page (UTF-8) and what its ETag takes from it. */
+    private record Part(byte[] html, String version) {
     }
 
     private static final String COUNT = "<!--count-->";
     private static final String SIGNATORIES = "<!--signatories-->";
-    private static final Part NONE = new Part("", "-");
+    private static final Part NONE = new Part(new byte[0], "-");
 
     private final LetterService letters;
     private final SignatoryQueries signatories;
@@ -139,10 +144,7 @@ class LetterPages {
                 count(signatories.summary(letterKey, lang, acceptLanguage), language, embedded)));
         Part list = embedded ? NONE : once(lists, key, k -> new LetterCache.Loaded<>(frame.letterId(),
                 signatories(frame.letterId(), signatories.summary(letterKey, lang, acceptLanguage).summary().body(), language)));
-        String html = new StringBuilder(frame.beforeCount().length() + count.html().length() + frame.beforeSignatories().length()
-                + list.html().length() + frame.after().length())
-                .append(frame.beforeCount()).append(count.html()).append(frame.beforeSignatories()).append(list.html())
-                .append(frame.after()).toString();
+        byte[] html = concat(frame.beforeCount(), count.html(), frame.beforeSignatories(), list.html(), frame.after());
         return new Rendered(html, Preconditions.version("P" + frame.version(), count.version(), list.version()), language);
     }
 
@@ -194,8 +196,27 @@ class LetterPages {
         if (count < 0 || list < count) {
             throw new IllegalStateException("pages/letter.html must hold " + COUNT + " then " + SIGNATORIES);
         }
-        return new Frame(UUID.fromString(view.letterId()), html.substring(0, count), html.substring(count + COUNT.length(), list),
-                html.substring(list + SIGNATORIES.length()), Hashing.sha256Hex(html).substring(0, 24));
+        return new Frame(UUID.fromString(view.letterId()), utf8(html.substring(0, count)),
+                utf8(html.substring(count + COUNT.length(), list)), utf8(html.substring(list + SIGNATORIES.length())),
+                Hashing.sha256Hex(html).substring(0, 24));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... pieces) {
+        int length = 0;
+        for (byte[] piece : pieces) {
+            length += piece.length;
+        }
+        byte[] whole = new byte[length];
+        int at = 0;
+        for (byte[] piece : pieces) {
+            System.arraycopy(piece, 0, whole, at, piece.length);
+            at += piece.length;
+        }
+        return whole;
     }
 
     private Part count(SignatoryQueries.ServedSummary served, String language, boolean embedded) {
@@ -210,7 +231,7 @@ class LetterPages {
                 .toList();
         LetterPageView.Count view = new LetterPageView.Count(strings.words(language), total, summary.sentence(), served.language(),
                 PageStrings.direction(served.language()), next, progress, reached, embedded);
-        return new Part(countTemplate.data("c", view).render(), served.summary().version());
+        return new Part(utf8(countTemplate.data("c", view).render()), served.summary().version());
     }
 
     private Part signatories(UUID letterId, SummaryResponse summary, String language) {
@@ -233,7 +254,7 @@ class LetterPages {
         String others = undisclosed == 0 ? null : t.get("others").replace("{n}", Long.toString(undisclosed));
         String html = signatoriesTemplate.data("l", new LetterPageView.Signatories(t, organizations, individuals, first.nextCursor(), others))
                 .render();
-        return new Part(html, Hashing.sha256Hex(html).substring(0, 16));
+        return new Part(utf8(html), Hashing.sha256Hex(html).substring(0, 16));
     }
 
     private LetterPageView view(LetterDetails letter, String language, boolean embedded) {

@@ -19,7 +19,8 @@ final class PageResponses {
     private PageResponses() {
     }
 
-    static Response.ResponseBuilder html(int status, String html, boolean framable) {
+    /** A page: {@code html} is its text, or its UTF-8 bytes. */
+    static Response.ResponseBuilder html(int status, Object html, boolean framable) {
         return Response.status(status).entity(html).type(HTML)
                 .header("Content-Security-Policy", POLICY + (framable ? "*" : "'none'"))
                 .header("X-Content-Type-Options", "nosniff")
