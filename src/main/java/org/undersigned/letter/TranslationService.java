@@ -6,7 +6,6 @@ import org.undersigned.common.Languages;
 import org.undersigned.common.Page;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.QueryParams;
 import org.undersigned.common.Tagged;
 import org.undersigned.common.validation.LanguageTagValidator;
 
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Optional;

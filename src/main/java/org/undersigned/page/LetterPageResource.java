@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.undersigned.common.Languages;
 import org.undersigned.common.Preconditions;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.validation.LanguageTagValidator;
@@ -51,11 +52,12 @@ public class LetterPageResource {
                 throw e;
             }
             String language = strings.language(asked, acceptLanguage);
-            return PageResponses.html(404, messages.said(language, "not_found_title", "not_found", null), false).build();
+            return Languages.negotiated(PageResponses.html(404, messages.said(language, "not_found_title", "not_found", null), false)
+                    .build(), language, REVALIDATE);
         }
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(page.version()));
-        Response.ResponseBuilder answer = notModified != null ? notModified : PageResponses.html(200, page.html(), embedded);
-        return answer.tag(Preconditions.etag(page.version())).cacheControl(REVALIDATE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, page.language()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+        Response notModified = Preconditions.notModified(request, page.version());
+        Response answer = notModified != null ? notModified
+                : PageResponses.html(200, page.html(), embedded).tag(Preconditions.etag(page.version())).build();
+        return Languages.negotiated(answer, page.language(), REVALIDATE);
     }
 }

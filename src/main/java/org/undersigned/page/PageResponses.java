@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Map;
+
 /**
  * The headers every page carries. The policy lets a page load only what this service serves, run
  * no inline script and send forms only here; no page sets a cookie or sends a referrer (an emailed
@@ -19,19 +21,31 @@ final class PageResponses {
     private PageResponses() {
     }
 
+    private static final Map<String, String> WHOLE = made(false);
+    private static final Map<String, String> FRAMABLE = made(true);
+
     /** A page: {@code html} is its text, or its UTF-8 bytes. */
     static Response.ResponseBuilder html(int status, Object html, boolean framable) {
-        return Response.status(status).entity(html).type(HTML)
-                .header("Content-Security-Policy", POLICY + (framable ? "*" : "'none'"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-                .header("Cross-Origin-Opener-Policy", framable ? "unsafe-none" : "same-origin")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        Response.ResponseBuilder page = Response.status(status).entity(html).type(HTML);
+        headers(framable).forEach(page::header);
+        return page;
+    }
+
+    /** What every page carries, whatever made it (a resource, or a problem dressed as a page). */
+    static Map<String, String> headers(boolean framable) {
+        return framable ? FRAMABLE : WHOLE;
+    }
+
+    private static Map<String, String> made(boolean framable) {
+        return Map.of("Content-Security-Policy", POLICY + (framable ? "*" : "'none'"),
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer",
+                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+                "Cross-Origin-Opener-Policy", framable ? "unsafe-none" : "same-origin");
     }
 
     /** A page about one signer's link: never kept by a browser or a cache on the way. */
     static Response.ResponseBuilder personal(int status, String html) {
-        return html(status, html, false).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return html(status, html, false).header(HttpHeaders.CACHE_CONTROL, "no-store").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 }

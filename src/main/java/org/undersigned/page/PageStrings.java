@@ -29,11 +29,13 @@ public class PageStrings {
     private final Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
     private final Map<String, String> asJson = new LinkedHashMap<>();
     private final Map<String, String> altchaJson = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
 
     PageStrings(ObjectMapper json) {
         for (String language : LANGUAGES) {
             Map<String, String> words = load(language);
             byLanguage.put(language, words);
+            names.put(language, words.get("language_name"));
             try {
                 // a data block ends at the first "</": none may appear inside it
                 asJson.put(language, json.writeValueAsString(words).replace("</", "<\\/"));
@@ -71,8 +73,6 @@ public class PageStrings {
 
     /** The languages with their own names, for the language menu. */
     public Map<String, String> names() {
-        Map<String, String> names = new LinkedHashMap<>();
-        byLanguage.forEach((language, words) -> names.put(language, words.get("language_name")));
         return names;
     }
 

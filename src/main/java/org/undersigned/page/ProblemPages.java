@@ -40,8 +40,7 @@ class ProblemPages {
             default -> pages.said(language, "page_error_title", "link_failed", null);
         };
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        PageResponses.html(problem.status(), html, false).build().getHeaders()
-                .forEach((name, values) -> headers.put(name, values));
+        PageResponses.headers(false).forEach(headers::putSingle);
         headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setEntity(html, null, PageResponses.HTML);
     }

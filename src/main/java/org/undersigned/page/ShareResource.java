@@ -16,6 +16,8 @@ import org.undersigned.common.ProblemException;
 import org.undersigned.common.RateLimited;
 import org.undersigned.common.Tagged;
 
+import java.util.function.Supplier;
+
 /** A letter's badge (an SVG of its count) and share card (a PNG), for other sites and for social networks. */
 @Path("/v1/letters/{letter}")
 public class ShareResource {
@@ -44,7 +46,7 @@ public class ShareResource {
             throw ProblemException.invalid("style", "must be count or bar");
         }
         Tagged<String> badge = shared.badge(letter, bar, goal(goal), lang, acceptLanguage);
-        return answer(request, badge, "image/svg+xml");
+        return answer(request, badge.version(), () -> badge, "image/svg+xml");
     }
 
     @GET
@@ -53,13 +55,9 @@ public class ShareResource {
     @RateLimited(RateLimited.Cost.DOCUMENT)
     public Response card(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context Request request) {
-        String version = shared.cardVersion(letter, lang, acceptLanguage);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(version));
-        if (notModified != null) {
-            return notModified.tag(Preconditions.etag(version)).cacheControl(SHARED).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
-        }
-        Tagged<byte[]> card = shared.card(letter, lang, acceptLanguage);
-        return answer(request, card, "image/png");
+        // the version first: a 304 draws nothing
+        return answer(request, shared.cardVersion(letter, lang, acceptLanguage), () -> shared.card(letter, lang, acceptLanguage),
+                "image/png");
     }
 
     private static Long goal(String goal) {
@@ -77,11 +75,14 @@ public class ShareResource {
         throw ProblemException.invalid("goal", "must be a whole number from 1 to 1000000000");
     }
 
-    private static Response answer(Request request, Tagged<?> tagged, String type) {
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(tagged.version()));
-        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(tagged.body(), type);
-        return answer.tag(Preconditions.etag(tagged.version())).cacheControl(SHARED)
-                .header("X-Content-Type-Options", "nosniff")
+    /** A 304 when the client holds {@code version}; else what {@code made} gives, with its own tag. */
+    private static Response answer(Request request, String version, Supplier<Tagged<?>> made, String type) {
+        Response answer = Preconditions.notModified(request, version);
+        if (answer == null) {
+            Tagged<?> tagged = made.get();
+            answer = Response.ok(tagged.body(), type).tag(Preconditions.etag(tagged.version())).build();
+        }
+        return Response.fromResponse(answer).cacheControl(SHARED).header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 }

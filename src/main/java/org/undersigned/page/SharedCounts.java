@@ -55,14 +55,19 @@ class SharedCounts {
     }
 
     String cardVersion(String letterKey, String lang, String acceptLanguage) {
-        SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
+        return cardVersion(signatories.summary(letterKey, lang, acceptLanguage));
+    }
+
+    private static String cardVersion(SignatoryQueries.ServedSummary served) {
         return Preconditions.version("C" + served.summary().version(), served.language());
     }
 
     Tagged<byte[]> card(String letterKey, String lang, String acceptLanguage) {
-        SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
-        String version = Preconditions.version("C" + served.summary().version(), served.language());
-        return cards.computeIfAbsent(new CardKey(letterKey, served.language()), key -> {
+        String language = signatories.summary(letterKey, lang, acceptLanguage).language();
+        return cards.computeIfAbsent(new CardKey(letterKey, language), key -> {
+            // read inside the loader, after the cache's stamp: a change committed meanwhile is never kept
+            SignatoryQueries.ServedSummary served = signatories.summary(letterKey, lang, acceptLanguage);
+            String version = cardVersion(served);
             LetterDetails letter = QuarkusTransaction.joiningExisting().call(() -> letters.get(letterKey, served.language(), null));
             SummaryResponse summary = served.summary().body();
             byte[] png = images.card(letter.title(), summary.total(), summary.sentence(), host(), served.language());

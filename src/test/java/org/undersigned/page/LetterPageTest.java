@@ -66,6 +66,18 @@ class LetterPageTest extends ApiTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors *"))
                 .body(containsString("class=\"embedded\""));
 
+        // kept: while nothing changes, reading the page takes no connection from the pool. The service's own
+        // pollers take some meanwhile (about one for every five readings here); a page read from the database
+        // would take at least one each
+        int readings = 400;
+        io.agroal.api.AgroalDataSource pool = (io.agroal.api.AgroalDataSource) dataSource;
+        long acquiredBefore = pool.getMetrics().acquireCount();
+        for (int i = 0; i < readings; i++) {
+            html().header("Accept-Language", "fr").get("/l/joint-letter-page").then().statusCode(200);
+        }
+        long acquired = pool.getMetrics().acquireCount() - acquiredBefore;
+        assertTrue(acquired < readings / 2, readings + " readings of a kept page took " + acquired + " connections");
+
         // a new signature is a new page
         anonymous().body(Fixtures.individual("Kim Min-jun", "kim.page@example.org", "KR")).post("/v1/letters/" + letter + "/signatures")
                 .then().statusCode(202);
