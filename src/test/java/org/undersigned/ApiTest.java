@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.headerContains;
@@ -79,7 +80,7 @@ public abstract class ApiTest {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("truncate table letters, partners, webhooks, idempotency_keys, rate_limit_windows, portal_links,"
-                        + " portal_sessions, reminder_requests cascade");
+                        + " portal_sessions, reminder_requests, accounts, account_links cascade");
                 return;
             } catch (java.sql.SQLException e) {
                 if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
@@ -109,6 +110,30 @@ public abstract class ApiTest {
                 return false;
             }
         }).toList();
+    }
+
+    private static final java.util.regex.Pattern SIGN_IN_LINK = java.util.regex.Pattern.compile("/account\\?token=([A-Za-z0-9_-]+)");
+
+    /** Signs an organiser in as a person would: asks for a link, reads it from the email, spends it; the session's token. */
+    protected String signIn(String email) throws InterruptedException {
+        int before = mailsTo(email, 0).size();
+        anonymous().body(Map.of("email", email)).post("/v1/account/link").then().statusCode(202);
+        List<MimeMessage> mails = mailsTo(email, before + 1);
+        if (mails.size() <= before) {
+            throw new AssertionError("no sign-in link reached " + email);
+        }
+        java.util.regex.Matcher link = SIGN_IN_LINK.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.get(mails.size() - 1))
+                .replace("=\r\n", ""));
+        if (!link.find()) {
+            throw new AssertionError("the email holds no sign-in link");
+        }
+        return anonymous().body(Map.of("token", link.group(1))).post("/v1/account/session").then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** A request with an organiser's session (or any bearer key) and a JSON body type. */
+    protected static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** A request with the admin key and a JSON body type. */

@@ -42,17 +42,22 @@ class ArchitectureTest {
             .layer("delivery").definedBy("org.undersigned.delivery..")
             .layer("campaign").definedBy("org.undersigned.campaign..")
             .layer("page").definedBy("org.undersigned.page..")
+            .layer("audit").definedBy("org.undersigned.audit..")
+            .layer("organiser").definedBy("org.undersigned.organiser..")
+            .whereLayer("organiser").mayNotBeAccessedByAnyLayer()
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("organiser")
             .whereLayer("page").mayNotBeAccessedByAnyLayer()
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()
             .whereLayer("delivery").mayOnlyBeAccessedByLayers("campaign", "page")
             .whereLayer("document").mayNotBeAccessedByAnyLayer()
-            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "delivery", "campaign", "page")
+            .whereLayer("signature").mayOnlyBeAccessedByLayers("document", "delivery", "campaign", "page", "audit")
             .whereLayer("ledger").mayOnlyBeAccessedByLayers("signature", "document", "delivery", "campaign")
-            .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "delivery", "campaign")
+            .whereLayer("mail").mayOnlyBeAccessedByLayers("signature", "delivery", "campaign", "organiser")
             .whereLayer("webhook").mayOnlyBeAccessedByLayers("partner", "ledger", "signature", "delivery", "campaign")
-            .whereLayer("partner").mayOnlyBeAccessedByLayers("signature")
+            .whereLayer("partner").mayOnlyBeAccessedByLayers("signature", "organiser")
             .whereLayer("blocklist").mayOnlyBeAccessedByLayers("signature")
-            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "delivery", "campaign", "page");
+            .whereLayer("letter").mayOnlyBeAccessedByLayers("partner", "webhook", "ledger", "signature", "document", "delivery", "campaign", "page",
+                    "audit", "organiser");
 
     /** The pages read what the other modules publish and write only through their services: no SQL, no entity, no table. */
     @ArchTest
@@ -64,13 +69,14 @@ class ArchitectureTest {
     static final ArchRule letterKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.undersigned.letter..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.signature..", "org.undersigned.partner..",
                     "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.campaign..", "org.undersigned.ledger..", "org.undersigned.mail..",
-                    "org.undersigned.delivery..", "org.undersigned.page..");
+                    "org.undersigned.delivery..", "org.undersigned.page..", "org.undersigned.audit..", "org.undersigned.organiser..");
 
     @ArchTest
     static final ArchRule commonKnowsNoFeature = noClasses().that().resideInAPackage("org.undersigned.common..")
             .should().dependOnClassesThat().resideInAnyPackage("org.undersigned.letter..", "org.undersigned.signature..",
                     "org.undersigned.partner..", "org.undersigned.document..", "org.undersigned.webhook..", "org.undersigned.ledger..", "org.undersigned.mail..",
-                    "org.undersigned.campaign..", "org.undersigned.delivery..", "org.undersigned.page..");
+                    "org.undersigned.campaign..", "org.undersigned.delivery..", "org.undersigned.page..", "org.undersigned.audit..",
+                    "org.undersigned.organiser..");
 
     /** Dependencies come through constructors, so that a class says what it needs and its fields stay final. */
     @ArchTest

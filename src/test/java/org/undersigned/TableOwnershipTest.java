@@ -40,6 +40,10 @@ class TableOwnershipTest {
             Map.entry("challenge_solutions", "signature"), Map.entry("portal_links", "signature"), Map.entry("portal_sessions", "signature"),
             Map.entry("reminder_requests", "signature"),
             Map.entry("deliveries", "delivery"), Map.entry("responses", "delivery"), Map.entry("response_mailings", "delivery"),
+            Map.entry("accounts", "organiser"), Map.entry("account_identities", "organiser"), Map.entry("account_links", "organiser"),
+            Map.entry("account_sessions", "organiser"), Map.entry("organisations", "organiser"), Map.entry("memberships", "organiser"),
+            Map.entry("invitations", "organiser"), Map.entry("organisation_keys", "organiser"), Map.entry("letter_grants", "organiser"),
+            Map.entry("join_requests", "organiser"), Map.entry("audit_entries", "audit"),
             Map.entry("idempotency_keys", "common"), Map.entry("rate_limit_windows", "common"), Map.entry("server_secrets", "common"));
 
     private static final Path MAIN = Path.of("src/main/java/org/undersigned");

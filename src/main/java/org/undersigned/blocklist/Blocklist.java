@@ -1,5 +1,9 @@
 package org.undersigned.blocklist;
 
+import jakarta.enterprise.event.Event;
+import org.undersigned.common.Audited;
+import org.undersigned.common.FieldNames;
+import org.undersigned.common.security.Access;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -41,7 +45,13 @@ public class Blocklist {
     private final TransactionSynchronizationRegistry transactions;
     private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of(), List.of());
 
-    Blocklist(Clock clock, DisposableDomains disposable, TransactionSynchronizationRegistry transactions) {
+    private final Access access;
+    private final Event<Audited> audit;
+
+    Blocklist(Clock clock, DisposableDomains disposable, TransactionSynchronizationRegistry transactions, Access access,
+              Event<Audited> audit) {
+        this.access = access;
+        this.audit = audit;
         this.clock = clock;
         this.disposable = disposable;
         this.transactions = transactions;
@@ -147,6 +157,7 @@ public class Blocklist {
         entry.note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         entry.createdAt = clock.instant();
         entry.persist();
+        audit.fire(Audited.of("blocklist.entry_added", "blocklist_entry", entry.id, access.actor()).withFields(FieldNames.present(request)));
         reloadAfterCommit();
         return BlocklistEntryResponse.from(entry);
     }
@@ -164,6 +175,7 @@ public class Blocklist {
         if (uuid == null || !BlocklistEntry.deleteById(uuid)) {
             throw ProblemException.notFound("No blocklist entry with that id.");
         }
+        audit.fire(Audited.of("blocklist.entry_removed", "blocklist_entry", uuid, access.actor()));
         reloadAfterCommit();
     }
 

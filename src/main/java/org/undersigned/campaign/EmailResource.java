@@ -17,7 +17,7 @@ import org.undersigned.common.security.Requires;
 import org.undersigned.mail.MailState;
 
 /** The organiser's view of a letter's emails: sent, waiting or given up, without any address or text. */
-@Requires(Permission.MANAGE_LETTERS)
+@Requires(Permission.GOVERN_LETTERS)
 @Path("/v1/letters/{letter}/emails")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailResource {

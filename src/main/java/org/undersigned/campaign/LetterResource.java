@@ -47,7 +47,7 @@ public class LetterResource {
         this.views = views;
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.CREATE_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateLetterRequest request) {
@@ -76,7 +76,7 @@ public class LetterResource {
         return Languages.negotiated(Preconditions.ok(request, served.letter()), served.language());
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.EDIT_LETTERS)
     @PATCH
     @Path("{letter}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -85,7 +85,7 @@ public class LetterResource {
         return Preconditions.updated(views.update(letter, request, ifMatch));
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @DELETE
     @Path("{letter}")
     public Response delete(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
@@ -93,28 +93,28 @@ public class LetterResource {
         return Response.noContent().build();
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @POST
     @Path("{letter}/publish")
     public Response publish(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.PUBLISH, ifMatch);
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @POST
     @Path("{letter}/close")
     public Response close(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.CLOSE, ifMatch);
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @POST
     @Path("{letter}/reopen")
     public Response reopen(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {
         return transition(letter, LetterTransition.REOPEN, ifMatch);
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @POST
     @Path("{letter}/deliver")
     public Response deliver(@PathParam("letter") String letter, @HeaderParam("If-Match") String ifMatch) {

@@ -30,7 +30,7 @@ public record LetterResponse(UUID id, String slug, LetterStatus status, String t
                              String sourceUrl, VersionInfo version, SummaryResponse summary,
                              List<RecipientResponse> recipients, List<DeliveryService.RecipientDelivery> deliveries,
                              List<CcResponse> ccs, Instant createdAt,
-                             Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt) {
+                             Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt, UUID organisationId) {
 
     /** {@code summary}'s sentence is rendered here, in the language the letter is served in, from its template for that language. */
     static LetterResponse of(LetterDetails d, SummaryResponse summary, List<DeliveryService.RecipientDelivery> deliveries,
@@ -39,6 +39,6 @@ public record LetterResponse(UUID id, String slug, LetterStatus status, String t
                 d.letterDate(), d.language(), d.languages(), d.translation(), d.signingDeadline(), d.verificationPolicy(),
                 d.signingChallenge(), d.summarySentence(), d.goals(), d.responseDue(), overdue, d.retentionDays(), d.personalDataErasedAt(), d.sourceUrl(), d.version(),
                 summary.in(d.servedLanguage(), d.summarySentence()), d.recipients(), deliveries, d.ccs(), d.createdAt(), d.updatedAt(),
-                d.publishedAt(), d.closedAt(), d.deliveredAt());
+                d.publishedAt(), d.closedAt(), d.deliveredAt(), d.organisationId());
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.undersigned.common.RateLimited.Cost;
 import org.undersigned.common.security.Caller;
+import org.undersigned.common.security.Organiser;
 
 import java.time.Clock;
 import java.util.HexFormat;
@@ -53,9 +54,11 @@ public class RateLimiter {
         Cost cost = annotated != null ? annotated.value()
                 : "GET".equals(context.getMethod()) || "HEAD".equals(context.getMethod()) ? Cost.READ : Cost.WRITE;
         // an anonymous client by its key (an IPv6 client by its /64), hashed: budgets are kept in the database
+        Organiser organiser = caller.organiser();
         String who = caller.isAdmin() ? "admin" : caller.isPartner() ? "key:" + caller.keyId()
+                : organiser != null ? "organiser:" + (organiser.isKey() ? organiser.keyId() : organiser.accountId())
                 : "address:" + HexFormat.of().formatHex(Hashing.sha256(clients.clientOf(request))).substring(0, 32);
-        int limit = limitFor(cost, caller.isAdmin(), caller.isPartner());
+        int limit = limitFor(cost, caller.isAdmin(), caller.isPartner() || organiser != null);
         String bucket = cost.name().toLowerCase() + ":" + who;
         long now = clock.instant().getEpochSecond();
         long windowStart = now - now % WINDOW_SECONDS;

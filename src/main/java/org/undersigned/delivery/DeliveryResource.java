@@ -30,7 +30,7 @@ public class DeliveryResource {
         return deliveries.list(letter);
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@PathParam("letter") String letter, @Valid @NotNull CreateDeliveryRequest request) {

@@ -30,7 +30,7 @@ public class RecipientAnswerResource {
         return answers.list(letter);
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.GOVERN_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@PathParam("letter") String letter, @Valid @NotNull CreateResponseRequest request) {

@@ -44,7 +44,7 @@ abstract class AddresseeResource<R> {
         return Preconditions.ok(request, addressees.get(letter, role, id, view));
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.EDIT_LETTERS)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("letter") String letter, @PathParam("id") String id,

@@ -13,6 +13,7 @@ import org.undersigned.common.validation.LanguageTag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** A new draft letter; recipients and CCs may come with it or be added later. */
 public record CreateLetterRequest(
@@ -33,5 +34,6 @@ public record CreateLetterRequest(
         @Min(0) @Max(LetterRules.MAX_RETENTION_DAYS) Integer retentionDays,
         @Size(max = 2000) @Pattern(regexp = LetterRules.URL_PATTERN, message = LetterRules.URL_MESSAGE) String sourceUrl,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateRecipientRequest> recipients,
-        @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs) {
+        @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs,
+        UUID organisationId) {
 }

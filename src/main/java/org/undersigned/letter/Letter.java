@@ -45,6 +45,8 @@ public class Letter extends PanacheEntityBase {
     public LocalDate responseDue;
     public String sourceUrl;
     public int currentVersion;
+    /** The organisation the letter belongs to (its owner's); null for a letter of the instance's operator. */
+    public UUID organisationId;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant publishedAt;

@@ -21,7 +21,7 @@ class LetterChangeSignal {
         LetterChange.Aspect aspect = switch (change.change()) {
             case ADDRESSEES -> LetterChange.Aspect.ADDRESSEES;
             // a goal reached shows with the count, which its signatures' change signalled; signals are the organiser's
-            case MILESTONE_REACHED, SIGNALS_RAISED, LEDGER_CHECKPOINT -> null;
+            case MILESTONE_REACHED, SIGNALS_RAISED, LEDGER_CHECKPOINT, GRANTS -> null;
             default -> LetterChange.Aspect.LETTER;
         };
         if (aspect != null) {

@@ -16,6 +16,11 @@ import java.util.UUID;
 public record LetterChanged(UUID letterId, String slug, Change change, LetterTransition transition, Actor actor,
                             Map<String, Object> details) {
 
+    /** In a {@link Change#CREATED} event's details: the organisation the letter belongs to. */
+    public static final String OWNER = "organisation_id";
+    /** In an {@link Change#EDITED} event's details: the names of the fields the edit set (for the audit log). */
+    public static final String FIELDS = "fields";
+
     public static LetterChanged of(UUID letterId, String slug, Change change, Actor actor) {
         return new LetterChanged(letterId, slug, change, null, actor, Map.of());
     }
@@ -41,6 +46,8 @@ public record LetterChanged(UUID letterId, String slug, Change change, LetterTra
         /** A burst of signing looked unusual (the organiser's to look at). */
         SIGNALS_RAISED,
         /** Its signers' identifying data was erased after its retention period. */
-        PERSONAL_DATA_ERASED
+        PERSONAL_DATA_ERASED,
+        /** A role on it was given to, changed for or taken from an organisation. */
+        GRANTS
     }
 }

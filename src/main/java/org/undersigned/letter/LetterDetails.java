@@ -17,7 +17,7 @@ public record LetterDetails(UUID id, String slug, LetterStatus status, String ti
                             LocalDate responseDue, int retentionDays, Instant personalDataErasedAt,
                             String sourceUrl, VersionInfo version, List<RecipientResponse> recipients, List<CcResponse> ccs,
                             Instant createdAt, Instant updatedAt, Instant publishedAt, Instant closedAt, Instant deliveredAt,
-                            long revision, String servedLanguage) {
+                            long revision, String servedLanguage, UUID organisationId) {
 
     public boolean isDraft() {
         return status == LetterStatus.DRAFT;

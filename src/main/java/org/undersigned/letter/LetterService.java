@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.undersigned.common.FieldNames;
 import org.undersigned.common.Hashing;
 import org.undersigned.common.Ids;
 import org.undersigned.common.Names;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Letters: drafting, listing, editing with text versions, and the lifecycle. */
@@ -86,6 +88,7 @@ public class LetterService {
         letter.responseDue = request.responseDue();
         if (request.retentionDays() != null) letter.retentionDays = request.retentionDays();
         letter.currentVersion = 1;
+        letter.organisationId = owningOrganisation(request.organisationId());
         letter.createdAt = now;
         letter.updatedAt = now;
         letter.persist();
@@ -96,7 +99,8 @@ public class LetterService {
         if (request.ccs() != null) {
             request.ccs().forEach(c -> addressees.insert(letter, AddresseeRole.CC, AddresseeChange.of(c), now));
         }
-        changed(letter, LetterChanged.Change.CREATED);
+        changes.fire(new LetterChanged(letter.id, letter.slug, LetterChanged.Change.CREATED, null, access.actor(),
+                letter.organisationId == null ? Map.of() : Map.of(LetterChanged.OWNER, letter.organisationId)));
         return view(letter);
     }
 
@@ -106,9 +110,13 @@ public class LetterService {
         Paging.Cursor cursor = page.cursor();
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (!access.may(Permission.READ_DRAFTS)) {
+        Set<UUID> drafts = access.lettersWhere(Permission.READ_DRAFTS); // null: every draft
+        if (drafts != null && drafts.isEmpty()) {
             where.append(" and status <> :draft");
             params.and("draft", LetterStatus.DRAFT);
+        } else if (drafts != null) {
+            where.append(" and (status <> :draft or id in :drafts)");
+            params.and("draft", LetterStatus.DRAFT).and("drafts", drafts);
         }
         if (filter.status() != null) {
             where.append(" and status = :status");
@@ -141,6 +149,9 @@ public class LetterService {
     public LetterDetails update(String key, UpdateLetterRequest request, String ifMatch) {
         Letter letter = writable(key, ifMatch);
         Instant now = now();
+        if (request.retentionDays() != null) {
+            access.require(Permission.GOVERN_LETTERS); // how long signers' data is kept is the owner's call
+        }
         if (request.slug() != null) {
             letter.slug = requireFreeSlug(request.slug().orElseThrow(), letter.id);
         }
@@ -182,7 +193,8 @@ public class LetterService {
             }
         }
         letter.updatedAt = now;
-        changed(letter, LetterChanged.Change.EDITED);
+        changes.fire(new LetterChanged(letter.id, letter.slug, LetterChanged.Change.EDITED, null, access.actor(),
+                Map.of(LetterChanged.FIELDS, FieldNames.present(request))));
         return view(letter);
     }
 
@@ -380,6 +392,31 @@ public class LetterService {
         return Letter.findByKey(key).orElseThrow(() -> notFound(key));
     }
 
+    /**
+     * The organisation a new letter belongs to: the one named, which an organiser must belong to, or
+     * an organiser's only one; the operator's letters may name any organisation, or none.
+     */
+    private UUID owningOrganisation(UUID named) {
+        if (access.organiser() == null) {
+            if (named != null && !access.organisationExists(named)) {
+                throw ProblemException.invalid("organisation_id", "names no organisation");
+            }
+            return named;
+        }
+        Set<UUID> mine = access.organisations();
+        if (named != null) {
+            if (!mine.contains(named)) {
+                throw ProblemException.forbidden("You may create letters only in an organisation you belong to.");
+            }
+            return named;
+        }
+        if (mine.size() != 1) {
+            throw mine.isEmpty() ? ProblemException.forbidden("You belong to no organisation; create one, or accept an invitation, first.")
+                    : ProblemException.invalid("organisation_id", "is needed: you belong to several organisations");
+        }
+        return mine.iterator().next();
+    }
+
     static ProblemException notFound(String key) {
         return ProblemException.notFound("No letter '" + abbreviate(key) + "'.");
     }
@@ -409,7 +446,7 @@ public class LetterService {
                 letter.goals == null ? null : List.of(letter.goals), letter.responseDue, letter.retentionDays,
                 letter.personalDataErasedAt, letter.sourceUrl,
                 VersionInfo.from(text.version()), recipients, ccs, letter.createdAt, letter.updatedAt, letter.publishedAt,
-                letter.closedAt, letter.deliveredAt, letter.revision, text.language());
+                letter.closedAt, letter.deliveredAt, letter.revision, text.language(), letter.organisationId);
     }
 
     /**

@@ -23,14 +23,14 @@ public class RecipientResource extends AddresseeResource<RecipientResponse> {
         super(addressees, AddresseeRole.RECIPIENT, "recipients", RecipientResponse::from);
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.EDIT_LETTERS)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("letter") String letter, @Valid @NotNull CreateRecipientRequest request) {
         return added(letter, AddresseeChange.of(request));
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.EDIT_LETTERS)
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})

@@ -39,7 +39,7 @@ public class TranslationResource {
         return Preconditions.ok(request, translations.get(letter, lang));
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.EDIT_LETTERS)
     @PUT
     @Path("{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,7 +53,7 @@ public class TranslationResource {
         return Preconditions.updated(outcome.translation());
     }
 
-    @Requires(Permission.MANAGE_LETTERS)
+    @Requires(Permission.EDIT_LETTERS)
     @DELETE
     @Path("{lang}")
     public Response delete(@PathParam("letter") String letter, @PathParam("lang") String lang,

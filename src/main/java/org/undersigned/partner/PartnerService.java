@@ -7,7 +7,11 @@ import java.util.Map;
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.undersigned.common.Audited;
+import org.undersigned.common.FieldNames;
 import org.undersigned.common.Ids;
+import jakarta.enterprise.event.Event;
+import org.undersigned.common.security.Access;
 import org.undersigned.common.Page;
 import org.undersigned.common.Paging;
 import org.undersigned.common.Query;
@@ -33,9 +37,13 @@ public class PartnerService {
 
     private final Clock clock;
     private final LetterDirectory letterFacts;
+    private final Access access;
+    private final Event<Audited> audit;
 
-    PartnerService(Clock clock, LetterDirectory letterFacts) {
+    PartnerService(Clock clock, LetterDirectory letterFacts, Access access, Event<Audited> audit) {
         this.letterFacts = letterFacts;
+        this.access = access;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,6 +72,7 @@ public class PartnerService {
         partner.createdAt = now;
         partner.updatedAt = now;
         partner.persistAndFlush();
+        audited("partner.created", partner.id, FieldNames.present(request));
         return view(partner);
     }
 
@@ -95,6 +104,7 @@ public class PartnerService {
         if (request.letters() != null) partner.letterIds = resolveLetters(request.letters().orElseThrow());
         partner.updatedAt = now();
         Partner.flush();
+        audited("partner.updated", partner.id, FieldNames.present(request));
         return view(partner);
     }
 
@@ -103,6 +113,7 @@ public class PartnerService {
         Partner partner = find(id);
         Preconditions.checkIfMatch(ifMatch, version(partner));
         partner.delete();
+        audited("partner.deleted", partner.id, List.of());
     }
 
     @Transactional
@@ -121,6 +132,7 @@ public class PartnerService {
         key.keyHash = Tokens.hash(secret);
         key.createdAt = now();
         key.persist();
+        audited("partner.key_issued", partner.id, List.of());
         return new IssuedKeyResponse(key.id, key.prefix, secret, key.createdAt);
     }
 
@@ -141,6 +153,42 @@ public class PartnerService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = now();
+            audited("partner.key_revoked", partner.id, List.of());
+        }
+    }
+
+    /**
+     * The partner an organisation is (same id, same name): what its members push or bring on the
+     * letters it holds PARTNER on is counted as this partner's. It has no keys of its own here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createForOrganisation(UUID organisationId, String name) {
+        Instant now = now();
+        Partner partner = new Partner();
+        partner.id = organisationId;
+        partner.name = name;
+        partner.referralCode = newReferralCode();
+        partner.createdAt = now;
+        partner.updatedAt = now;
+        partner.persist();
+    }
+
+    /** An organisation renamed: its partner too. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void renameOrganisation(UUID organisationId, String name) {
+        Partner partner = Partner.findById(organisationId);
+        if (partner != null) {
+            partner.name = name;
+            partner.updatedAt = now();
+        }
+    }
+
+    /** An organisation's PARTNER role on a letter given or taken: the partner may push to it, and hears of it, or no longer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void allowLetter(UUID partnerId, UUID letterId, boolean allowed) {
+        Partner partner = Partner.findById(partnerId);
+        if (partner != null && (allowed ? partner.letterIds.add(letterId) : partner.letterIds.remove(letterId))) {
+            partner.updatedAt = now();
         }
     }
 
@@ -201,6 +249,10 @@ public class PartnerService {
             ids.add(letter.id());
         }
         return ids;
+    }
+
+    private void audited(String action, UUID partnerId, List<String> fields) {
+        audit.fire(Audited.of(action, "partner", partnerId, access.actor()).withFields(fields));
     }
 
     private static Partner find(String id) {

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.common.security.Actor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,6 +62,9 @@ public class Signature extends PanacheEntityBase {
     /** The referral code the signer gave, until the writer resolves it to {@link #referralPartnerId}. */
     @Transient
     public String via;
+    /** Who is adding it, as the change's event names them (an organiser's account or key); null: told by its source. */
+    @Transient
+    public Actor addedBy;
     @Enumerated(EnumType.STRING)
     public SignatureDisplay display;
     @Enumerated(EnumType.STRING)

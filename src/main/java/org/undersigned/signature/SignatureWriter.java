@@ -103,6 +103,9 @@ public class SignatureWriter {
 
     /** Who made a new signature: the public form, the organiser or a partner's key. */
     static Actor actorOf(Signature s) {
+        if (s.addedBy != null) {
+            return s.addedBy;
+        }
         return switch (s.source) {
             case PUBLIC -> Actor.publicSigner();
             case ADMIN -> Actor.admin();

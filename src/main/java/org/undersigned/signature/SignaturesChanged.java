@@ -23,6 +23,11 @@ public record SignaturesChanged(Change change, UUID letterId, String letterSlug,
         this(change, letterId, letterSlug, signatures, actor, List.of());
     }
 
+    /** The ids of the signatures changed, for observers outside the module (the entity stays its own). */
+    public List<UUID> signatureIds() {
+        return signatures.stream().map(s -> s.id).toList();
+    }
+
     public enum Change {
         /** New signatures, one request each (a public signer, the organiser, a partner). */
         SIGNED,

@@ -16,7 +16,9 @@ public enum WebhookEvent {
     /** The head of a letter's ledger, announced periodically when it moved, so that others can keep copies. */
     LEDGER_CHECKPOINT("ledger.checkpoint"),
     /** Bursts of public signatures; the organiser's alone, never a partner's. */
-    LETTER_SIGNALS_RAISED("letter.signals_raised");
+    LETTER_SIGNALS_RAISED("letter.signals_raised"),
+    /** A role on a letter was given to, changed for or taken from an organisation; the organiser's alone. */
+    LETTER_GRANT_CHANGED("letter.grant_changed");
 
     public final String wireName;
 

@@ -72,6 +72,7 @@ public class WebhookOutbox {
             // pushed by no partner, and not letter-wide: no partner's subscription matches
             case SIGNALS_RAISED -> write(WebhookEvent.LETTER_SIGNALS_RAISED, change.letterId(), List.of(change.details()), new UUID[1],
                     new UUID[1]);
+            case GRANTS -> write(WebhookEvent.LETTER_GRANT_CHANGED, change.letterId(), List.of(change.details()), new UUID[1], new UUID[1]);
             default -> {
                 // edits, addressees, translations and deliveries are the organiser's own doing
             }

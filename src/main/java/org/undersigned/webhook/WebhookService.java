@@ -1,5 +1,8 @@
 package org.undersigned.webhook;
 
+import jakarta.enterprise.event.Event;
+import org.undersigned.common.Audited;
+import org.undersigned.common.FieldNames;
 import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Access;
 import java.time.Clock;
@@ -41,7 +44,10 @@ class WebhookService {
     private final UrlGuard urlGuard;
     private final EntityManager em;
 
-    WebhookService(Clock clock, Access access, UrlGuard urlGuard, EntityManager em) {
+    private final Event<Audited> audit;
+
+    WebhookService(Clock clock, Access access, UrlGuard urlGuard, EntityManager em, Event<Audited> audit) {
+        this.audit = audit;
         this.clock = clock;
         this.access = access;
         this.urlGuard = urlGuard;
@@ -70,6 +76,7 @@ class WebhookService {
         webhook.createdAt = now;
         webhook.updatedAt = now;
         webhook.persistAndFlush();
+        audit.fire(Audited.of("webhook.created", "webhook", webhook.id, access.actor()).withFields(FieldNames.present(request)));
         return new Tagged<>(WebhookResponse.from(webhook, true), version(webhook));
     }
 
@@ -77,6 +84,9 @@ class WebhookService {
     private void refuseOrganiserEvents(List<String> events) {
         if (!access.may(Permission.MODERATE_SIGNATURES) && events.contains(WebhookEvent.LETTER_SIGNALS_RAISED.wireName)) {
             throw ProblemException.invalid("events", "letter.signals_raised is for the organiser's subscriptions only");
+        }
+        if (!access.may(Permission.MANAGE_PARTNERS) && events.contains(WebhookEvent.LETTER_GRANT_CHANGED.wireName)) {
+            throw ProblemException.invalid("events", "letter.grant_changed is for the instance's subscriptions only");
         }
     }
 
@@ -111,6 +121,7 @@ class WebhookService {
         }
         webhook.updatedAt = now();
         Webhook.flush();
+        audit.fire(Audited.of("webhook.updated", "webhook", webhook.id, access.actor()).withFields(FieldNames.present(request)));
         return new Tagged<>(WebhookResponse.from(webhook, false), version(webhook));
     }
 
@@ -119,6 +130,7 @@ class WebhookService {
         Webhook webhook = find(id);
         Preconditions.checkIfMatch(ifMatch, version(webhook));
         webhook.delete();
+        audit.fire(Audited.of("webhook.deleted", "webhook", webhook.id, access.actor()));
     }
 
     @Transactional

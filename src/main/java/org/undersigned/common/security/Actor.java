@@ -17,22 +17,31 @@ public record Actor(Kind kind, String id, String display) {
         SIGNER,
         /** Anyone, through the public form. */
         PUBLIC,
+        /** An organiser's account: a person signed in by an emailed link or by OIDC. */
+        ACCOUNT,
+        /** An organisation's key. */
+        ORGANISATION_KEY,
         /** The service itself: a scheduled job, retention, the demo loader. */
         SYSTEM
     }
 
-    /** How a record names the actor: {@code admin}, {@code partner:<id>}, {@code signer}, {@code public}, {@code system:<job>}. */
+    /**
+     * How a record names the actor: {@code admin}, {@code partner:<id>}, {@code signer}, {@code public},
+     * {@code account:<id>}, {@code organisation-key:<id>}, {@code system:<job>}.
+     */
     public String label() {
         return switch (kind) {
             case INSTANCE_ADMIN -> "admin";
             case PARTNER -> "partner:" + id;
             case SIGNER -> id == null ? "signer" : "signer:" + id;
             case PUBLIC -> "public";
+            case ACCOUNT -> "account:" + id;
+            case ORGANISATION_KEY -> "organisation-key:" + id;
             case SYSTEM -> "system:" + id;
         };
     }
 
-    private static final Actor ADMIN = new Actor(Kind.INSTANCE_ADMIN, null, "the organiser");
+    private static final Actor ADMIN = new Actor(Kind.INSTANCE_ADMIN, null, "the operator (admin key)");
     private static final Actor ANYONE = new Actor(Kind.PUBLIC, null, "a public signer");
 
     public static Actor admin() {
@@ -50,6 +59,12 @@ public record Actor(Kind kind, String id, String display) {
     /** A signer acting through a link or a session that names this signature. */
     public static Actor signer(UUID signatureId) {
         return new Actor(Kind.SIGNER, signatureId == null ? null : signatureId.toString(), "the signer");
+    }
+
+    /** An organiser, named as they chose to be (their display name, or their key's name). */
+    public static Actor organiser(Organiser organiser) {
+        return organiser.isKey() ? new Actor(Kind.ORGANISATION_KEY, organiser.keyId().toString(), organiser.display())
+                : new Actor(Kind.ACCOUNT, organiser.accountId().toString(), organiser.display());
     }
 
     public static Actor system(String job) {

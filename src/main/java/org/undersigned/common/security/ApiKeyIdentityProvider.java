@@ -23,6 +23,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     static final String KEY_ID = "undersigned.key-id";
     static final String SIGNER_KEY = "undersigned.signer-key";
     static final String SIGNER_MAILBOX = "undersigned.signer-mailbox";
+    /** The {@link Organiser} behind an account's session, an OIDC token or an organisation's key. */
+    public static final String ORGANISER = "undersigned.organiser";
 
     private final ApiKeys apiKeys;
 
@@ -56,6 +58,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             // the principal names no one: the address stays out of logs and anything that prints principals
             builder.setPrincipal(new QuarkusPrincipal("signer")).addRole(Roles.SIGNER).addAttribute(SIGNER_KEY, identity.signerKey())
                     .addAttribute(SIGNER_MAILBOX, identity.signerMailbox());
+        } else if (identity.organiser() != null) {
+            Organiser organiser = identity.organiser();
+            builder.setPrincipal(new QuarkusPrincipal(Actor.organiser(organiser).label()))
+                    .addRole(identity.role() == Role.ORGANISATION ? Roles.ORGANISATION : Roles.MEMBER)
+                    .addAttribute(ORGANISER, organiser);
         } else {
             builder.setPrincipal(new QuarkusPrincipal("partner:" + identity.partnerId())).addRole(Roles.PARTNER)
                     .addAttribute(PARTNER_ID, identity.partnerId()).addAttribute(KEY_ID, identity.keyId());

@@ -29,10 +29,10 @@ public class ApiKeys {
      * Who a key belongs to. A signer's session names the address's canonical key and the mailbox
      * its link was sent to (a keyed hash): it opens only the signatures whose emails went there.
      */
-    public record Identity(Role role, UUID partnerId, UUID keyId, String signerKey, String signerMailbox) {
+    public record Identity(Role role, UUID partnerId, UUID keyId, String signerKey, String signerMailbox, Organiser organiser) {
 
         Identity(Role role, UUID partnerId, UUID keyId) {
-            this(role, partnerId, keyId, null, null);
+            this(role, partnerId, keyId, null, null, null);
         }
 
         /** A partner's key. */
@@ -42,7 +42,12 @@ public class ApiKeys {
 
         /** A signer's portal session, for an address's canonical key and the mailbox its link went to. */
         public static Identity signer(String signerKey, String signerMailbox) {
-            return new Identity(Role.SIGNER, null, null, signerKey, signerMailbox);
+            return new Identity(Role.SIGNER, null, null, signerKey, signerMailbox, null);
+        }
+
+        /** An organiser: an account's session, or an organisation's key. */
+        public static Identity organiser(Organiser organiser) {
+            return new Identity(organiser.isKey() ? Role.ORGANISATION : Role.MEMBER, null, organiser.keyId(), null, null, organiser);
         }
     }
 
@@ -86,7 +91,17 @@ public class ApiKeys {
     /** How a signer's portal session token starts. */
     public static final String SESSION_PREFIX = "uss_";
 
+    /** An organiser's session ({@code POST /v1/account/session}). */
+    public static final String ACCOUNT_SESSION_PREFIX = "usa_";
+    /** An organisation's key for its machines. */
+    public static final String ORGANISATION_KEY_PREFIX = "uso_";
+
     public static String newPartnerKey() {
         return PARTNER_KEY_PREFIX + Tokens.newToken();
+    }
+
+    /** A secret of a kind: its prefix and 43 characters of base64url (256 random bits). */
+    public static String newKey(String prefix) {
+        return prefix + Tokens.newToken();
     }
 }

@@ -1,8 +1,11 @@
 package org.undersigned.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,11 +16,19 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
-    private final SecurityIdentity identity;
-    private boolean actingAsAdmin;
+    /** Where the request keeps what the access policy read for an organiser (its organisations, its letter's standing). */
+    static final String ORGANISATIONS = "undersigned.organisations";
+    static final String LETTER = "undersigned.letter-standing";
 
-    Caller(SecurityIdentity identity) {
+    private final SecurityIdentity identity;
+    private final CurrentVertxRequest request;
+    private boolean actingAsAdmin;
+    private Set<UUID> organisations;
+    private Organisers.Standing letter;
+
+    Caller(SecurityIdentity identity, CurrentVertxRequest request) {
         this.identity = identity;
+        this.request = request;
     }
 
     /** For start-up tasks (the demo letter), which run with the organiser's rights and no request. */
@@ -29,7 +40,16 @@ public class Caller {
         if (actingAsAdmin || identity.hasRole(Roles.ADMIN)) {
             return Role.ADMIN;
         }
-        return identity.hasRole(Roles.PARTNER) ? Role.PARTNER : identity.hasRole(Roles.SIGNER) ? Role.SIGNER : Role.ANONYMOUS;
+        if (identity.hasRole(Roles.PARTNER)) {
+            return Role.PARTNER;
+        }
+        if (identity.hasRole(Roles.SIGNER)) {
+            return Role.SIGNER;
+        }
+        if (identity.hasRole(Roles.MEMBER)) {
+            return Role.MEMBER;
+        }
+        return identity.hasRole(Roles.ORGANISATION) ? Role.ORGANISATION : Role.ANONYMOUS;
     }
 
     public boolean isAdmin() {
@@ -62,18 +82,60 @@ public class Caller {
         return isSigner() ? identity.getAttribute(ApiKeyIdentityProvider.SIGNER_MAILBOX) : null;
     }
 
+    /** The account or organisation key behind an organiser's call; {@code null} for anyone else. */
+    public Organiser organiser() {
+        Role role = role();
+        return role == Role.MEMBER || role == Role.ORGANISATION ? identity.getAttribute(ApiKeyIdentityProvider.ORGANISER) : null;
+    }
+
+    /**
+     * An organiser's organisations, once read in this request; null before. Kept with the HTTP request
+     * when there is one, since the door's filter reads them off the event loop, outside this scope.
+     */
+    Set<UUID> organisations() {
+        RoutingContext routing = request.getCurrent();
+        return routing != null && routing.get(ORGANISATIONS) != null ? routing.get(ORGANISATIONS) : organisations;
+    }
+
+    void organisations(Set<UUID> organisations) {
+        this.organisations = organisations;
+        RoutingContext routing = request.getCurrent();
+        if (routing != null) {
+            routing.put(ORGANISATIONS, organisations);
+        }
+    }
+
+    /** The letter this request acts on, as the access policy read it for an organiser; null before it is known. */
+    Organisers.Standing letter() {
+        RoutingContext routing = request.getCurrent();
+        return routing != null && routing.get(LETTER) != null ? routing.get(LETTER) : letter;
+    }
+
+    void letter(Organisers.Standing letter) {
+        this.letter = letter;
+        RoutingContext routing = request.getCurrent();
+        if (routing != null) {
+            routing.put(LETTER, letter);
+        }
+    }
+
     /** The caller as the events of its changes name it. */
     public Actor actor() {
         return switch (role()) {
             case ADMIN -> Actor.admin();
             case PARTNER -> Actor.partner(partnerId());
             case SIGNER -> Actor.signer(null);
+            case MEMBER, ORGANISATION -> Actor.organiser(organiser());
             case ANONYMOUS -> Actor.publicSigner();
         };
     }
 
-    /** The key of a partner caller, for per-key limits. */
+    /** The key of a partner or organisation caller, for per-key limits. */
     public UUID keyId() {
-        return isPartner() ? identity.getAttribute(ApiKeyIdentityProvider.KEY_ID) : null;
+        if (isPartner()) {
+            return identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        }
+        Organiser organiser = organiser();
+        return organiser == null ? null : organiser.keyId();
     }
 }

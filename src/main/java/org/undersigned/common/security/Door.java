@@ -168,6 +168,13 @@ public class Door {
         return List.copyOf(rules);
     }
 
+    /** An operation's path template, such as {@code /v1/letters/{letter}/audit}: how a record may name it without its values. */
+    public static String route(Class<?> resource, Method method) {
+        Path classPath = resource.getAnnotation(Path.class);
+        Path methodPath = method.getAnnotation(Path.class);
+        return join(classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value());
+    }
+
     /** The permission an operation needs: its own {@code @Requires}, else its resource's; null for a public operation. */
     static Permission permission(Class<?> resource, Method method) {
         Requires requires = method.getAnnotation(Requires.class);

@@ -1,47 +1,86 @@
 package org.undersigned.common.security;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.undersigned.common.OffTheEventLoop;
 import org.undersigned.common.ProblemException;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * The operation's permission checked again in the REST layer, behind the {@link Door}: a request
  * that reached a resource by a path the door did not match still needs what the operation requires.
+ * For an organiser, whose permissions on a letter come from its organisations' roles there, this is
+ * where they are read (from the path's letter, once for the request, off the event loop) and
+ * checked: a 404 for a draft it may not know of, a 403 otherwise.
  */
 @ApplicationScoped
 public class RequiresFilter {
 
     private final Caller caller;
+    private final Access access;
     private final ConcurrentMap<Method, Optional<Permission>> permissions = new ConcurrentHashMap<>();
 
-    RequiresFilter(Caller caller) {
+    RequiresFilter(Caller caller, Access access) {
         this.caller = caller;
+        this.access = access;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public void check(ResourceInfo resource) {
+    public Uni<Void> check(ResourceInfo resource, ContainerRequestContext request, RoutingContext routing) {
         Method method = resource.getResourceMethod();
         if (method == null) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Permission permission = permissions.computeIfAbsent(method,
                 m -> Optional.ofNullable(Door.permission(resource.getResourceClass(), m))).orElse(null);
+        Role role = caller.role();
+        Organiser organiser = caller.organiser();
+        String letter = organiser == null ? null : request.getUriInfo().getPathParameters().getFirst("letter");
+        if (letter == null) {
+            refuse(permission, role, null, null, null);
+            return Uni.createFrom().voidItem();
+        }
+        Set<UUID> known = caller.organisations();
+        return OffTheEventLoop.run(() -> access.read(organiser, known, letter)).invoke(read -> {
+            // kept with the HTTP request: the request scope may not be active here, back from the worker
+            routing.put(Caller.ORGANISATIONS, read.organisations());
+            if (read.standing() != null) {
+                routing.put(Caller.LETTER, read.standing());
+            }
+            refuse(permission, role, organiser, read.standing(), letter);
+        }).replaceWithVoid();
+    }
+
+    /** Throws the problem for a caller who may not call the operation; {@code letter} is the path's, for an organiser. */
+    private static void refuse(Permission permission, Role role, Organiser organiser, Organisers.Standing standing, String letter) {
         if (permission == null) {
             return;
         }
-        Role role = caller.role();
         if (role == Role.ANONYMOUS) {
             throw ProblemException.unauthorized("This operation needs an API key in the Authorization header (Bearer).", false);
         }
-        if (permission.scopeFor(role) == Scope.NONE) {
+        Scope scope = permission.scopeFor(role);
+        if (scope == Scope.NONE) {
             throw Access.refused(permission);
         }
+        if (scope == Scope.LETTER && letter != null && !Access.grantOn(permission, organiser, standing).any()) {
+            // a draft the caller's organisations hold no role on is not there for it
+            throw Access.hidden(standing) ? ProblemException.notFound("No letter '" + abbreviate(letter) + "'.") : Access.refused(permission);
+        }
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() > 100 ? key.substring(0, 100) + "…" : key;
     }
 }

@@ -9,6 +9,10 @@ public final class Roles {
     public static final String PARTNER = "partner";
     /** A signer's portal session ({@code uss_…}): their own signatures, found by their address. */
     public static final String SIGNER = "signer";
+    /** An organiser's account: a session ({@code usa_…}) or an OIDC token. */
+    public static final String MEMBER = "member";
+    /** An organisation's key ({@code uso_…}). */
+    public static final String ORGANISATION = "organisation";
 
     private Roles() {
     }

@@ -9,7 +9,7 @@ import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Requires;
 
 /** The organiser's dry run of retention: what the job would erase of a letter's signers, and when. */
-@Requires(Permission.MANAGE_LETTERS)
+@Requires(Permission.GOVERN_LETTERS)
 @Path("/v1/letters/{letter}/retention")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionResource {

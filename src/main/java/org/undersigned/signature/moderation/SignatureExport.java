@@ -21,6 +21,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.enterprise.event.Event;
+import org.undersigned.common.Audited;
+import org.undersigned.common.security.Actor;
 import java.util.UUID;
 import io.vertx.core.http.HttpClosedException;
 import java.io.BufferedOutputStream;
@@ -55,8 +58,10 @@ public class SignatureExport {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Access access;
+    private final Event<Audited> audit;
 
-    SignatureExport(LetterService letters, EntityManager em, ObjectMapper json, Access access) {
+    SignatureExport(LetterService letters, EntityManager em, ObjectMapper json, Access access, Event<Audited> audit) {
+        this.audit = audit;
         this.letters = letters;
         this.em = em;
         this.json = json;
@@ -68,8 +73,14 @@ public class SignatureExport {
      * end or {@code clientGone} says nobody is reading any more.
      */
     public StreamingOutput export(String letterKey, Format format, SignatureFilter filter, BooleanSupplier clientGone) {
-        UUID letterId = QuarkusTransaction.requiringNew().call(() -> letters.visible(letterKey).id());
         Access.Grant grant = access.require(Permission.EXPORT_SIGNATURES);
+        Actor actor = access.actor();
+        UUID letterId = QuarkusTransaction.requiringNew().call(() -> {
+            UUID id = letters.visible(letterKey).id();
+            // an export is a read, but of people's contact details: the audit keeps who took them, and how
+            audit.fire(Audited.of("signatures.exported", "letter", id, actor).onLetter(id));
+            return id;
+        });
         UUID partner = grant.all() ? null : grant.partnerId();
         StringBuilder where = new StringBuilder("letter_id = ?");
         List<Object> params = new ArrayList<>(List.of(letterId));

@@ -190,7 +190,8 @@ class SignatureModeration {
     private Signature find(String id, boolean orBrought) {
         UUID uuid = Ids.parse(id);
         Signature signature = uuid == null ? null : Signature.findById(uuid);
-        Access.Grant grant = access.require(orBrought ? Permission.READ_SIGNATURES : Permission.CORRECT_SIGNATURES);
+        Access.Grant grant = access.requireOn(signature == null ? null : signature.letterId,
+                orBrought ? Permission.READ_SIGNATURES : Permission.CORRECT_SIGNATURES, "No signature with that id.");
         if (signature == null || !(grant.covers(signature.sourcePartnerId)
                 || (orBrought && grant.covers(signature.referralPartnerId) && signature.verifiedAt != null))) {
             throw ProblemException.notFound("No signature with that id.");

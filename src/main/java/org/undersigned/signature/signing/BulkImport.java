@@ -1,5 +1,6 @@
 package org.undersigned.signature.signing;
 
+import org.undersigned.common.security.Actor;
 import org.undersigned.signature.SignRequest;
 import org.undersigned.signature.Signature;
 import org.undersigned.signature.SignatureFactory;
@@ -139,6 +140,7 @@ class BulkImport {
     BulkResult importRows(String letterKey, List<ParsedRow> rows) {
         LetterFacts letter = signing.signableByCaller(letterKey);
         Access.Grant adding = access.require(Permission.ADD_SIGNATURES);
+        Actor actor = access.actor();
         Instant now = letters.now();
         List<Signature> candidates = new ArrayList<>();
         List<Signature> byRow = new ArrayList<>(rows.size());
@@ -154,6 +156,9 @@ class BulkImport {
             }
             Signature signature = row.request() == null ? null : SignatureFactory.newSignature(letter.id(), letter.currentVersion(), row.request(), now, true,
                     language, SigningService.source(adding), adding.partnerId());
+            if (signature != null) {
+                signature.addedBy = actor;
+            }
             byRow.add(signature);
             if (signature != null) {
                 candidates.add(signature);

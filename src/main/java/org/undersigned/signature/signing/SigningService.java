@@ -1,5 +1,6 @@
 package org.undersigned.signature.signing;
 
+import org.undersigned.common.security.Actor;
 import org.undersigned.signature.ClientTraces;
 import org.undersigned.signature.SignRequest;
 import org.undersigned.signature.Signature;
@@ -94,7 +95,7 @@ public class SigningService {
      * may add signatures in its own name (the organiser anywhere, a partner on the letters it may push
      * to, the public not at all: it signs for itself and confirms by email).
      */
-    private record Signer(Access.Grant adding, InetAddress client) {
+    private record Signer(Access.Grant adding, InetAddress client, Actor actor) {
 
         /** Adds signatures without the signer's confirmation. */
         boolean trusted() {
@@ -129,7 +130,7 @@ public class SigningService {
      * runs on a worker thread, as does spending a proof-of-work solution.
      */
     public CompletionStage<SignOutcome> sign(String letterKey, SignRequest request, String acceptLanguage, InetAddress client) {
-        Signer signer = new Signer(access.grant(Permission.ADD_SIGNATURES), client);
+        Signer signer = new Signer(access.grant(Permission.ADD_SIGNATURES), client, access.actor());
         checkShape(request, signer.source());
         if (!signer.trusted()) {
             blocklist.refuseDisposable(request.email());
@@ -170,6 +171,7 @@ public class SigningService {
         String language = translations.signingLanguage(letter.languages(), request.language(), acceptLanguage);
         Signature signature = SignatureFactory.newSignature(letter.id(), letter.currentVersion(), request, now, !emailVerification,
                 language, signer.source(), signer.partnerId());
+        signature.addedBy = signer.actor();
         String verifyToken = emailVerification ? tokens.verifyToken(signature) : null;
         String manageToken = signature.email != null ? tokens.manageToken(signature) : null;
         signature.verifyTokenHash = verifyToken == null ? null : Tokens.hash(verifyToken);

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The permission table, tried: every operation of every resource, called by every kind of caller
- * (anonymous, the organiser, a partner, a signer's portal session). Where the operation's permission
+ * (anonymous, the operator, a partner, a signer's portal session, an organiser and an organisation's
+ * key holding no role on the letter; {@code LetterRolesTest} tries every role on it). Where the operation's permission
  * ({@code @Requires}) reaches the caller in no scope, the answer is a 401 (no key) or a 403 problem
  * from the door; where it does, or the operation is public, the caller is never refused for who it
  * is (whatever else the empty probe gets: 400, 404, 409, 428), and nobody gets a 500. The cases come from the table and the
@@ -79,15 +80,27 @@ class AccessTableTest extends ApiTest {
         String session = anonymous().body(Map.of("token", token)).post("/v1/me/session").then().statusCode(200)
                 .extract().path("access_token");
 
+        // an organiser whose organisation holds no role on the letter, and that organisation's key
+        String organiser = signIn("access.table.organiser@example.org");
+        String organisation = given().header("Authorization", "Bearer " + organiser).contentType(ContentType.JSON)
+                .body(Map.of("name", "Access table NGO")).post("/v1/organisations").then().statusCode(201).extract().path("id");
+        String organisationKey = given().header("Authorization", "Bearer " + organiser).contentType(ContentType.JSON)
+                .body(Map.of("name", "access table key")).post("/v1/organisations/" + organisation + "/keys").then().statusCode(201)
+                .extract().path("key");
+
         Map<Role, String> keys = new EnumMap<>(Role.class);
         keys.put(Role.ANONYMOUS, null);
         keys.put(Role.ADMIN, ADMIN_KEY);
         keys.put(Role.PARTNER, partnerKey);
         keys.put(Role.SIGNER, session);
+        keys.put(Role.MEMBER, organiser);
+        keys.put(Role.ORGANISATION, organisationKey);
 
         List<Operation> operations = operations();
         assertTrue(operations.size() > 40, "the resources were found: " + operations.size());
         TreeSet<Permission> tried = new TreeSet<>();
+        // the signer's erasure ends its session: from then on it is refused as a stranger (401)
+        java.util.Set<Role> ended = java.util.EnumSet.noneOf(Role.class);
         List<String> wrong = new ArrayList<>();
         for (Operation operation : operations) {
             if (operation.permission() != null) {
@@ -105,7 +118,18 @@ class AccessTableTest extends ApiTest {
                     wrong.add(operation + " as " + role + ": " + status + " " + answer.asString());
                     continue;
                 }
-                if (scope == Scope.NONE) {
+                if (ended.contains(role) && status == 401) {
+                    continue;
+                }
+                if (operation.method().equals("DELETE") && operation.path().equals("/v1/me") && role == Role.SIGNER) {
+                    ended.add(role);
+                }
+                if (scope == Scope.LETTER && operation.path().contains("{letter}")) {
+                    // an organiser holds a letter's permissions only through a role on it, and this one holds none
+                    if (status != 403 || !answer.contentType().startsWith("application/problem+json")) {
+                        wrong.add(operation + " as " + role + ": " + status + " (expected 403 problem: no role on the letter)");
+                    }
+                } else if (scope == Scope.NONE) {
                     int expected = role == Role.ANONYMOUS ? 401 : 403;
                     if (status != expected || !answer.contentType().startsWith("application/problem+json")) {
                         wrong.add(operation + " as " + role + ": " + status + " (expected " + expected + " problem)");
@@ -123,7 +147,7 @@ class AccessTableTest extends ApiTest {
         }
     }
 
-    private static Response call(Operation operation, String key, String letter) {
+    static Response call(Operation operation, String key, String letter) {
         RequestSpecification request = given().noFilters().header(INVALID_REQUEST_HEADER, "true");
         if (key != null) {
             request = request.header("Authorization", "Bearer " + key);
@@ -170,7 +194,9 @@ class AccessTableTest extends ApiTest {
                         consumes == null ? ContentType.JSON.toString() : consumes.value()[0], stream));
             }
         }
-        operations.sort(Comparator.comparing((Operation o) -> o.method().equals("DELETE") && o.path().equals("/v1/me"))
+        // the sessions' ends last: the portal's erasure and the organiser's sign-out
+        operations.sort(Comparator.comparingInt((Operation o) -> !o.method().equals("DELETE") ? 0
+                        : o.path().equals("/v1/me") ? 1 : o.path().equals("/v1/account/session") ? 2 : 0)
                 .thenComparing(Operation::toString));
         return operations;
     }

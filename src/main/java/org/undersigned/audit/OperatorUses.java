@@ -1,0 +1,43 @@
+package org.undersigned.audit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.undersigned.common.OffTheEventLoop;
+import org.undersigned.common.security.Access;
+import org.undersigned.common.security.Door;
+import org.undersigned.common.security.Permission;
+
+import java.lang.reflect.Method;
+
+/**
+ * The operator's key is the break-glass key: every use of it is audited. Its writes are, as everyone's,
+ * from their change events; its reads here, by the operation's route (never the values in the path).
+ */
+@ApplicationScoped
+public class OperatorUses {
+
+    private final Access access;
+    private final AuditLog audit;
+
+    OperatorUses(Access access, AuditLog audit) {
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> audited(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        String verb = request.getMethod();
+        if (method == null || !access.may(Permission.OPERATE) || !("GET".equals(verb) || "HEAD".equals(verb))) {
+            return Uni.createFrom().voidItem();
+        }
+        String route = verb + " " + Door.route(resource.getResourceClass(), method);
+        return OffTheEventLoop.run(() -> {
+            audit.operatorRead(route);
+            return null;
+        }).replaceWithVoid();
+    }
+}
