@@ -12,7 +12,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Set;
 
 /**
@@ -22,6 +25,21 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Before Quarkus' own mechanisms (OIDC's bearer tokens), which see only what this one leaves them. */
+    private static final int PRIORITY = 2000;
+    /** The prefixes of the keys this service issues; any other bearer token may be an OIDC issuer's. */
+    private static final List<String> OWN_PREFIXES = List.of(ApiKeys.PARTNER_KEY_PREFIX, ApiKeys.SESSION_PREFIX,
+            ApiKeys.ACCOUNT_SESSION_PREFIX, ApiKeys.ORGANISATION_KEY_PREFIX);
+
+    private final ApiKeys apiKeys;
+    /** Whether organisers' tokens from an OIDC issuer are accepted: only when one is configured. */
+    private final boolean oidc;
+
+    ApiKeyAuthenticationMechanism(ApiKeys apiKeys, @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer) {
+        this.apiKeys = apiKeys;
+        this.oidc = issuer.filter(url -> !url.isBlank()).isPresent();
+    }
 
     /** Query parameters that would put a key into logs and browser history. */
     private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "access_token", "key");
@@ -42,12 +60,20 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().failure(KeyRefused.because("The Authorization header must be 'Bearer <key>'."));
         }
         String key = authorization.substring(7).trim();
+        if (oidc && !apiKeys.isAdminKey(key) && OWN_PREFIXES.stream().noneMatch(key::startsWith)) {
+            return Uni.createFrom().nullItem(); // not one of ours: the OIDC mechanism verifies it against the issuer's keys
+        }
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(key, "bearer")));
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
     }
 
     @Override
