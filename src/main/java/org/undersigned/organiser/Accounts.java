@@ -93,12 +93,30 @@ public class Accounts {
         AccountStore.LinkedAddress address = store.spendLink(Tokens.hash(token), now).orElseThrow(() -> ProblemException.notFound(
                 "This sign-in link is not valid, or it has expired or been used; ask for a new one."));
         UUID account = store.upsertByEmail(address.email(), address.emailKey(), now);
+        return openSession(account, now);
+    }
+
+    /** A new session for an account whose address a spent link proved (a sign-in link's, or an invitation's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    AccountSession openSession(UUID account, Instant now) {
         String accessToken = ApiKeys.newKey(ApiKeys.ACCOUNT_SESSION_PREFIX);
         Instant expires = now.plus(config.sessionTtl());
         store.insertSession(Tokens.hash(accessToken), account, expires, now);
-        AccountStore.AccountRow row = store.byId(account).orElseThrow();
-        audit.fire(Audited.of("account.signed_in", "account", account, Actor.organiser(Organiser.account(account, display(row)))));
+        audit.fire(Audited.of("account.signed_in", "account", account, actorOf(account)));
         return new AccountSession(accessToken, expires);
+    }
+
+    /** An account as the events of its changes name it, for a change made before its session exists. */
+    Actor actorOf(UUID account) {
+        return Actor.organiser(Organiser.account(account, display(store.byId(account).orElseThrow())));
+    }
+
+    /** Ends expired sessions and forgets links an hour after they stop counting. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        Instant now = now();
+        store.purgeExpired(now, now.minus(Duration.ofHours(2)));
     }
 
     /** Ends the session the request was made with; a bearer token from an OIDC issuer has nothing here to end. */

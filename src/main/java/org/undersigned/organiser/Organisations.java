@@ -49,6 +49,7 @@ public class Organisations {
 
     private final OrganisationStore store;
     private final AccountStore accounts;
+    private final Accounts signIn;
     private final GrantStore grants;
     private final PartnerService partners;
     private final LetterDirectory letters;
@@ -59,11 +60,12 @@ public class Organisations {
     private final String linksBase;
     private final Clock clock;
 
-    Organisations(OrganisationStore store, AccountStore accounts, GrantStore grants, PartnerService partners, LetterDirectory letters,
+    Organisations(OrganisationStore store, AccountStore accounts, Accounts signIn, GrantStore grants, PartnerService partners, LetterDirectory letters,
                   MailOutbox outbox, Access access, Event<Audited> audit, OrganisersConfig config,
                   @ConfigProperty(name = "undersigned.links.base-url", defaultValue = "http://localhost:8080") String linksBase, Clock clock) {
         this.store = store;
         this.accounts = accounts;
+        this.signIn = signIn;
         this.grants = grants;
         this.partners = partners;
         this.letters = letters;
@@ -255,6 +257,33 @@ public class Organisations {
         fire(Audited.of("invitation.accepted", "invitation", invitation.id(), access.actor()), invitation.organisationId());
         return view(store.byId(invitation.organisationId()).orElseThrow(),
                 store.role(invitation.organisationId(), account.id()).orElse(null));
+    }
+
+    /** What accepting an invitation from its email's page gives: the organisation joined, and a session. */
+    public record Joined(String organisationName, MemberRole role, AccountSession session) {
+    }
+
+    /**
+     * Accepts an invitation from the page its email links to. The token was mailed to the invitee's
+     * address, which proves the address as a sign-in link does: the address's account (made if need
+     * be) joins, and a session opens for it.
+     */
+    @Transactional
+    public Joined acceptByLink(String token) {
+        Instant now = now();
+        OrganisationStore.InvitationRow invitation = store.lockOpenInvitation(Tokens.hash(token), now).orElseThrow(() ->
+                ProblemException.notFound("This invitation is not valid, or it has expired, been revoked or been accepted."));
+        UUID account = accounts.upsertByEmail(invitation.email(), MailOutbox.emailKey(invitation.email()), now);
+        store.lock(invitation.organisationId());
+        MemberRole current = store.role(invitation.organisationId(), account).orElse(null);
+        if (current == null || current.ordinal() > invitation.role().ordinal()) {
+            store.putMember(invitation.organisationId(), account, invitation.role(), now);
+        }
+        store.markAccepted(invitation.id(), account, now);
+        AccountSession session = signIn.openSession(account, now);
+        fire(Audited.of("invitation.accepted", "invitation", invitation.id(), signIn.actorOf(account)), invitation.organisationId());
+        return new Joined(store.byId(invitation.organisationId()).orElseThrow().name(),
+                store.role(invitation.organisationId(), account).orElseThrow(), session);
     }
 
     @Transactional

@@ -146,7 +146,8 @@ public class LinkPageResource {
         }
     }
 
-    private static boolean usable(String token) {
+    /** Whether a link's token is worth looking up: present, and no longer than any token this service issues. */
+    static boolean usable(String token) {
         return token != null && !token.isBlank() && token.length() <= MAX_TOKEN;
     }
 }

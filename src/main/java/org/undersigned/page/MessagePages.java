@@ -24,14 +24,21 @@ class MessagePages {
     String ask(String language, String link, String token) {
         Map<String, String> t = strings.words(language);
         return message.data("v", new PageViews.Message(language, PageStrings.direction(language), t, t.get(link + "_title"),
-                t.get(link + "_text"), "/" + path(link), token, t.get(link + "_button"), null)).render();
+                t.get(link + "_text"), "/" + path(link), token, t.get(link + "_button"), null, null)).render();
     }
 
     /** What happened, under a heading: both given as keys of the page's words. */
     String said(String language, String headingKey, String textKey, String letterUrl) {
         Map<String, String> t = strings.words(language);
         return message.data("v", new PageViews.Message(language, PageStrings.direction(language), t, t.get(headingKey),
-                t.get(textKey), null, null, null, letterUrl)).render();
+                t.get(textKey), null, null, null, letterUrl, null)).render();
+    }
+
+    /** What happened, and a secret shown this once. */
+    String saidWithSecret(String language, String headingKey, String textKey, PageViews.Secret secret) {
+        Map<String, String> t = strings.words(language);
+        return message.data("v", new PageViews.Message(language, PageStrings.direction(language), t, t.get(headingKey),
+                t.get(textKey), null, null, null, null, secret)).render();
     }
 
     String portal(String language, String token) {

@@ -16,7 +16,11 @@ final class PageViews {
      */
     @TemplateData
     record Message(String language, String direction, Map<String, String> t, String heading, String text,
-                   String action, String token, String button, String letterUrl) {
+                   String action, String token, String button, String letterUrl, Secret secret) {
+    }
+
+    /** A secret the page shows once (an organiser's session token), with when it stops working. */
+    record Secret(String value, String validUntil) {
     }
 
     /** The signer's portal: {@code token} is the emailed link's, spent when the signer asks. */

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -234,6 +235,43 @@ class OrganisersTest extends ApiTest {
         admin().get("/v1/audit?action=operator.read&limit=1").then().statusCode(200);
         admin().get("/v1/audit?action=operator.read&limit=5").then().statusCode(200).body("items[0].actor.kind", equalTo("INSTANCE_ADMIN"))
                 .body("items[0].target.id", equalTo("GET /v1/audit"));
+    }
+
+    private static final Pattern SHOWN_SESSION = Pattern.compile("<code id=\"secret\">(usa_[A-Za-z0-9_-]+)</code>");
+
+    @Test
+    void theEmailedLinksOpenPagesWhoseButtonsSignInAndJoin() throws Exception {
+        String owner = signIn(unique("pages.owner"));
+        String org = organisation(owner, "Coalition with pages");
+        String invitee = unique("page.invitee");
+        as(owner).body(Map.of("email", invitee, "role", "ADMIN")).post("/v1/organisations/" + org + "/invitations").then().statusCode(201);
+        String token = acceptInvitation(invitee, owner);
+        // opening the link changes nothing; its button joins and signs in, and shows the session once
+        String page = io.restassured.RestAssured.given().accept("text/html").get("/invitation?token=" + token).then().statusCode(200)
+                .header("Cache-Control", containsString("no-store")).extract().asString();
+        assertTrue(page.contains("name=\"token\""), "the page's button posts the token");
+        as(owner).get("/v1/organisations/" + org + "/members").then().body("items.size()", equalTo(1));
+        String joined = io.restassured.RestAssured.given().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("token=" + token + "&lang=ko").post("/invitation").then().statusCode(200).extract().asString();
+        assertTrue(joined.contains("lang=\"ko\""), "the page speaks the reader's language");
+        Matcher shown = SHOWN_SESSION.matcher(joined);
+        assertTrue(shown.find(), "the page shows the session's token");
+        as(shown.group(1)).get("/v1/account").then().statusCode(200).body("email", equalTo(invitee))
+                .body("organisations[0].role", equalTo("ADMIN"));
+        io.restassured.RestAssured.given().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("token=" + token).post("/invitation").then().statusCode(404);
+        // the sign-in link's page, the same way
+        String email = unique("page.signer");
+        anonymous().body(Map.of("email", email)).post("/v1/account/link").then().statusCode(202);
+        Matcher link = Pattern.compile("/account\\?token=([A-Za-z0-9_-]+)").matcher(
+                com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsTo(email, 1).get(0)).replace("=\r\n", ""));
+        assertTrue(link.find());
+        io.restassured.RestAssured.given().accept("text/html").get("/account?token=" + link.group(1)).then().statusCode(200);
+        String signedIn = io.restassured.RestAssured.given().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("token=" + link.group(1)).post("/account").then().statusCode(200).extract().asString();
+        Matcher session = SHOWN_SESSION.matcher(signedIn);
+        assertTrue(session.find());
+        as(session.group(1)).get("/v1/account").then().statusCode(200).body("email", equalTo(email));
     }
 
     @Test
