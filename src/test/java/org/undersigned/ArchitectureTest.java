@@ -44,7 +44,7 @@ class ArchitectureTest {
             .layer("page").definedBy("org.undersigned.page..")
             .layer("audit").definedBy("org.undersigned.audit..")
             .layer("organiser").definedBy("org.undersigned.organiser..")
-            .whereLayer("organiser").mayOnlyBeAccessedByLayers("page")
+            .whereLayer("organiser").mayOnlyBeAccessedByLayers("page", "campaign")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("organiser")
             .whereLayer("page").mayNotBeAccessedByAnyLayer()
             .whereLayer("campaign").mayNotBeAccessedByAnyLayer()

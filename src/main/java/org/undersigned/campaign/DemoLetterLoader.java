@@ -17,6 +17,12 @@ import org.undersigned.letter.LetterTransition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.security.LetterRole;
+import org.undersigned.organiser.GrantRequests;
+import org.undersigned.organiser.LetterGrants;
+import org.undersigned.organiser.OrganisationRequests;
+import org.undersigned.organiser.Organisations;
 
 /**
  * Loads the demo letter (bin/run and dev mode only) so that a new user has something to read,
@@ -33,6 +39,12 @@ public class DemoLetterLoader {
     public record DemoSignatures(String note, List<SignRequest> signatures, String summarySentence) {
     }
 
+    /** The demo's organisations: the letter's owner and a partner, both among the example's signatories. */
+    static final String LEAD = "Transitional Justice Working Group";
+    static final String PARTNER = "Citizens' Alliance for North Korean Human Rights";
+
+    private final Organisations organisations;
+    private final LetterGrants grants;
     private final DemoConfig demoConfig;
     private final LetterDirectory letterFacts;
     private final LetterService letters;
@@ -40,7 +52,10 @@ public class DemoLetterLoader {
     private final Access access;
     private final ObjectMapper json;
 
-    DemoLetterLoader(DemoConfig demoConfig, LetterService letters, SigningService signing, Access access, ObjectMapper json, LetterDirectory letterFacts) {
+    DemoLetterLoader(DemoConfig demoConfig, LetterService letters, SigningService signing, Access access, ObjectMapper json, LetterDirectory letterFacts,
+                     Organisations organisations, LetterGrants grants) {
+        this.organisations = organisations;
+        this.grants = grants;
         this.demoConfig = demoConfig;
         this.letterFacts = letterFacts;
         this.letters = letters;
@@ -62,7 +77,11 @@ public class DemoLetterLoader {
             return;
         }
         access.actAsAdmin();
-        letters.create(demo);
+        // the letter belongs to the coalition's lead, and one member NGO gathers signatures for it as a partner
+        UUID lead = organisations.create(new OrganisationRequests.Create(LEAD)).id();
+        UUID partner = organisations.create(new OrganisationRequests.Create(PARTNER)).id();
+        letters.create(demo.forOrganisation(lead));
+        grants.put(demo.slug(), partner.toString(), new GrantRequests.Grant(LetterRole.PARTNER, false));
         letters.transition(demo.slug(), LetterTransition.PUBLISH, null);
         DemoSignatures demoSignatures;
         try (InputStream in = DemoLetterLoader.class.getResourceAsStream(SIGNATURES_RESOURCE)) {

@@ -36,4 +36,11 @@ public record CreateLetterRequest(
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateRecipientRequest> recipients,
         @Size(max = LetterRules.MAX_ADDRESSEES) List<@NotNull @Valid CreateCcRequest> ccs,
         UUID organisationId) {
+
+    /** The same letter, for this organisation. */
+    public CreateLetterRequest forOrganisation(UUID organisation) {
+        return new CreateLetterRequest(slug, title, subject, salutation, body, closing, letterDate, language, signingDeadline,
+                verificationPolicy, signingChallenge, summarySentence, goals, responseDue, retentionDays, sourceUrl, recipients, ccs,
+                organisation);
+    }
 }
