@@ -11,6 +11,6 @@ import java.util.List;
 /** A subscription: where to POST, and which events. */
 public record CreateWebhookRequest(
         @NotBlank @Size(max = 2000) String url,
-        @NotEmpty @Size(max = 10) List<@NotNull @Pattern(regexp = WebhookService.EVENT_PATTERN,
+        @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = WebhookService.EVENT_PATTERN,
                 message = "must be one of " + WebhookService.EVENT_NAMES) String> events) {
 }

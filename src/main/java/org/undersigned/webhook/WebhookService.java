@@ -35,8 +35,8 @@ class WebhookService {
 
     private final Clock clock;
 
-    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|signatures\\.imported|letter\\.published|letter\\.closed|letter\\.delivered|letter\\.signals_raised|letter\\.milestone_reached|letter\\.response_recorded|ledger\\.checkpoint)$";
-    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, signatures.imported, letter.published, letter.closed, letter.delivered, letter.signals_raised, letter.milestone_reached, letter.response_recorded, ledger.checkpoint";
+    static final String EVENT_PATTERN = "^(signature\\.verified|signature\\.withdrawn|signatures\\.imported|letter\\.published|letter\\.closed|letter\\.delivered|letter\\.signals_raised|letter\\.milestone_reached|letter\\.response_recorded|ledger\\.checkpoint|letter\\.grant_changed)$";
+    static final String EVENT_NAMES = "signature.verified, signature.withdrawn, signatures.imported, letter.published, letter.closed, letter.delivered, letter.signals_raised, letter.milestone_reached, letter.response_recorded, ledger.checkpoint, letter.grant_changed";
     static final int MAX_WEBHOOKS_PER_OWNER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 

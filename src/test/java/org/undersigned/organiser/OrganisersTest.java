@@ -120,7 +120,8 @@ class OrganisersTest extends ApiTest {
         as(alice).get("/v1/letters/" + letter).then().statusCode(200).body("organisation_id", equalTo(a));
         as(alice).get("/v1/letters/" + letter + "/grants").then().statusCode(200)
                 .body("items.role", contains("OWNER")).body("items.organisation_id", contains(a));
-        for (String path : List.of("", "/grants", "/audit", "/signatures", "/signatures/export?format=csv", "/document")) {
+        for (String path : List.of("", "/grants", "/audit", "/signatures", "/signatures/export?format=csv", "/document", "/emails",
+                "/join-requests", "/retention")) {
             as(bob).accept("*/*").get("/v1/letters/" + letter + path).then().statusCode(404);
         }
         as(bob).get("/v1/letters?status=DRAFT").then().statusCode(200).body("items.id", not(hasItem(letter)));
@@ -133,6 +134,7 @@ class OrganisersTest extends ApiTest {
         as(bob).get("/v1/letters/" + letter + "/signatures").then().statusCode(403);
         as(bob).accept("*/*").get("/v1/letters/" + letter + "/signatures/export?format=csv").then().statusCode(403);
         as(bob).get("/v1/letters/" + letter + "/audit").then().statusCode(403);
+        as(bob).get("/v1/letters/" + letter + "/emails").then().statusCode(403);
     }
 
     @Test
@@ -272,6 +274,27 @@ class OrganisersTest extends ApiTest {
         Matcher session = SHOWN_SESSION.matcher(signedIn);
         assertTrue(session.find());
         as(session.group(1)).get("/v1/account").then().statusCode(200).body("email", equalTo(email));
+    }
+
+    @Test
+    void aRoleGivenOrTakenIsAGrantChangedEventForTheInstancesSubscriptions() throws Exception {
+        try (org.undersigned.webhook.Receiver receiver = new org.undersigned.webhook.Receiver()) {
+            admin().body(Map.of("url", receiver.url("/grants"), "events", List.of("letter.grant_changed"))).post("/v1/webhooks")
+                    .then().statusCode(201);
+            String owner = signIn(unique("hooked.owner"));
+            organisation(owner, "Owner NGO");
+            String other = signIn(unique("hooked.other"));
+            String viewers = organisation(other, "Viewers NGO");
+            String letter = draft(owner, "A letter whose roles are heard of");
+            as(owner).body(Map.of("role", "VIEWER")).put("/v1/letters/" + letter + "/grants/" + viewers).then().statusCode(200);
+            as(owner).delete("/v1/letters/" + letter + "/grants/" + viewers).then().statusCode(204);
+            List<org.undersigned.webhook.Receiver.Received> got = receiver.await("/grants", 2);
+            List<String> roles = got.stream().map(r -> io.restassured.path.json.JsonPath.from(r.body()))
+                    .filter(json -> viewers.equals(json.getString("data.organisation_id")))
+                    .map(json -> json.getString("data.role") + "<-" + json.getString("data.previous_role")).sorted().toList();
+            assertEquals(List.of("VIEWER<-null", "null<-VIEWER"), roles);
+            assertTrue(got.stream().allMatch(r -> r.body().contains("\"type\":\"letter.grant_changed\"")));
+        }
     }
 
     @Test
