@@ -41,6 +41,7 @@ class OidcSignInTest extends ApiTest {
     public static class WithIssuer implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the issuer alone turns OIDC on (OidcSwitch)
             return Map.of("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
                     "quarkus.oidc.client-id", "undersigned",
                     "quarkus.oidc.token.audience", AUDIENCE);
@@ -82,6 +83,10 @@ class OidcSignInTest extends ApiTest {
         as(token).get("/v1/webhooks").then().statusCode(403);
         // signing out has nothing to revoke: the issuer's token lives until it expires
         as(token).delete("/v1/account/session").then().statusCode(204);
+        // this service's own keys keep working beside the issuer's tokens, and a forged one of ours is still refused
+        admin().get("/v1/audit?limit=1").then().statusCode(200);
+        as(signIn("oidc-neighbour-" + subject.substring(0, 8) + "@example.org")).get("/v1/account").then().statusCode(200);
+        as("usa_forged").get("/v1/account").then().statusCode(401).contentType(startsWith("application/problem+json"));
     }
 
     @Test

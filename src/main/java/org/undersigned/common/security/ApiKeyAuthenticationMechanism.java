@@ -3,8 +3,6 @@ package org.undersigned.common.security;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +61,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (oidc && !apiKeys.isAdminKey(key) && OWN_PREFIXES.stream().noneMatch(key::startsWith)) {
             return Uni.createFrom().nullItem(); // not one of ours: the OIDC mechanism verifies it against the issuer's keys
         }
-        return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(key, "bearer")));
+        return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(key));
     }
 
     @Override
@@ -78,6 +76,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(TokenAuthenticationRequest.class);
+        return Set.of(ApiKeyAuthenticationRequest.class);
     }
 }
