@@ -123,6 +123,11 @@ public class LinkPageResource {
     }
 
     private Response ask(String link, String token, String language) {
+        return ask(pages, link, token, language);
+    }
+
+    /** An emailed link's page before anything is done: what its button will do, or that the link is missing. */
+    static Response ask(MessagePages pages, String link, String token, String language) {
         if (!usable(token)) {
             return PageResponses.personal(400, pages.said(language, "link_dead_title", "link_missing", null)).build();
         }

@@ -73,10 +73,7 @@ public class OrganiserPageResource {
     }
 
     private Response ask(String link, String token, String language) {
-        if (!LinkPageResource.usable(token)) {
-            return PageResponses.personal(400, pages.said(language, "link_dead_title", "link_missing", null)).build();
-        }
-        return PageResponses.personal(200, pages.ask(language, link, token)).build();
+        return LinkPageResource.ask(pages, link, token, language);
     }
 
     private Response act(String link, String token, String language, Function<String, AccountSession> action) {

@@ -293,6 +293,51 @@ class PagesBrowserIT {
     }
 
     /** The link to {@code page} in the latest email to {@code to}. */
+    private static HttpResponse<String> post(String path, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anOrganiserSignsInByTheEmailedLinkAndAnInviteeJoinsInKoreanWithTheKeyboard() throws Exception {
+        String email = "organiser." + System.nanoTime() + "@example.org";
+        assertEquals(202, post("/v1/account/link", null, "{\"email\":\"" + email + "\"}").statusCode());
+        String signInLink = link(email, "account");
+        String session;
+        try (BrowserSession browser = new BrowserSession("en")) {
+            browser.open(signInLink);
+            assertEquals("Sign in as an organiser", browser.driver.findElement(By.tagName("h1")).getText());
+            browser.check("account-en");
+            browser.tabTo("act");
+            browser.keys(Keys.ENTER);
+            browser.waitUntil(() -> browser.visible("secret"), Duration.ofSeconds(10), "the session token");
+            session = browser.text("secret");
+            assertTrue(session.startsWith("usa_"), session);
+            browser.check("account-signed-in-en");
+        }
+        HttpResponse<String> organisation = post("/v1/organisations", session, "{\"name\":\"Keyboard coalition\"}");
+        assertEquals(201, organisation.statusCode(), organisation.body());
+        String id = organisation.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String invitee = "invitee." + System.nanoTime() + "@example.org";
+        assertEquals(201, post("/v1/organisations/" + id + "/invitations", session,
+                "{\"email\":\"" + invitee + "\",\"role\":\"MEMBER\"}").statusCode());
+        try (BrowserSession browser = new BrowserSession("ko")) {
+            browser.open(link(invitee, "invitation"));
+            assertEquals("ko", browser.js("return document.documentElement.lang;"));
+            assertEquals("조직에 참여", browser.driver.findElement(By.tagName("h1")).getText());
+            browser.check("invitation-ko");
+            browser.tabTo("act");
+            browser.keys(Keys.ENTER);
+            browser.waitUntil(() -> browser.visible("secret"), Duration.ofSeconds(10), "the session token");
+            assertTrue(browser.text("secret").startsWith("usa_"));
+            browser.check("invitation-joined-ko");
+        }
+    }
+
     private static String link(String to, String page) throws Exception {
         Pattern pattern = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/" + Pattern.quote(page) + "\\?token=[A-Za-z0-9_.~%-]+)");
         long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
