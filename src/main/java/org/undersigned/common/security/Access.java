@@ -155,6 +155,9 @@ public class Access {
             return Set.of();
         }
         Organiser organiser = caller.organiser();
+        if (organiser.permissions() != null && !organiser.permissions().contains(permission)) {
+            return Set.of(); // a key not given this permission holds it on no letter
+        }
         Set<UUID> letters = organisers.get().lettersWhere(organisations(), permission.letterRoles());
         return organiser.letters() == null ? letters
                 : letters.stream().filter(organiser.letters()::contains).collect(java.util.stream.Collectors.toSet());
