@@ -3,6 +3,8 @@ package org.undersigned.audit;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.undersigned.common.OffTheEventLoop;
@@ -19,6 +21,8 @@ import java.lang.reflect.Method;
 @ApplicationScoped
 public class OperatorUses {
 
+    private static final Logger LOG = Logger.getLogger(OperatorUses.class);
+
     private final Access access;
     private final AuditLog audit;
 
@@ -28,15 +32,21 @@ public class OperatorUses {
     }
 
     @ServerResponseFilter
-    public Uni<Void> audited(ContainerRequestContext request, ResourceInfo resource) {
+    public Uni<Void> audited(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         String verb = request.getMethod();
-        if (method == null || !access.may(Permission.OPERATE) || !("GET".equals(verb) || "HEAD".equals(verb))) {
+        // a read the service failed to answer (the database away) gave nothing away, and could not be recorded anyway
+        if (method == null || response.getStatus() >= 500 || !access.may(Permission.OPERATE) || !("GET".equals(verb) || "HEAD".equals(verb))) {
             return Uni.createFrom().voidItem();
         }
         String route = verb + " " + Door.route(resource.getResourceClass(), method);
         return OffTheEventLoop.run(() -> {
-            audit.operatorRead(route);
+            try {
+                audit.operatorRead(route);
+            } catch (RuntimeException e) {
+                // the answer is made; a failure to record it must not turn it into a 500
+                LOG.warnf("An operator's read of %s could not be audited: %s", route, e.toString());
+            }
             return null;
         }).replaceWithVoid();
     }
