@@ -83,7 +83,7 @@ public class OrganiserPageResource {
         try {
             AccountSession session = action.apply(token);
             return PageResponses.personal(200, pages.saidWithSecret(language, link + "_title", link + "_done",
-                    new PageViews.Secret(session.accessToken(), session.expiresAt().toString()))).build();
+                    PageViews.Secret.until(session.accessToken(), session.expiresAt()))).build();
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 return PageResponses.personal(404, pages.said(language, "link_dead_title", "link_dead", null)).build();

@@ -20,7 +20,13 @@ final class PageViews {
     }
 
     /** A secret the page shows once (an organiser's session token), with when it stops working. */
-    record Secret(String value, String validUntil) {
+    record Secret(String value, String validUntil, String validUntilShown) {
+
+        /** The time as a machine reads it (RFC 3339) and as a person does (to the minute, in UTC). */
+        static Secret until(String value, java.time.Instant until) {
+            return new Secret(value, until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(until));
+        }
     }
 
     /** The signer's portal: {@code token} is the emailed link's, spent when the signer asks. */
