@@ -77,14 +77,14 @@ public class AuditLog {
             case IMPORTED, INVALIDATED, RETAINED_DATA_ERASED -> "signatures." + change.change().name().toLowerCase(Locale.ROOT);
             default -> "signature." + change.change().name().toLowerCase(Locale.ROOT);
         };
-        if (change.signatures().isEmpty() || change.change() == SignaturesChanged.Change.IMPORTED
-                || change.change() == SignaturesChanged.Change.INVALIDATED) {
-            // one request's write over many rows: one entry, for the letter
+        // one entry a change: its signature when there is one, else its letter (a bulk push, an invalidation, and the
+        // public's signatures written together: each of those is in the letter's ledger, one entry a signature)
+        List<UUID> ids = change.signatureIds();
+        if (ids.size() == 1) {
+            append(change.actor(), action, "signature", List.of(ids.get(0).toString()), change.letterId(), null, List.of());
+        } else {
             append(change.actor(), action, "letter", List.of(change.letterId().toString()), change.letterId(), null, List.of());
-            return;
         }
-        append(change.actor(), action, "signature", change.signatureIds().stream().map(UUID::toString).toList(),
-                change.letterId(), null, List.of());
     }
 
     void audited(@Observes(during = TransactionPhase.IN_PROGRESS) Audited audited) {

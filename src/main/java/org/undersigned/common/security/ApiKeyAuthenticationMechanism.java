@@ -2,6 +2,7 @@ package org.undersigned.common.security;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -30,6 +31,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final List<String> OWN_PREFIXES = List.of(ApiKeys.PARTNER_KEY_PREFIX, ApiKeys.SESSION_PREFIX,
             ApiKeys.ACCOUNT_SESSION_PREFIX, ApiKeys.ORGANISATION_KEY_PREFIX);
 
+    private static final Uni<SecurityIdentity> ANONYMOUS = Uni.createFrom().item(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+
     private final ApiKeys apiKeys;
     /** Whether organisers' tokens from an OIDC issuer are accepted: only when one is configured. */
     private final boolean oidc;
@@ -52,7 +55,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
-            return Uni.createFrom().nullItem(); // anonymous
+            return ANONYMOUS; // decided here: no other mechanism needs to look at a request without credentials
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
             return Uni.createFrom().failure(KeyRefused.because("The Authorization header must be 'Bearer <key>'."));

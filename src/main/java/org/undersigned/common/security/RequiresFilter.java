@@ -1,13 +1,15 @@
 package org.undersigned.common.security;
 
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.undersigned.common.OffTheEventLoop;
 import org.undersigned.common.ProblemException;
 
 import java.lang.reflect.Method;
@@ -36,11 +38,15 @@ public class RequiresFilter {
         this.access = access;
     }
 
+    /**
+     * Synchronous for every caller but an organiser on a letter's path, whose roles there are read
+     * here: inline on a worker thread, else on one while the request waits (suspended, no thread held).
+     */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Void> check(ResourceInfo resource, ContainerRequestContext request, RoutingContext routing) {
+    public void check(ResourceInfo resource, ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         Method method = resource.getResourceMethod();
         if (method == null) {
-            return Uni.createFrom().voidItem();
+            return;
         }
         Permission permission = permissions.computeIfAbsent(method,
                 m -> Optional.ofNullable(Door.permission(resource.getResourceClass(), m))).orElse(null);
@@ -49,17 +55,40 @@ public class RequiresFilter {
         String letter = organiser == null ? null : request.getUriInfo().getPathParameters().getFirst("letter");
         if (letter == null) {
             refuse(permission, role, null, null, null);
-            return Uni.createFrom().voidItem();
+            return;
         }
         Set<UUID> known = caller.organisations();
-        return OffTheEventLoop.run(() -> access.read(organiser, known, letter)).invoke(read -> {
-            // kept with the HTTP request: the request scope may not be active here, back from the worker
-            routing.put(Caller.ORGANISATIONS, read.organisations());
-            if (read.standing() != null) {
-                routing.put(Caller.LETTER, read.standing());
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            decide(access.read(organiser, known, letter), routing, permission, role, organiser, letter);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        request.suspend();
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                Access.Read read = access.read(organiser, known, letter);
+                context.runOnContext(ignored -> {
+                    try {
+                        decide(read, routing, permission, role, organiser, letter);
+                        request.resume();
+                    } catch (RuntimeException e) {
+                        request.resume(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                context.runOnContext(ignored -> request.resume(e));
             }
-            refuse(permission, role, organiser, read.standing(), letter);
-        }).replaceWithVoid();
+        });
+    }
+
+    /** Keeps what was read with the HTTP request (the request scope may not be active where it was read), then decides. */
+    private static void decide(Access.Read read, RoutingContext routing, Permission permission, Role role, Organiser organiser,
+                               String letter) {
+        routing.put(Caller.ORGANISATIONS, read.organisations());
+        if (read.standing() != null) {
+            routing.put(Caller.LETTER, read.standing());
+        }
+        refuse(permission, role, organiser, read.standing(), letter);
     }
 
     /** Throws the problem for a caller who may not call the operation; {@code letter} is the path's, for an organiser. */
