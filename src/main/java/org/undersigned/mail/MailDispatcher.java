@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import io.quarkus.mailer.Mail;
@@ -46,14 +47,19 @@ public class MailDispatcher {
     private final Clock clock;
     private final OutboxRounds rounds;
 
-    MailDispatcher(EntityManager em, Mailer mailer, Clock clock) {
+    /** The domain of every Message-ID: the name the service gives its SMTP server. */
+    private final String messageIdDomain;
+
+    MailDispatcher(EntityManager em, Mailer mailer, Clock clock,
+                   @ConfigProperty(name = "quarkus.mailer.own-host-name", defaultValue = "undersigned.localhost") String messageIdDomain) {
+        this.messageIdDomain = messageIdDomain;
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
         this.rounds = new OutboxRounds("mail dispatcher", "mail_outbox", CLAIM_BATCH, LEASE, em, clock);
     }
 
-    record Claimed(UUID id, String to, String subject, String text, int attempts) {
+    record Claimed(UUID id, String to, String subject, String text, String language, String headers, int attempts) {
     }
 
     @Scheduled(every = "${undersigned.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -77,13 +83,13 @@ public class MailDispatcher {
     private List<Claimed> claim() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, recipient, subject, body, attempts from mail_outbox
+                        select id, recipient, subject, body, language, headers, attempts from mail_outbox
                         where state = 'PENDING' and next_attempt_at <= ?1
                         order by next_attempt_at limit ?2
                         for update skip locked""")
                 .setParameter(1, clock.instant()).setParameter(2, CLAIM_BATCH).getResultList();
         List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).intValue())).toList();
+                (String) r[4], (String) r[5], ((Number) r[6]).intValue())).toList();
         rounds.lease(claimed.stream().map(Claimed::id).toList());
         return claimed;
     }
@@ -96,13 +102,26 @@ public class MailDispatcher {
 
     private String send(Claimed mail) {
         try {
-            mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text()));
+            mailer.send(message(mail));
             return null;
         } catch (RuntimeException e) {
             LOG.warnf("Could not send an email (%s), attempt %d of %d: %s", mail.subject(), mail.attempts() + 1, MAX_ATTEMPTS,
                     e.getClass().getSimpleName());
             return error(e);
         }
+    }
+
+    /**
+     * The email as sent: what was written, with the headers every email carries. Its Message-ID comes
+     * from its row, so a retry is the same message to the receiving server.
+     */
+    private Mail message(Claimed claimed) {
+        Mail mail = Mail.withText(claimed.to(), claimed.subject(), claimed.text())
+                .addHeader("Auto-Submitted", "auto-generated")
+                .addHeader("Message-ID", "<" + claimed.id() + "@" + messageIdDomain + ">")
+                .addHeader("Content-Language", claimed.language() == null ? "en" : claimed.language());
+        MailHeaders.decode(claimed.headers()).forEach(mail::addHeader);
+        return mail;
     }
 
     private void record(Claimed mail, String error) {
@@ -117,7 +136,7 @@ public class MailDispatcher {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(settled ? """
                     update mail_outbox set state = ?, attempts = ?, last_error = ?, sent_at = ?,
-                        recipient = null, email_key = null, subject = null, body = null
+                        recipient = null, email_key = null, subject = null, body = null, headers = null
                     where id = ?""" : """
                     update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?""")) {
                 int p = 1;

@@ -87,9 +87,10 @@ public class LinkPageResource {
     @Path("unsubscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RateLimited(RateLimited.Cost.SIGN)
-    public Response unsubscribe(@FormParam("token") String token, @FormParam("lang") String lang,
+    public Response unsubscribe(@FormParam("token") String token, @QueryParam("token") String linkToken, @FormParam("lang") String lang,
                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return act("unsubscribe", token, strings.language(lang, acceptLanguage), updates::unsubscribe);
+        // a mailbox's one-click button (RFC 8058) posts "List-Unsubscribe=One-Click" to the link itself: the token is in its URL
+        return act("unsubscribe", token != null ? token : linkToken, strings.language(lang, acceptLanguage), updates::unsubscribe);
     }
 
     @GET

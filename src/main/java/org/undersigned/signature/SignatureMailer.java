@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,7 +43,11 @@ public class SignatureMailer {
     }
 
     /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
-    public record Message(String kind, UUID signatureId, String to, String subject, String text) {
+    public record Message(String kind, UUID signatureId, String to, String subject, String text, Map<String, String> headers) {
+
+        public Message(String kind, UUID signatureId, String to, String subject, String text) {
+            this(kind, signatureId, to, subject, text, Map.of());
+        }
     }
 
     /** The emails a change sends (a new signer's links), written with it. */
@@ -56,7 +62,7 @@ public class SignatureMailer {
         List<OutgoingMail> mails = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            mails.add(new OutgoingMail(m.kind(), letterIds.get(i), m.signatureId(), m.to(), m.subject(), m.text()));
+            mails.add(new OutgoingMail(m.kind(), letterIds.get(i), m.signatureId(), m.to(), m.subject(), m.text(), null, m.headers()));
         }
         outbox.enqueue(mails);
     }
@@ -99,6 +105,7 @@ public class SignatureMailer {
     }
 
     public Message response(String to, String signerName, ResponseNews news, UUID signatureId) {
+        String unsubscribe = link("unsubscribe", tokens.issue(UNSUBSCRIBE, signatureId));
         String text = """
                 Hello %s,
 
@@ -110,9 +117,13 @@ public class SignatureMailer {
 
                 %s
                 """.formatted(signerName, news.recipientName(), news.letterTitle(), news.summary(),
-                news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", link("unsubscribe", tokens.issue(UNSUBSCRIBE, signatureId)))
+                news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", unsubscribe)
                 + notMe(signatureId);
-        return new Message("RESPONSE", signatureId, to, "A response to: " + news.letterTitle(), text);
+        // news goes to many signers: a mailbox offers its own button, which POSTs to the link (RFC 8058)
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return new Message("RESPONSE", signatureId, to, "A response to: " + news.letterTitle(), text, headers);
     }
 
     /**

@@ -63,6 +63,38 @@ class ResponsesTest extends ApiTest {
     }
 
     @Test
+    void newsCarriesAOneClickUnsubscribeThatAMailboxCanPostAndEveryEmailSaysWhatItIs() throws Exception {
+        String letter = Fixtures.openLetter("NONE");
+        Map<String, Object> asks = new HashMap<>(Fixtures.individual("Soo-ah News", "sooah.news@example.org", "KR"));
+        asks.put("updates", true);
+        anonymous().body(asks).post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        MimeMessage own = mailsTo("sooah.news@example.org", 1).get(0);
+        assertEquals("auto-generated", own.getHeader("Auto-Submitted", null));
+        assertTrue(own.getHeader("Message-ID", null).matches("<[0-9a-f-]{36}@[^>]+>"), own.getHeader("Message-ID", null));
+        assertEquals("en", own.getHeader("Content-Language", null));
+        assertEquals(null, own.getHeader("List-Unsubscribe", null), "a signature's own email is no list");
+
+        String office = admin().body(Map.of("name", "Office of the President")).post("/v1/letters/" + letter + "/recipients")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("recipient_id", office, "summary", "The Office acknowledged the letter.")).post("/v1/letters/" + letter + "/responses")
+                .then().statusCode(201);
+        MimeMessage news = mailsTo("sooah.news@example.org", 2).get(1);
+        assertEquals("List-Unsubscribe=One-Click", news.getHeader("List-Unsubscribe-Post", null));
+        String list = news.getHeader("List-Unsubscribe", null);
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("<https?://[^/]+(/unsubscribe\\?token=[^>]+)>").matcher(list);
+        assertTrue(url.matches(), list);
+        assertEquals("auto-generated", news.getHeader("Auto-Submitted", null));
+        assertTrue(!news.getHeader("Message-ID", null).equals(own.getHeader("Message-ID", null)), "each email its own Message-ID");
+
+        // the mailbox's button: a POST of List-Unsubscribe=One-Click to the link, no page, no token in the body
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .post(url.group(1)).then().statusCode(200);
+        String id = admin().get("/v1/letters/" + letter + "/signatures?limit=10").then().extract().jsonPath()
+                .getString("items.find { it.email == 'sooah.news@example.org' }.id");
+        admin().get("/v1/signatures/" + id).then().body("updates", equalTo(false));
+    }
+
+    @Test
     void signersWhoAskedForNewsAreEmailedEachResponseUntilTheyStop() throws Exception {
         String letter = Fixtures.openLetter("NONE");
         Map<String, Object> asks = new HashMap<>(Fixtures.individual("Hana News", "hana.news@example.org", "KR"));

@@ -55,7 +55,8 @@ public class SignatureUpdates {
         for (Object[] row : rows) {
             last = (UUID) row[0];
             SignatureMailer.Message message = mailer.response((String) row[1], (String) row[2], news, last);
-            mails.add(new OutgoingMail(message.kind(), letterId, last, message.to(), message.subject(), message.text()));
+            mails.add(new OutgoingMail(message.kind(), letterId, last, message.to(), message.subject(), message.text(), null,
+                    message.headers()));
         }
         return new MailPage(mails, last);
     }
