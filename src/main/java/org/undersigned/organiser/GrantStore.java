@@ -34,17 +34,23 @@ class GrantStore {
         this.em = em;
     }
 
+    private static final String GRANT_COLUMNS = """
+            select g.letter_id, g.organisation_id, o.name, g.role, g.export_contacts, g.granted_at
+            from letter_grants g join organisations o on o.id = g.organisation_id""";
+
     List<GrantRow> grants(UUID letterId) {
-        return typed(em.createNativeQuery("""
-                        select g.letter_id, g.organisation_id, o.name, g.role, g.export_contacts, g.granted_at
-                        from letter_grants g join organisations o on o.id = g.organisation_id
-                        where g.letter_id = ?1 order by g.granted_at, g.organisation_id""").setParameter(1, letterId).getResultList())
-                .stream().map(Object[].class::cast).map(r -> new GrantRow((UUID) r[0], (UUID) r[1], (String) r[2],
-                        LetterRole.valueOf((String) r[3]), (Boolean) r[4], Sql.instant(r[5]))).toList();
+        return grants(em.createNativeQuery(GRANT_COLUMNS + " where g.letter_id = ?1 order by g.granted_at, g.organisation_id")
+                .setParameter(1, letterId).getResultList());
     }
 
     Optional<GrantRow> grant(UUID letterId, UUID organisationId) {
-        return grants(letterId).stream().filter(g -> g.organisationId().equals(organisationId)).findFirst();
+        return grants(em.createNativeQuery(GRANT_COLUMNS + " where g.letter_id = ?1 and g.organisation_id = ?2")
+                .setParameter(1, letterId).setParameter(2, organisationId).getResultList()).stream().findFirst();
+    }
+
+    private static List<GrantRow> grants(List<?> rows) {
+        return rows.stream().map(Object[].class::cast).map(r -> new GrantRow((UUID) r[0], (UUID) r[1], (String) r[2],
+                LetterRole.valueOf((String) r[3]), (Boolean) r[4], Sql.instant(r[5]))).toList();
     }
 
     List<Organisers.Held> held(UUID letterId, Set<UUID> organisationIds) {
@@ -109,6 +115,11 @@ class GrantStore {
                         values (?1, ?2, ?3, ?4, ?5, 'PENDING', ?6, ?7)""")
                 .setParameter(1, id).setParameter(2, letterId).setParameter(3, organisationId).setParameter(4, role.name())
                 .setParameter(5, message).setParameter(6, requestedBy).setParameter(7, now).executeUpdate();
+    }
+
+    long pendingJoins(UUID letterId) {
+        return ((Number) em.createNativeQuery("select count(*) from join_requests where letter_id = ?1 and state = 'PENDING'")
+                .setParameter(1, letterId).getSingleResult()).longValue();
     }
 
     boolean pendingJoin(UUID letterId, UUID organisationId) {

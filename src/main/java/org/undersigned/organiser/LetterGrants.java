@@ -133,7 +133,8 @@ public class LetterGrants {
         if (store.pendingJoin(letter.id(), request.organisationId())) {
             throw ProblemException.conflict("already-requested", "This organisation already asked to join this letter.");
         }
-        if (store.joins(letter.id()).stream().filter(j -> j.state() == GrantStore.JoinState.PENDING).count() >= MAX_PENDING_JOINS) {
+        // counted, not read: the list shows the latest 200 requests, decided ones included
+        if (store.pendingJoins(letter.id()) >= MAX_PENDING_JOINS) {
             throw ProblemException.conflict("too-many-requests", "This letter has too many requests waiting for its owners' answer.");
         }
         UUID id = UUID.randomUUID();

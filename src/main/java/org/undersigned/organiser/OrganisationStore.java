@@ -145,6 +145,11 @@ class OrganisationStore {
                 .getResultList());
     }
 
+    Optional<InvitationRow> invitation(UUID organisationId, UUID id) {
+        return invitations(em.createNativeQuery("select " + INVITATION_COLUMNS + " from invitations where organisation_id = ?1 and id = ?2")
+                .setParameter(1, organisationId).setParameter(2, id).getResultList()).stream().findFirst();
+    }
+
     boolean revokeInvitation(UUID organisationId, UUID id, Instant now) {
         return em.createNativeQuery("""
                         update invitations set revoked_at = ?3

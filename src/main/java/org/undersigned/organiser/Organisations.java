@@ -210,8 +210,7 @@ public class Organisations {
         outbox.enqueue(List.of(new OutgoingMail("INVITATION", null, null, email, "An invitation to join " + row.name(), text)));
         fire(Audited.of("invitation.created", "invitation", invitation, access.actor()).withFields(List.of("email", "role")),
                 organisation);
-        return store.invitations(organisation).stream().filter(i -> i.id().equals(invitation)).map(i -> invitationView(i, now))
-                .findFirst().orElseThrow();
+        return invitationView(store.invitation(organisation, invitation).orElseThrow(), now);
     }
 
     @Transactional
