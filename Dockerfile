@@ -8,7 +8,8 @@ COPY openapi.yaml ./
 COPY src/ src/
 RUN ./mvnw -B -q package -DskipTests
 
-FROM eclipse-temurin:17-jre
+# The build targets 17; the runtime is a current JDK, which spends about half the CPU a signature (docs/benchmarks.md).
+FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 --home-dir /app undersigned
 WORKDIR /app
 COPY --from=build --chown=undersigned /build/target/quarkus-app/ /app/

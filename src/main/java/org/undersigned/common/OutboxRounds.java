@@ -86,6 +86,26 @@ public final class OutboxRounds implements Vital {
         } while (claimed.size() == batch);
     }
 
+    /**
+     * A scheduler's tick whose claimed batch is handled as a whole ({@code handle} sends them together and
+     * records every outcome), claiming again while whole batches come and {@code handle} says go on.
+     * A failure is logged and left to the next tick, as in {@link #tick}.
+     */
+    public <T> void tickInBatches(Supplier<List<T>> claim, Function<List<T>, Next> handle) {
+        try {
+            lastProgress = System.nanoTime();
+            List<T> claimed;
+            Next next;
+            do {
+                claimed = QuarkusTransaction.requiringNew().call(claim::get);
+                next = claimed.isEmpty() ? Next.STOP : handle.apply(claimed);
+                lastProgress = System.nanoTime();
+            } while (next == Next.GO_ON && claimed.size() == batch);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: %s", name, e.getClass().getSimpleName());
+        }
+    }
+
     /** Leases claimed rows: they are no other dispatcher's to send until the lease ends (a crash mid-round). */
     public void lease(List<UUID> ids) {
         postpone(ids, lease, false);

@@ -46,6 +46,17 @@ public interface UndersignedConfig {
 
     Caching caching();
 
+    Mail mail();
+
+    interface Mail {
+        /**
+         * SMTP connections the mail dispatcher sends over at once, each carrying message after message
+         * (the mailer's pool, {@code quarkus.mailer.max-pool-size}, is this).
+         */
+        @WithDefault("8")
+        int connections();
+    }
+
     interface Caching {
         /**
          * The longest an instance keeps a public letter, a summary or a letter's signing facts in

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.Session;
@@ -24,7 +27,9 @@ import org.undersigned.common.Vital;
 
 /**
  * Sends the outbox: claims due emails (FOR UPDATE SKIP LOCKED, so instances share the work),
- * leases them, sends each, and records the outcome. A failure is retried with exponential backoff
+ * leases them, sends the batch together over a small pool of SMTP connections (several messages a
+ * connection, {@code undersigned.mail.connections} of them), and records every outcome in one
+ * transaction. A failure is retried with exponential backoff
  * and jitter, {@value #MAX_ATTEMPTS} times at most; an email sent or given up keeps only its kind,
  * letter, state and times (never the address or the text).
  */
@@ -32,27 +37,30 @@ import org.undersigned.common.Vital;
 public class MailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
-    static final int CLAIM_BATCH = 10;
+    /** Enough to keep every connection of the pool busy for a few messages each. */
+    static final int CLAIM_BATCH = 100;
     static final int MAX_ATTEMPTS = 10;
     /** A claimed email is someone else's to send again only after this: a batch's sessions, each bounded by the mailer's timeout, fit in it. */
     private static final Duration LEASE = Duration.ofMinutes(10);
-    /** Emails claimed but not tried, when the server failed one, wait this long: no batch waits out a timeout per email. */
-    private static final Duration RELEASE = Duration.ofSeconds(2);
     /** The first retry comes soon (a server that stalled once), each next one three times later, up to two hours. */
     private static final Duration RETRY_BASE = Duration.ofSeconds(5);
     private static final Duration RETRY_MAX = Duration.ofHours(2);
 
     private final EntityManager em;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
+    /** A send waiting for a connection and then the server ends here at the latest (the mailer's own timeout is per read). */
+    private final Duration sendTimeout;
     private final Clock clock;
     private final OutboxRounds rounds;
 
     /** The domain of every Message-ID: the name the service gives its SMTP server. */
     private final String messageIdDomain;
 
-    MailDispatcher(EntityManager em, Mailer mailer, Clock clock,
-                   @ConfigProperty(name = "quarkus.mailer.own-host-name", defaultValue = "undersigned.localhost") String messageIdDomain) {
+    MailDispatcher(EntityManager em, ReactiveMailer mailer, Clock clock,
+                   @ConfigProperty(name = "quarkus.mailer.own-host-name", defaultValue = "undersigned.localhost") String messageIdDomain,
+                   @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "30S") Duration mailerTimeout) {
         this.messageIdDomain = messageIdDomain;
+        this.sendTimeout = mailerTimeout.multipliedBy(2);
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
@@ -65,12 +73,28 @@ public class MailDispatcher {
     @Scheduled(every = "${undersigned.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
-        rounds.tick(this::claim, Claimed::id, mail -> {
-            String error = send(mail);
-            QuarkusTransaction.requiringNew().run(() -> record(mail, error));
-            // the server is failing: the rest wait for the next round rather than each fail in turn
-            return error == null ? OutboxRounds.Next.GO_ON : OutboxRounds.Next.STOP;
-        }, RELEASE);
+        rounds.tickInBatches(this::claim, batch -> {
+            List<String> errors = sendAll(batch);
+            QuarkusTransaction.requiringNew().run(() -> record(batch, errors));
+            // the server is failing: what is left waits for the next tick rather than each fail in turn
+            return errors.stream().allMatch(Objects::isNull) ? OutboxRounds.Next.GO_ON : OutboxRounds.Next.STOP;
+        });
+    }
+
+    /**
+     * Sends a batch at once: the mailer's pool holds the connections and queues the rest, each
+     * connection carrying message after message. Waits for every outcome, in order: null when sent,
+     * else why not.
+     */
+    private List<String> sendAll(List<Claimed> batch) {
+        List<CompletableFuture<String>> outcomes = new ArrayList<>(batch.size());
+        for (Claimed mail : batch) {
+            outcomes.add(mailer.send(message(mail)).ifNoItem().after(sendTimeout).fail()
+                    .map(sent -> (String) null)
+                    .onFailure().recoverWithItem(failure -> failed(mail, failure))
+                    .subscribeAsCompletionStage());
+        }
+        return outcomes.stream().map(CompletableFuture::join).toList();
     }
 
     /** Ticks come every poll interval and each send is bounded by the mailer's timeout: the health check watches the rounds. */
@@ -94,21 +118,11 @@ public class MailDispatcher {
         return claimed;
     }
 
-    /** Null when sent, else why not (never the address: it is personal data). */
-    private static String error(RuntimeException e) {
-        String message = e.getClass().getSimpleName();
+    /** Why an email was not sent (never the address: it is personal data). */
+    private static String failed(Claimed mail, Throwable failure) {
+        String message = failure.getClass().getSimpleName();
+        LOG.warnf("Could not send an email (%s), attempt %d of %d: %s", mail.subject(), mail.attempts() + 1, MAX_ATTEMPTS, message);
         return message.length() > 200 ? message.substring(0, 200) : message;
-    }
-
-    private String send(Claimed mail) {
-        try {
-            mailer.send(message(mail));
-            return null;
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not send an email (%s), attempt %d of %d: %s", mail.subject(), mail.attempts() + 1, MAX_ATTEMPTS,
-                    e.getClass().getSimpleName());
-            return error(e);
-        }
     }
 
     /**
@@ -124,30 +138,38 @@ public class MailDispatcher {
         return mail;
     }
 
-    private void record(Claimed mail, String error) {
+    /** Every outcome of a batch, as one JDBC batch: sent or given up keeps no address nor text; a failure waits its backoff. */
+    private void record(List<Claimed> batch, List<String> errors) {
         Instant now = clock.instant();
-        int attempts = mail.attempts() + 1;
-        boolean settled = error == null || attempts >= MAX_ATTEMPTS;
-        long delay = 0;
-        if (!settled) {
-            delay = OutboxRounds.backoff(attempts, RETRY_BASE, RETRY_MAX, 3, ThreadLocalRandom.current()).toMillis();
-        }
-        Instant next = now.plusMillis(delay);
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(settled ? """
+            try (PreparedStatement settle = connection.prepareStatement("""
                     update mail_outbox set state = ?, attempts = ?, last_error = ?, sent_at = ?,
                         recipient = null, email_key = null, subject = null, body = null, headers = null
-                    where id = ?""" : """
+                    where id = ?""");
+                 PreparedStatement retry = connection.prepareStatement("""
                     update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?""")) {
-                int p = 1;
-                if (settled) {
-                    update.setString(p++, error == null ? "SENT" : "FAILED");
+                for (int i = 0; i < batch.size(); i++) {
+                    Claimed mail = batch.get(i);
+                    String error = errors.get(i);
+                    int attempts = mail.attempts() + 1;
+                    if (error == null || attempts >= MAX_ATTEMPTS) {
+                        settle.setString(1, error == null ? "SENT" : "FAILED");
+                        settle.setInt(2, attempts);
+                        settle.setString(3, error);
+                        settle.setTimestamp(4, error == null ? Timestamp.from(now) : null);
+                        settle.setObject(5, mail.id());
+                        settle.addBatch();
+                    } else {
+                        long delay = OutboxRounds.backoff(attempts, RETRY_BASE, RETRY_MAX, 3, ThreadLocalRandom.current()).toMillis();
+                        retry.setInt(1, attempts);
+                        retry.setString(2, error);
+                        retry.setTimestamp(3, Timestamp.from(now.plusMillis(delay)));
+                        retry.setObject(4, mail.id());
+                        retry.addBatch();
+                    }
                 }
-                update.setInt(p++, attempts);
-                update.setString(p++, error);
-                update.setTimestamp(p++, settled && error != null ? null : Timestamp.from(settled ? now : next));
-                update.setObject(p, mail.id());
-                update.executeUpdate();
+                settle.executeBatch();
+                retry.executeBatch();
             }
         });
     }

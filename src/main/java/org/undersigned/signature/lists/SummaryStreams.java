@@ -18,6 +18,7 @@ import org.undersigned.common.Vital;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterChange;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -113,7 +114,7 @@ class SummaryStreams implements Vital {
             return set;
         });
         whenClosed.accept(() -> drop(subscriber)); // the client left: its place is given back at once
-        send(subscriber, snapshot(letterId));
+        send(subscriber, snapshot(letterId), new HashMap<>());
     }
 
     private ProblemException refused(StreamPlaces.Refusal refusal) {
@@ -150,7 +151,9 @@ class SummaryStreams implements Vital {
                     continue;
                 }
                 SignatureCounts.Snapshot snapshot = snapshot(letterId);
-                subscribers.forEach(subscriber -> send(subscriber, snapshot));
+                // thousands of readers share a few languages: each summary is written once a push
+                Map<String, String> written = new HashMap<>();
+                subscribers.forEach(subscriber -> send(subscriber, snapshot, written));
             }
         } catch (RuntimeException e) {
             LOG.debugf("summary streams: %s", e.getMessage()); // the database is away; the next change tries again
@@ -172,17 +175,19 @@ class SummaryStreams implements Vital {
         return QuarkusTransaction.requiringNew().call(() -> counts.snapshot(letterId));
     }
 
-    private void send(Subscriber subscriber, SignatureCounts.Snapshot snapshot) {
+    /** Sends the snapshot unless the stream has it; {@code written} keeps each language's JSON for the other streams. */
+    private void send(Subscriber subscriber, SignatureCounts.Snapshot snapshot, Map<String, String> written) {
         if (snapshot.changes() == subscriber.lastSent) {
             return;
         }
         subscriber.lastSent = snapshot.changes();
-        String data;
-        try {
-            data = json.writeValueAsString(snapshot.summary().in(subscriber.language, subscriber.template));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a summary is plain data", e);
-        }
+        String data = written.computeIfAbsent(subscriber.language + '\u0000' + subscriber.template, key -> {
+            try {
+                return json.writeValueAsString(snapshot.summary().in(subscriber.language, subscriber.template));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a summary is plain data", e);
+            }
+        });
         // the data is the summary's JSON as text: no media type, so no non-standard field in the stream
         OutboundSseEvent event = subscriber.sse.newEventBuilder().id(Long.toString(snapshot.changes())).name("summary")
                 .data(String.class, data).build();
