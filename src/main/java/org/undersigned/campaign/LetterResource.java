@@ -1,5 +1,6 @@
 package org.undersigned.campaign;
 
+import org.undersigned.common.PublicRead;
 import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Requires;
 import io.smallrye.mutiny.Uni;
@@ -62,6 +63,7 @@ public class LetterResource {
 
     @GET
     @Path("{letter}")
+    @PublicRead
     public Uni<Response> get(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                              @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
         // a public letter kept in memory is answered on the event loop; any other is read on a worker thread

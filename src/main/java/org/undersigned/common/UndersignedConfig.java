@@ -69,6 +69,18 @@ public interface UndersignedConfig {
         /** Letters kept at most (by letter and language asked for); beyond it the memory starts afresh. */
         @WithDefault("10000")
         int letterEntries();
+
+        /** How long a browser may keep a public read (a letter, its summary, page, badge...) before it revalidates: {@code max-age}. */
+        @WithDefault("5S")
+        Duration publicMaxAge();
+
+        /** How long a shared cache in front (a CDN, a reverse proxy) may keep one: {@code s-maxage}. */
+        @WithDefault("5S")
+        Duration sharedMaxAge();
+
+        /** How long past that a cache may still answer with it while it revalidates: {@code stale-while-revalidate}. */
+        @WithDefault("30S")
+        Duration staleWhileRevalidate();
     }
 
 

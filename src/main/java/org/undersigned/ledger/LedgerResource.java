@@ -1,5 +1,6 @@
 package org.undersigned.ledger;
 
+import org.undersigned.common.PublicRead;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,7 @@ public class LedgerResource {
 
     @GET
     @Path("head")
+    @PublicRead
     public Response head(@PathParam("letter") String letter, @Context Request request) {
         LedgerHead head = ledger.head(letter);
         return Preconditions.ok(request, new Tagged<>(LedgerHeadResponse.from(head), Preconditions.version(head.hash())));

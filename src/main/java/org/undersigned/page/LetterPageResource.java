@@ -1,5 +1,6 @@
 package org.undersigned.page;
 
+import org.undersigned.common.PublicRead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -38,6 +39,7 @@ public class LetterPageResource {
     }
 
     @GET
+    @PublicRead
     @Produces("text/html")
     public Response page(@PathParam("letter") String letter, @QueryParam("lang") String lang, @QueryParam("embed") String embed,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context Request request) {
@@ -58,6 +60,6 @@ public class LetterPageResource {
         Response notModified = Preconditions.notModified(request, page.version());
         Response answer = notModified != null ? notModified
                 : PageResponses.html(200, page.html(), embedded).tag(Preconditions.etag(page.version())).build();
-        return Languages.negotiated(answer, page.language(), REVALIDATE);
+        return Languages.negotiated(answer, page.language());
     }
 }

@@ -1,12 +1,12 @@
 package org.undersigned.page;
 
+import org.undersigned.common.PublicRead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -22,9 +22,6 @@ import java.util.function.Supplier;
 @Path("/v1/letters/{letter}")
 public class ShareResource {
 
-    /** Shared caches may keep them a minute: a count a minute old is fine on another site. */
-    private static final CacheControl SHARED = CacheControl.valueOf("public, max-age=60");
-
     private final SharedCounts shared;
 
     ShareResource(SharedCounts shared) {
@@ -32,6 +29,7 @@ public class ShareResource {
     }
 
     @GET
+    @PublicRead
     @Path("badge.svg")
     @Produces("image/svg+xml")
     public Response badge(@PathParam("letter") String letter, @QueryParam("style") String style, @QueryParam("goal") String goal,
@@ -50,6 +48,7 @@ public class ShareResource {
     }
 
     @GET
+    @PublicRead
     @Path("card.png")
     @Produces("image/png")
     @RateLimited(RateLimited.Cost.DOCUMENT)
@@ -82,7 +81,7 @@ public class ShareResource {
             Tagged<?> tagged = made.get();
             answer = Response.ok(tagged.body(), type).tag(Preconditions.etag(tagged.version())).build();
         }
-        return Response.fromResponse(answer).cacheControl(SHARED).header("X-Content-Type-Options", "nosniff")
+        return Response.fromResponse(answer).header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.undersigned.signature.lists;
 
+import org.undersigned.common.PublicRead;
 import io.smallrye.mutiny.Uni;
 import org.undersigned.common.OffTheEventLoop;
 import org.undersigned.common.Page;
@@ -26,6 +27,7 @@ public class SignatoryResource {
     }
 
     @GET
+    @PublicRead
     public Uni<Response> signatories(@PathParam("letter") String letter, @BeanParam SignatoryFilter filter,
                                      @BeanParam Query.PageRequest page, @Context UriInfo uriInfo) {
         // a first page kept in memory is answered on the event loop; any other is read on a worker thread

@@ -1,5 +1,6 @@
 package org.undersigned.signature.lists;
 
+import org.undersigned.common.PublicRead;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,8 +28,6 @@ import org.undersigned.common.Preconditions;
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryResource {
 
-    /** A live counter may show a summary a few seconds old, then revalidates with its ETag. */
-    private static final CacheControl SUMMARY_CACHING = CacheControl.valueOf("public, max-age=5");
     /** A keyed caller's summary holds counts by partner: for it alone, and never stored. */
     private static final CacheControl KEYED_CACHING = CacheControl.valueOf("private, no-store");
 
@@ -45,12 +44,13 @@ public class SummaryResource {
     }
 
     @GET
+    @PublicRead
     public Response summary(@PathParam("letter") String letter, @QueryParam("lang") String lang,
                             @HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
         SignatoryQueries.ServedSummary served = signatures.summary(letter, lang, acceptLanguage);
-        CacheControl caching = served.summary().body().byPartner() == null ? SUMMARY_CACHING : KEYED_CACHING;
-        return Response.fromResponse(Languages.negotiated(Preconditions.ok(request, served.summary()), served.language(),
-                HttpHeaders.AUTHORIZATION)).cacheControl(caching).build();
+        // a live counter may show a summary a few seconds old, then revalidates with its ETag (PublicRead)
+        Response answer = Languages.negotiated(Preconditions.ok(request, served.summary()), served.language());
+        return served.summary().body().byPartner() == null ? answer : Response.fromResponse(answer).cacheControl(KEYED_CACHING).build();
     }
 
     /** Cumulative totals by hour or day, from the rollups the counts keep. */
