@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A cache in front: Debian's nginx with proxy_cache (the configuration docs/operations.md gives)
+ * A cache in front: Debian's nginx with proxy_cache (deploy/nginx/undersigned-cache.conf, as docs/operations.md gives it)
  * before the packaged service. A thousand concurrent readers of one summary cost the service at most
  * one request per freshness window; once it is stale the cache revalidates with the ETag (a 304);
  * signatures through the same proxy always reach the service, and the count they make comes through
@@ -139,24 +139,12 @@ class SharedCacheIT {
                         server {
                             listen 127.0.0.1:PORT;
                             location / {
-                                proxy_pass http://undersigned;
-                                proxy_http_version 1.1;
-                                proxy_set_header Connection "";
-                                proxy_set_header Host $host;
-                                proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                                proxy_cache undersigned;
-                                proxy_cache_key $scheme$host$request_uri;
-                                proxy_cache_lock on;
-                                proxy_cache_lock_timeout 5s;
-                                proxy_cache_revalidate on;
-                                proxy_cache_background_update on;
-                                proxy_cache_use_stale updating error timeout http_502 http_503 http_504;
-                                proxy_cache_bypass $http_authorization;
-                                proxy_no_cache $http_authorization;
+                                include INCLUDE;
                             }
                         }
                     }
                     """.formatted("root".equals(System.getProperty("user.name")) ? "user root;" : "")
+                    .replace("INCLUDE", Path.of("deploy/nginx/undersigned-cache.conf").toAbsolutePath().toString())
                     .replace("DIR", dir.toString()).replace("SERVICE", Integer.toString(servicePort)).replace("PORT", Integer.toString(port));
             Path file = dir.resolve("nginx.conf");
             Files.writeString(file, conf);
