@@ -48,6 +48,22 @@ public interface UndersignedConfig {
 
     Mail mail();
 
+    ReadReplica readReplica();
+
+    /** A streaming standby for some public reads ({@link ReplicaReads}). */
+    interface ReadReplica {
+        /** Its JDBC URL (the primary's user and password); unset, every read goes to the primary. */
+        Optional<String> url();
+
+        /** Reads go to the primary while the standby is further behind than this. */
+        @WithDefault("10S")
+        Duration maxLag();
+
+        /** How often the primary's position is noted and the standby measured against it. */
+        @WithDefault("1S")
+        Duration checkInterval();
+    }
+
     interface Mail {
         /**
          * SMTP connections the mail dispatcher sends over at once, each carrying message after message

@@ -1,5 +1,6 @@
 package org.undersigned.ledger;
 
+import org.undersigned.common.ReplicaReads;
 import org.undersigned.common.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,9 +29,11 @@ class LedgerStore {
     };
 
     private final EntityManager em;
+    private final ReplicaReads replica;
     private final ObjectMapper json = new ObjectMapper();
 
-    LedgerStore(EntityManager em) {
+    LedgerStore(EntityManager em, ReplicaReads replica) {
+        this.replica = replica;
         this.em = em;
     }
 
@@ -125,9 +128,9 @@ class LedgerStore {
         });
     }
 
-    /** Up to {@code limit} + 1 entries after {@code afterSequence}, in order. */
+    /** Up to {@code limit} + 1 entries after {@code afterSequence}, in order; the standby may answer (the chain only grows). */
     List<LedgerEntry> entries(UUID letterId, long afterSequence, int limit) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return replica.read(connection -> {
             List<LedgerEntry> entries = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     select sequence, type, at, signature_id, public_fields::text, version_hash, commitment, previous_hash, hash

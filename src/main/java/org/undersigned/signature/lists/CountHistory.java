@@ -1,7 +1,9 @@
 package org.undersigned.signature.lists;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.undersigned.common.ProblemException;
-import org.undersigned.common.Sql;
+import org.undersigned.common.ReplicaReads;
 import org.undersigned.letter.LetterService;
 
 /**
@@ -26,12 +28,12 @@ class CountHistory {
     static final int MAX_POINTS = 2000;
 
     private final LetterService letters;
-    private final EntityManager em;
+    private final ReplicaReads replica;
     private final Clock clock;
 
-    CountHistory(LetterService letters, EntityManager em, Clock clock) {
+    CountHistory(LetterService letters, ReplicaReads replica, Clock clock) {
         this.letters = letters;
-        this.em = em;
+        this.replica = replica;
         this.clock = clock;
     }
 
@@ -63,17 +65,34 @@ class CountHistory {
         if (intervals > MAX_POINTS) {
             throw ProblemException.invalid("from", "spans " + intervals + " intervals; at most " + MAX_POINTS + " a request");
         }
-        long total = ((Number) em.createNativeQuery(
-                        "select coalesce(sum(signatures), 0) from letter_count_history where letter_id = ?1 and hour < ?2")
-                .setParameter(1, letterId).setParameter(2, start).getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select date_trunc(?1, hour, 'UTC'), sum(signatures) from letter_count_history
-                        where letter_id = ?2 and hour >= ?3 and hour < ?4 group by 1
-                        """)
-                .setParameter(1, named).setParameter(2, letterId).setParameter(3, start).setParameter(4, end).getResultList();
+        // the standby may answer: hourly rollups a few seconds old are the same history
         Map<Instant, Long> changes = new HashMap<>();
-        rows.forEach(row -> changes.put(Sql.instant(row[0]), ((Number) row[1]).longValue()));
+        long before = replica.read(connection -> {
+            try (PreparedStatement earlier = connection.prepareStatement(
+                    "select coalesce(sum(signatures), 0) from letter_count_history where letter_id = ? and hour < ?");
+                 PreparedStatement within = connection.prepareStatement("""
+                         select date_trunc(?, hour, 'UTC'), sum(signatures) from letter_count_history
+                         where letter_id = ? and hour >= ? and hour < ? group by 1""")) {
+                earlier.setObject(1, letterId);
+                earlier.setTimestamp(2, Timestamp.from(start));
+                long sum;
+                try (ResultSet row = earlier.executeQuery()) {
+                    row.next();
+                    sum = row.getLong(1);
+                }
+                within.setString(1, named);
+                within.setObject(2, letterId);
+                within.setTimestamp(3, Timestamp.from(start));
+                within.setTimestamp(4, Timestamp.from(end));
+                try (ResultSet row = within.executeQuery()) {
+                    while (row.next()) {
+                        changes.put(row.getTimestamp(1).toInstant(), row.getLong(2));
+                    }
+                }
+                return sum;
+            }
+        });
+        long total = before;
         List<Point> points = new ArrayList<>((int) intervals);
         for (Instant at = start; at.isBefore(end); at = at.plus(1, unit)) {
             total += changes.getOrDefault(at, 0L);

@@ -6,7 +6,15 @@ import org.undersigned.signature.SummaryResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.undersigned.common.ReplicaReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +46,8 @@ public class SignatoryQueries {
     private final LetterService letters;
     private final SignatureCounts counts;
     private final EntityManager em;
+    private final ReplicaReads replica;
+    private static final Pattern NAMED_PARAMETER = Pattern.compile(":(letter|country|q|ckey|cid|kind|cat)\\b");
     private final Access access;
     /** Summaries of public letters with what their sentences are made from: no query while nothing changes. */
     private final LetterCache<String, KeptSummary> summaries;
@@ -71,7 +81,8 @@ public class SignatoryQueries {
     }
 
     SignatoryQueries(LetterService letters, SignatureCounts counts, EntityManager em, ChangeSignal signal, UndersignedConfig config,
-                     Access access) {
+                     Access access, ReplicaReads replica) {
+        this.replica = replica;
         this.letters = letters;
         this.access = access;
         this.counts = counts;
@@ -86,16 +97,27 @@ public class SignatoryQueries {
     public Page<SignatoryResponse> signatories(String letterKey, SignatoryFilter filter, Query.PageRequest page) {
         FirstPage first = firstPage(letterKey, filter, page);
         if (first == null) {
-            return QuarkusTransaction.joiningExisting().call(() -> read(letters.visible(letterKey), filter, page));
+            // a later or filtered page: the standby may answer it (a first page is kept, so it is read from the primary)
+            return QuarkusTransaction.joiningExisting().call(() -> read(letters.visible(letterKey), filter, page, replica::read));
         }
         return firstPages.computeIfAbsent(first,
                 key -> QuarkusTransaction.joiningExisting().call(() -> {
                     LetterFacts letter = letters.visible(letterKey);
-                    return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(), read(letter, filter, page));
+                    return new LetterCache.Loaded<>(letter.status() == LetterStatus.DRAFT ? null : letter.id(),
+                            read(letter, filter, page, this::onPrimary));
                 }));
     }
 
-    private Page<SignatoryResponse> read(LetterFacts letter, SignatoryFilter filter, Query.PageRequest page) {
+    /** Where a list's statements run: the primary, or the standby when it is current. */
+    private interface Reader {
+        List<Row> read(ReplicaReads.Work<List<Row>> work);
+    }
+
+    private List<Row> onPrimary(ReplicaReads.Work<List<Row>> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    private Page<SignatoryResponse> read(LetterFacts letter, SignatoryFilter filter, Query.PageRequest page, Reader reader) {
         int limit = page.size();
         Paging.Cursor cursor = page.cursor();
         boolean byName = filter.byName();
@@ -136,7 +158,7 @@ public class SignatoryQueries {
                     partParams.add(new Object[]{"cid", cursor.id()});
                 }
                 part.append(" order by sort_key, id limit ").append(limit + 1 - rows.size());
-                rows.addAll(signatoryRows(part.toString(), partParams));
+                rows.addAll(reader.read(connection -> signatoryRows(connection, part.toString(), partParams)));
                 if (rows.size() > limit) {
                     break;
                 }
@@ -152,24 +174,34 @@ public class SignatoryQueries {
                 params.add(new Object[]{"cid", cursor.id()});
             }
             sql.append(" order by created_at, id limit ").append(limit + 1);
-            rows.addAll(signatoryRows(sql.toString(), params));
+            rows.addAll(reader.read(connection -> signatoryRows(connection, sql.toString(), params)));
         }
         return Paging.page(rows, limit, Row::response, r -> byName
                 ? new Paging.Cursor((r.kind() == SignatureKind.ORGANIZATION ? "O:" : "I:") + r.sortKey(), r.id())
                 : Paging.Cursor.after(r.createdAt(), r.id()));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Row> signatoryRows(String sql, List<Object[]> params) {
-        var query = em.createNativeQuery(sql);
-        params.forEach(p -> query.setParameter((String) p[0], p[1]));
-        List<Object[]> found = query.getResultList();
-        List<Row> rows = new ArrayList<>(found.size());
-        for (Object[] r : found) {
-            rows.add(new Row((UUID) r[0], SignatureKind.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
-                    r[5] == null ? null : r[5].toString(), ((Number) r[6]).intValue(), Sql.instant(r[7]), (String) r[8]));
+    /** The statement's {@code :name} parameters, bound in the order they were added (the order they appear). */
+    private static List<Row> signatoryRows(Connection connection, String sql, List<Object[]> params) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(NAMED_PARAMETER.matcher(sql).replaceAll("?"))) {
+            int p = 1;
+            for (Object[] param : params) {
+                Object value = param[1];
+                if (value instanceof Instant instant) {
+                    select.setTimestamp(p++, Timestamp.from(instant));
+                } else {
+                    select.setObject(p++, value);
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getObject(1, UUID.class), SignatureKind.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), r.getInt(7), r.getTimestamp(8).toInstant(), r.getString(9)));
+                }
+            }
+            return rows;
         }
-        return rows;
     }
 
     /** As {@link #signatories}, from memory alone, for the event loop: null unless it is a first page kept just now. */

@@ -82,7 +82,7 @@ public class SummaryResource {
                        @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage,
                        @Context SseEventSink sink, @Context Sse sse, RoutingContext routing) {
         SignatoryQueries.StreamedSentence sentence = signatures.streamed(letter, lang, acceptLanguage);
-        streams.open(sentence, sink, sse, clients.clientOf(routing.request()), clients.networkOf(routing.request()), lastEventId,
+        streams.open(sentence, sink, SummaryStreams.Wire.of(routing), sse, clients.clientOf(routing.request()), clients.networkOf(routing.request()), lastEventId,
                 onClose -> routing.addEndHandler(ended -> onClose.run()));
     }
 }

@@ -12,13 +12,21 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import org.undersigned.common.ProblemException;
 import org.undersigned.common.Vital;
 import org.undersigned.common.change.ChangeSignal;
 import org.undersigned.common.change.LetterChange;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,10 +49,23 @@ class SummaryStreams implements Vital {
 
     private static final Logger LOG = Logger.getLogger(SummaryStreams.class);
 
+    /**
+     * Where a stream's events after the first are written: straight to its connection, on the event
+     * loop that owns it. A push then costs one task an event loop, whatever the number of streams on
+     * it, and one shared frame a language.
+     */
+    record Wire(HttpServerResponse response, Context context) {
+        /** The connection under a request, or null where Vert.x does not say which event loop owns it (the sink is used then). */
+        static Wire of(RoutingContext routing) {
+            return routing.request() instanceof HttpServerRequestInternal request ? new Wire(routing.response(), request.context()) : null;
+        }
+    }
+
     /** One open stream: where it goes, who holds it, and the last change count it was sent. */
     private static final class Subscriber {
         final UUID letterId;
         final SseEventSink sink;
+        final Wire wire;
         final Sse sse;
         final String client;
         final String network;
@@ -53,8 +74,9 @@ class SummaryStreams implements Vital {
         final String template;
         volatile long lastSent;
 
-        Subscriber(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, String network,
+        Subscriber(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Wire wire, Sse sse, String client, String network,
                    long lastSent) {
+            this.wire = wire;
             this.letterId = sentence.letterId();
             this.language = sentence.language();
             this.template = sentence.template();
@@ -97,7 +119,7 @@ class SummaryStreams implements Vital {
      * network holds too many, a 503 when the instance has no place left. The first event goes at
      * once unless {@code lastEventId} is current.
      */
-    public void open(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Sse sse, String client, String network,
+    public void open(SignatoryQueries.StreamedSentence sentence, SseEventSink sink, Wire wire, Sse sse, String client, String network,
                      String lastEventId, Consumer<Runnable> whenClosed) {
         UUID letterId = sentence.letterId();
         if (closing) {
@@ -107,7 +129,7 @@ class SummaryStreams implements Vital {
         if (refusal != null) {
             throw refused(refusal);
         }
-        Subscriber subscriber = new Subscriber(sentence, sink, sse, client, network, parse(lastEventId));
+        Subscriber subscriber = new Subscriber(sentence, sink, wire, sse, client, network, parse(lastEventId));
         byLetter.compute(letterId, (id, subscribers) -> {
             Set<Subscriber> set = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
             set.add(subscriber);
@@ -153,7 +175,22 @@ class SummaryStreams implements Vital {
                 SignatureCounts.Snapshot snapshot = snapshot(letterId);
                 // thousands of readers share a few languages: each summary is written once a push
                 Map<String, String> written = new HashMap<>();
-                subscribers.forEach(subscriber -> send(subscriber, snapshot, written));
+                Map<String, Buffer> frames = new HashMap<>();
+                Map<Context, List<Subscriber>> byLoop = new IdentityHashMap<>();
+                for (Subscriber subscriber : subscribers) {
+                    if (subscriber.wire == null) {
+                        send(subscriber, snapshot, written);
+                    } else if (subscriber.lastSent != snapshot.changes()) {
+                        frames.computeIfAbsent(key(subscriber), key -> frame(snapshot, json(snapshot, subscriber, written)));
+                        byLoop.computeIfAbsent(subscriber.wire.context(), loop -> new ArrayList<>()).add(subscriber);
+                    }
+                }
+                long changes = snapshot.changes();
+                byLoop.forEach((loop, onIt) -> loop.runOnContext(ignored -> onIt.forEach(subscriber -> {
+                    if (subscriber.lastSent != changes && write(subscriber, frames.get(key(subscriber)))) {
+                        subscriber.lastSent = changes;
+                    }
+                })));
             }
         } catch (RuntimeException e) {
             LOG.debugf("summary streams: %s", e.getMessage()); // the database is away; the next change tries again
@@ -181,22 +218,63 @@ class SummaryStreams implements Vital {
             return;
         }
         subscriber.lastSent = snapshot.changes();
-        String data = written.computeIfAbsent(subscriber.language + '\u0000' + subscriber.template, key -> {
-            try {
-                return json.writeValueAsString(snapshot.summary().in(subscriber.language, subscriber.template));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a summary is plain data", e);
-            }
-        });
+        String data = json(snapshot, subscriber, written);
         // the data is the summary's JSON as text: no media type, so no non-standard field in the stream
         OutboundSseEvent event = subscriber.sse.newEventBuilder().id(Long.toString(snapshot.changes())).name("summary")
                 .data(String.class, data).build();
         deliver(subscriber, event);
     }
 
+    private static String key(Subscriber subscriber) {
+        return subscriber.language + '\u0000' + subscriber.template;
+    }
+
+    /** The summary's JSON in the stream's language, written once for every stream that reads it. */
+    private String json(SignatureCounts.Snapshot snapshot, Subscriber subscriber, Map<String, String> written) {
+        return written.computeIfAbsent(key(subscriber), key -> {
+            try {
+                return json.writeValueAsString(snapshot.summary().in(subscriber.language, subscriber.template));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a summary is plain data", e);
+            }
+        });
+    }
+
+    /** The event as it goes on the wire (the data is one line: JSON without line breaks). */
+    private static Buffer frame(SignatureCounts.Snapshot snapshot, String data) {
+        return Buffer.buffer("id: " + snapshot.changes() + "\nevent: summary\ndata: " + data + "\n\n");
+    }
+
+    /**
+     * Writes a frame to a stream, on its event loop; false when it was not written: the stream is
+     * gone (and dropped), or its client reads so slowly that what it was sent is still queued (it
+     * gets the count of a later push instead of a backlog).
+     */
+    private boolean write(Subscriber subscriber, Buffer frame) {
+        HttpServerResponse response = subscriber.wire.response();
+        if (response.closed() || response.ended()) {
+            drop(subscriber);
+            return false;
+        }
+        if (response.writeQueueFull()) {
+            return false;
+        }
+        response.write(frame);
+        return true;
+    }
+
+    private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
+
     private void heartbeat() {
-        byLetter.values().forEach(subscribers -> subscribers.forEach(subscriber ->
-                deliver(subscriber, subscriber.sse.newEventBuilder().comment("keep-alive").build())));
+        Map<Context, List<Subscriber>> byLoop = new IdentityHashMap<>();
+        byLetter.values().forEach(subscribers -> subscribers.forEach(subscriber -> {
+            if (subscriber.wire == null) {
+                deliver(subscriber, subscriber.sse.newEventBuilder().comment("keep-alive").build());
+            } else {
+                byLoop.computeIfAbsent(subscriber.wire.context(), loop -> new ArrayList<>()).add(subscriber);
+            }
+        }));
+        byLoop.forEach((loop, onIt) -> loop.runOnContext(ignored -> onIt.forEach(subscriber -> write(subscriber, KEEP_ALIVE))));
     }
 
     private void deliver(Subscriber subscriber, OutboundSseEvent event) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.enterprise.event.Event;
 import org.undersigned.common.Audited;
+import org.undersigned.common.ReplicaReads;
 import org.undersigned.common.security.Actor;
 import java.util.UUID;
 import io.vertx.core.http.HttpClosedException;
@@ -56,11 +57,14 @@ public class SignatureExport {
 
     private final LetterService letters;
     private final EntityManager em;
+    private final ReplicaReads replica;
     private final ObjectMapper json;
     private final Access access;
     private final Event<Audited> audit;
 
-    SignatureExport(LetterService letters, EntityManager em, ObjectMapper json, Access access, Event<Audited> audit) {
+    SignatureExport(LetterService letters, EntityManager em, ReplicaReads replica, ObjectMapper json, Access access,
+                    Event<Audited> audit) {
+        this.replica = replica;
         this.audit = audit;
         this.letters = letters;
         this.em = em;
@@ -102,7 +106,7 @@ public class SignatureExport {
                     + " from signatures where " + inline(where.toString(), params) + " order by created_at, id)"
                     + " to stdout with (format csv, header true, encoding 'UTF8')";
             // PostgreSQL writes the CSV itself (COPY), the fastest way out of the database; we only pass the bytes on
-            return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
+            return output -> replica.stream(connection -> {
                 ClientOutput client = new ClientOutput(output, clientGone);
                 try {
                     CrlfOutputStream crlf = new CrlfOutputStream(client);
@@ -112,9 +116,11 @@ public class SignatureExport {
                     throw new UncheckedIOException(e);
                 }
                 client.throwIfGone();
-            }));
+                return null;
+            });
         }
-        return output -> QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
+        // the standby may answer an export (UNDERSIGNED_READ_REPLICA_URL): within its lag, the same rows
+        return output -> replica.stream(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < params.size(); i++) {
@@ -128,7 +134,8 @@ public class SignatureExport {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }));
+            return null;
+        });
     }
 
     /**
