@@ -564,7 +564,7 @@ public class Viral {
                 while ((line = in.readLine()) != null) {
                     String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
                     switch (command) {
-                        case "EHLO" -> reply(out, "250-bench\r\n250-8BITMIME\r\n250 SIZE 10000000");
+                        case "EHLO" -> reply(out, "250-bench\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 10000000");
                         case "HELO" -> reply(out, "250 bench");
                         case "MAIL" -> {
                             signer = -1;

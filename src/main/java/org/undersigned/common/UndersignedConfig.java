@@ -69,7 +69,7 @@ public interface UndersignedConfig {
          * SMTP connections the mail dispatcher sends over at once, each carrying message after message
          * (the mailer's pool, {@code quarkus.mailer.max-pool-size}, is this).
          */
-        @WithDefault("8")
+        @WithDefault("16")
         int connections();
     }
 

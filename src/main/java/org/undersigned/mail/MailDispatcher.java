@@ -38,7 +38,7 @@ public class MailDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
     /** Enough to keep every connection of the pool busy for a few messages each. */
-    static final int CLAIM_BATCH = 100;
+    static final int CLAIM_BATCH = 200;
     static final int MAX_ATTEMPTS = 10;
     /** A claimed email is someone else's to send again only after this: a batch's sessions, each bounded by the mailer's timeout, fit in it. */
     private static final Duration LEASE = Duration.ofMinutes(10);

@@ -186,11 +186,11 @@ class SummaryStreams implements Vital {
                     }
                 }
                 long changes = snapshot.changes();
-                byLoop.forEach((loop, onIt) -> loop.runOnContext(ignored -> onIt.forEach(subscriber -> {
+                onEachLoop(byLoop, subscriber -> {
                     if (subscriber.lastSent != changes && write(subscriber, frames.get(key(subscriber)))) {
                         subscriber.lastSent = changes;
                     }
-                })));
+                });
             }
         } catch (RuntimeException e) {
             LOG.debugf("summary streams: %s", e.getMessage()); // the database is away; the next change tries again
@@ -274,7 +274,19 @@ class SummaryStreams implements Vital {
                 byLoop.computeIfAbsent(subscriber.wire.context(), loop -> new ArrayList<>()).add(subscriber);
             }
         }));
-        byLoop.forEach((loop, onIt) -> loop.runOnContext(ignored -> onIt.forEach(subscriber -> write(subscriber, KEEP_ALIVE))));
+        onEachLoop(byLoop, subscriber -> write(subscriber, KEEP_ALIVE));
+    }
+
+    /** Streams written a task at a time on each event loop: between two tasks the loop serves its other connections. */
+    private static final int STREAMS_A_TASK = 256;
+
+    private static void onEachLoop(Map<Context, List<Subscriber>> byLoop, Consumer<Subscriber> action) {
+        byLoop.forEach((loop, onIt) -> {
+            for (int from = 0; from < onIt.size(); from += STREAMS_A_TASK) {
+                List<Subscriber> part = onIt.subList(from, Math.min(onIt.size(), from + STREAMS_A_TASK));
+                loop.runOnContext(ignored -> part.forEach(action));
+            }
+        });
     }
 
     private void deliver(Subscriber subscriber, OutboundSseEvent event) {
