@@ -556,9 +556,12 @@ public class Viral {
 
         void session(Socket socket) {
             try (socket) {
+                // as a relay does: no Nagle delay, and the replies to pipelined commands sent together
+                socket.setTcpNoDelay(true);
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-                OutputStream out = socket.getOutputStream();
+                Replies out = new Replies(new java.io.BufferedOutputStream(socket.getOutputStream()), in);
                 reply(out, "220 bench ESMTP");
+                out.out().flush();
                 int signer = -1;
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -579,6 +582,7 @@ public class Viral {
                         }
                         case "DATA" -> {
                             reply(out, "354 go on");
+                            out.out().flush();
                             StringBuilder message = new StringBuilder();
                             String data;
                             while ((data = in.readLine()) != null && !data.equals(".")) {
@@ -597,6 +601,7 @@ public class Viral {
                                 }
                             }
                             reply(out, "250 OK queued");
+                            out.out().flush();
                         }
                         case "QUIT" -> {
                             reply(out, "221 bye");
@@ -610,9 +615,18 @@ public class Viral {
             }
         }
 
-        static void reply(OutputStream out, String text) throws IOException {
-            out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        /** Replies written as they come and sent once no further command is waiting (pipelining). */
+        record Replies(OutputStream out, BufferedReader in) {
+            void send(String text) throws IOException {
+                out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                if (!in.ready()) {
+                    out.flush();
+                }
+            }
+        }
+
+        static void reply(Replies out, String text) throws IOException {
+            out.send(text);
         }
     }
 

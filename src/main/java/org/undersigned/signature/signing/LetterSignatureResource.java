@@ -3,7 +3,7 @@ package org.undersigned.signature.signing;
 import org.undersigned.signature.SignRequest;
 import org.undersigned.common.security.Permission;
 import org.undersigned.common.security.Requires;
-import io.smallrye.mutiny.Uni;
+import java.util.concurrent.CompletionStage;
 import org.undersigned.common.RateLimited;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
@@ -44,11 +44,12 @@ public class LetterSignatureResource {
     @POST
     @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
-                              @Valid @NotNull SignRequest request, @Context HttpServerRequest http) {
+    public CompletionStage<Response> sign(@PathParam("letter") String letter, @HeaderParam("Accept-Language") String acceptLanguage,
+                                          @Valid @NotNull SignRequest request, @Context HttpServerRequest http) {
         InetAddress client = ClientAddresses.addressOf(http);
-        // no thread waits for the commit: the answer is written when the batch holding this row commits
-        return Uni.createFrom().completionStage(() -> signing.sign(letter, request, acceptLanguage, client)).map(outcome -> {
+        // no thread waits for the commit: the answer is written when the batch holding this row commits (back on this
+        // request's event loop); a plain stage, so that no context is captured and restored around each step
+        return signing.sign(letter, request, acceptLanguage, client).thenApply(outcome -> {
             if (outcome.created() != null) {
                 return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/v1/signatures/" + outcome.created().id())
                         .entity(outcome.created()).build();
