@@ -112,8 +112,8 @@ public class Viral {
             daemon("confirm-" + i, Viral::confirm);
         }
         List<String> readPaths = List.of("/v1/letters/" + slug, "/l/" + slug, "/v1/letters/" + slug + "/summary");
-        Load reads = new Load("read", cache, 128, readRate, seconds, i -> get(cache, readPaths.get(i % readPaths.size())));
-        Load signs = new Load("sign", cache, 128, signRate, seconds, i -> sign(cache, letterId, i));
+        Load reads = new Load("read", cache, 64, readRate, seconds, i -> get(cache, readPaths.get(i % readPaths.size())));
+        Load signs = new Load("sign", cache, 64, signRate, seconds, i -> sign(cache, letterId, i));
         long loadStart = System.nanoTime();
         Thread readPacer = daemon("reads", reads::run);
         Thread signPacer = daemon("signs", signs::run);
@@ -154,6 +154,8 @@ public class Viral {
         long total = total(api, letterId);
         long streamsAtTotal = streams.lastTotals().filter(t -> t == total).count();
         boolean exact = total == confirmations.get() && mailed.get() == signed.get() && streamsAtTotal == streams.open.get();
+        System.out.printf(Locale.ROOT, "RESULT kind=load_tool cpu_s=%.1f%n",
+                ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0));
         System.out.printf(Locale.ROOT, "RESULT kind=counts signatures_answered=%d sign_errors=%d emails=%d confirmed=%d confirm_errors=%d total=%d streams_showing_total=%d/%d exact=%s%n",
                 signed.get(), signErrors.get(), mailed.get(), confirmations.get(), confirmErrors.get(), total, streamsAtTotal,
                 streams.open.get(), exact);

@@ -107,10 +107,16 @@ for _ in $(seq 1 50); do curl -sf "$CACHE/v1/letters/viral/summary" >/dev/null 2
 curl -sf "$CACHE/v1/letters/viral/summary" >/dev/null || { cat "$WORK/nginx/stdout" "$WORK/nginx/error.log" >&2; die "nginx did not answer"; }
 
 log "a viral day: $STREAMS streams, $READS reads/s through nginx, $SIGNS signatures/s with their emails ($SMTP_MILLIS ms each), ${LOAD_SECONDS}s"
-CPU_BEFORE=$(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat")
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) )); done; echo $total; }
+postgres_pids() { pgrep -u "$(id -u postgres 2>/dev/null || id -u)" postgres | tr '\n' ' '; }
+CPU_BEFORE=$(cpu_ticks $SERVICE_PID)
+NGINX_BEFORE=$(cpu_ticks $NGINX_PID $(pgrep -P $NGINX_PID))
+PG_BEFORE=$(cpu_ticks $(postgres_pids))
 "$JAVA_BIN" -Xmx2g bench/Viral.java "$API" "$CACHE" "$LETTER" viral "$SMTP_PORT" "$SMTP_MILLIS" "$STREAMS" "$READS" "$SIGNS" \
   "$LOAD_SECONDS" "$SERVICE_PID" "$(dirname "$SERVICE_JAVA")" | tee "$WORK/viral" >&2
-CPU_SECONDS=$(echo "scale=1; ($(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat") - $CPU_BEFORE) / $(getconf CLK_TCK)" | bc)
+CPU_SECONDS=$(echo "scale=1; ($(cpu_ticks $SERVICE_PID) - $CPU_BEFORE) / $(getconf CLK_TCK)" | bc)
+NGINX_SECONDS=$(echo "scale=1; ($(cpu_ticks $NGINX_PID $(pgrep -P $NGINX_PID)) - $NGINX_BEFORE) / $(getconf CLK_TCK)" | bc)
+PG_SECONDS=$(echo "scale=1; ($(cpu_ticks $(postgres_pids)) - $PG_BEFORE) / $(getconf CLK_TCK)" | bc)
 grep -q '^RESULT kind=counts' "$WORK/viral" || { tail -50 "$WORK/service.log" >&2; die "the viral run did not finish"; }
 
 v() { grep "^RESULT kind=$1 " "$WORK/viral" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k{print $2}'; }
@@ -135,7 +141,7 @@ one signer in ten follows the emailed link, and each confirmation moves the coun
 | emails sent | $(v email mailed) for $(v email signed) signatures; $(v email mailed_during_load) while the load ran ($(echo "scale=1; $(v email mailed_during_load) / $LOAD_SECONDS" | bc)/s) | ≥ ${SIGNS}/s |
 | memory for the streams | resident $(v streams rss_mib_per_1000) MiB and heap $(v streams heap_mib_per_1000) MiB a thousand streams (resident $(v streams rss_mib) MiB, heap after a full GC $(v streams heap_mib) MiB with them open) | |
 | counts | $(v counts confirmed) confirmed, summary total $(v counts total), $(v counts streams_showing_total) streams showing it; exact: $(v counts exact) | exact |
-| the service's CPU | ${CPU_SECONDS} s over the run (streams opened, load, drain) | |
+| CPU over the run (streams opened, load, drain), on $(nproc) cores | the service ${CPU_SECONDS} s, PostgreSQL ${PG_SECONDS} s (every process of the server user), nginx ${NGINX_SECONDS} s, the load tool (streams, readers, signers, SMTP server) $(v load_tool cpu_s) s | |
 
 Raw lines:
 
