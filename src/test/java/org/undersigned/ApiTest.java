@@ -122,7 +122,7 @@ public abstract class ApiTest {
         if (mails.size() <= before) {
             throw new AssertionError("no sign-in link reached " + email);
         }
-        java.util.regex.Matcher link = SIGN_IN_LINK.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.get(mails.size() - 1))
+        java.util.regex.Matcher link = SIGN_IN_LINK.matcher(org.undersigned.fixtures.Fixtures.text(mails.get(mails.size() - 1))
                 .replace("=\r\n", ""));
         if (!link.find()) {
             throw new AssertionError("the email holds no sign-in link");

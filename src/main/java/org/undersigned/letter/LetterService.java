@@ -327,7 +327,7 @@ public class LetterService {
         SignableLetter letter = signable.computeIfAbsent(key, k -> QuarkusTransaction.requiringNew().call(() -> {
             Letter found = find(k);
             SignableLetter facts = new SignableLetter(found.id, found.status, found.signingDeadline, found.verificationPolicy, found.signingChallenge,
-                    found.title, found.currentVersion, List.copyOf(translations.languages(found)));
+                    found.title, found.currentVersion, List.copyOf(translations.languages(found)), translations.titles(found));
             return new LetterCache.Loaded<>(found.status == LetterStatus.DRAFT ? null : found.id, facts);
         }));
         checkSignable(key, letter.status(), letter.signingDeadline());

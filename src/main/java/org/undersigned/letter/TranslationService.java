@@ -156,6 +156,15 @@ public class TranslationService {
         return languages;
     }
 
+    /** The letter's title in each language it reads in: its own, and each language's latest translation's. */
+    public Map<String, String> titles(Letter letter) {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        titles.put(letter.language, letter.title);
+        LetterTranslation.<LetterTranslation>find("letterId = ?1 order by language, translatesVersion", letter.id).list()
+                .forEach(translation -> titles.put(translation.language, translation.title)); // the latest of each last
+        return Map.copyOf(titles);
+    }
+
     private static List<String> languages(UUID letterId) {
         return LetterTranslation.getEntityManager()
                 .createQuery("select distinct t.language from LetterTranslation t where t.letterId = ?1 order by t.language", String.class)

@@ -67,7 +67,7 @@ public class MailDispatcher {
         this.rounds = new OutboxRounds("mail dispatcher", "mail_outbox", CLAIM_BATCH, LEASE, em, clock);
     }
 
-    record Claimed(UUID id, String to, String subject, String text, String language, String headers, int attempts) {
+    record Claimed(UUID id, String to, String subject, String text, String html, String language, String headers, int attempts) {
     }
 
     @Scheduled(every = "${undersigned.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -107,13 +107,13 @@ public class MailDispatcher {
     private List<Claimed> claim() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, recipient, subject, body, language, headers, attempts from mail_outbox
+                        select id, recipient, subject, body, html, language, headers, attempts from mail_outbox
                         where state = 'PENDING' and next_attempt_at <= ?1
                         order by next_attempt_at limit ?2
                         for update skip locked""")
                 .setParameter(1, clock.instant()).setParameter(2, CLAIM_BATCH).getResultList();
         List<Claimed> claimed = rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], ((Number) r[6]).intValue())).toList();
+                (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue())).toList();
         rounds.lease(claimed.stream().map(Claimed::id).toList());
         return claimed;
     }
@@ -131,6 +131,7 @@ public class MailDispatcher {
      */
     private Mail message(Claimed claimed) {
         Mail mail = Mail.withText(claimed.to(), claimed.subject(), claimed.text())
+                .setHtml(claimed.html())
                 .addHeader("Auto-Submitted", "auto-generated")
                 .addHeader("Message-ID", "<" + claimed.id() + "@" + messageIdDomain + ">")
                 .addHeader("Content-Language", claimed.language() == null ? "en" : claimed.language());
@@ -144,7 +145,7 @@ public class MailDispatcher {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement settle = connection.prepareStatement("""
                     update mail_outbox set state = ?, attempts = ?, last_error = ?, sent_at = ?,
-                        recipient = null, email_key = null, subject = null, body = null, headers = null
+                        recipient = null, email_key = null, subject = null, body = null, headers = null, html = null
                     where id = ?""");
                  PreparedStatement retry = connection.prepareStatement("""
                     update mail_outbox set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?""")) {

@@ -68,7 +68,7 @@ public class MailOutbox {
         int n = mails.size();
         UUID[] ids = new UUID[n], letters = new UUID[n], signatures = new UUID[n];
         String[] kinds = new String[n], recipients = new String[n], subjects = new String[n], bodies = new String[n], keys = new String[n];
-        String[] languages = new String[n], headers = new String[n];
+        String[] languages = new String[n], headers = new String[n], htmls = new String[n];
         for (int i = 0; i < n; i++) {
             OutgoingMail mail = mails.get(i);
             ids[i] = UUID.randomUUID();
@@ -79,16 +79,18 @@ public class MailOutbox {
             keys[i] = emailKey(mail.to());
             subjects[i] = mail.subject();
             bodies[i] = mail.text();
+            htmls[i] = mail.html();
             languages[i] = mail.language();
             headers[i] = MailHeaders.encode(mail.headers());
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into mail_outbox (id, kind, letter_id, signature_id, recipient, email_key, subject, body, language, headers,
-                        state, attempts, next_attempt_at, created_at)
-                    select id, kind, letter_id, signature_id, recipient, email_key, subject, body, language, headers, 'PENDING', 0, ?, ?
-                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        as m (id, kind, letter_id, signature_id, recipient, email_key, subject, body, language, headers)""")) {
+                        html, state, attempts, next_attempt_at, created_at)
+                    select id, kind, letter_id, signature_id, recipient, email_key, subject, body, language, headers, html, 'PENDING', 0, ?, ?
+                    from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[])
+                        as m (id, kind, letter_id, signature_id, recipient, email_key, subject, body, language, headers, html)""")) {
                 java.sql.Timestamp at = java.sql.Timestamp.from(now);
                 insert.setTimestamp(1, at);
                 insert.setTimestamp(2, at);
@@ -102,6 +104,7 @@ public class MailOutbox {
                 insert.setArray(10, connection.createArrayOf("text", bodies));
                 insert.setArray(11, connection.createArrayOf("text", languages));
                 insert.setArray(12, connection.createArrayOf("text", headers));
+                insert.setArray(13, connection.createArrayOf("text", htmls));
                 insert.executeUpdate();
             }
         });

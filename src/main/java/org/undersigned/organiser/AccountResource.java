@@ -33,8 +33,9 @@ public class AccountResource {
     @Path("link")
     @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response link(@Valid @NotNull AccountRequests.Link request) {
-        accounts.link(request.email());
+    public Response link(@Valid @NotNull AccountRequests.Link request,
+                         @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        accounts.link(request.email(), acceptLanguage);
         return Response.accepted(new LinkRequested("ACCEPTED", "A sign-in link is on its way to this address.")).build();
     }
 

@@ -12,7 +12,9 @@ import org.undersigned.common.security.Access;
 import org.undersigned.common.security.Actor;
 import org.undersigned.common.security.ApiKeys;
 import org.undersigned.common.security.Organiser;
+import org.undersigned.common.Languages;
 import org.undersigned.mail.MailOutbox;
+import org.undersigned.mail.MailTemplates;
 import org.undersigned.mail.OutgoingMail;
 
 import java.net.URLEncoder;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,15 +41,17 @@ public class Accounts {
     private final AccountStore store;
     private final OrganisationStore organisations;
     private final MailOutbox outbox;
+    private final MailTemplates templates;
     private final Access access;
     private final Event<Audited> audit;
     private final OrganisersConfig config;
     private final String linksBase;
     private final Clock clock;
 
-    Accounts(AccountStore store, OrganisationStore organisations, MailOutbox outbox, Access access, Event<Audited> audit,
-             OrganisersConfig config, @ConfigProperty(name = "undersigned.links.base-url", defaultValue = "http://localhost:8080") String linksBase,
-             Clock clock) {
+    Accounts(AccountStore store, OrganisationStore organisations, MailOutbox outbox, MailTemplates templates, Access access,
+             Event<Audited> audit, OrganisersConfig config,
+             @ConfigProperty(name = "undersigned.links.base-url", defaultValue = "http://localhost:8080") String linksBase, Clock clock) {
+        this.templates = templates;
         this.store = store;
         this.organisations = organisations;
         this.outbox = outbox;
@@ -63,7 +68,7 @@ public class Accounts {
     }
 
     @Transactional
-    public void link(String email) {
+    public void link(String email, String acceptLanguage) {
         String address = email.strip();
         String key = MailOutbox.emailKey(address);
         store.lockAddress(key);
@@ -73,17 +78,12 @@ public class Accounts {
         }
         String token = Tokens.newToken();
         store.insertLink(Tokens.hash(token), address, key, now.plus(config.linkTtl()), now);
-        String text = """
-                Hello,
-
-                Someone, we hope you, asked to sign in to Undersigned as an organiser with this address. This link
-                signs you in, once, for the next %d minutes:
-
-                %s
-
-                If you did not ask, ignore this message; nothing happens without the link.
-                """.formatted(config.linkTtl().toMinutes(), linksBase + "/account?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        outbox.enqueue(List.of(new OutgoingMail("ACCOUNT_LINK", null, null, address, "Sign in to Undersigned", text)));
+        // in the asker's language, as the page that asked shows it
+        String language = Languages.choose(MailTemplates.LANGUAGES, null, acceptLanguage);
+        MailTemplates.Written written = templates.write("ACCOUNT_LINK", language,
+                Map.of("minutes", Long.toString(config.linkTtl().toMinutes())),
+                Map.of("account", linksBase + "/account?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        outbox.enqueue(List.of(new OutgoingMail("ACCOUNT_LINK", null, null, address, written, Map.of())));
     }
 
     /** Spends a sign-in link for a session; a link that is unknown, used or expired is a 404. */

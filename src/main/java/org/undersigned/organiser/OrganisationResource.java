@@ -89,8 +89,9 @@ public class OrganisationResource {
     @POST
     @Path("{id}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response invite(@PathParam("id") String id, @Valid @NotNull OrganisationRequests.Invite request) {
-        OrganisationResponses.Invitation invitation = organisations.invite(id, request);
+    public Response invite(@PathParam("id") String id, @Valid @NotNull OrganisationRequests.Invite request,
+                           @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        OrganisationResponses.Invitation invitation = organisations.invite(id, request, acceptLanguage);
         return Response.status(Response.Status.CREATED).entity(invitation).build();
     }
 

@@ -19,7 +19,9 @@ import org.undersigned.common.security.Permission;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.letter.LetterDirectory;
 import org.undersigned.letter.LetterFacts;
+import org.undersigned.common.Languages;
 import org.undersigned.mail.MailOutbox;
+import org.undersigned.mail.MailTemplates;
 import org.undersigned.mail.OutgoingMail;
 import org.undersigned.partner.PartnerService;
 
@@ -31,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,6 +57,7 @@ public class Organisations {
     private final PartnerService partners;
     private final LetterDirectory letters;
     private final MailOutbox outbox;
+    private final MailTemplates templates;
     private final Access access;
     private final Event<Audited> audit;
     private final OrganisersConfig config;
@@ -61,7 +65,7 @@ public class Organisations {
     private final Clock clock;
 
     Organisations(OrganisationStore store, AccountStore accounts, Accounts signIn, GrantStore grants, PartnerService partners, LetterDirectory letters,
-                  MailOutbox outbox, Access access, Event<Audited> audit, OrganisersConfig config,
+                  MailOutbox outbox, MailTemplates templates, Access access, Event<Audited> audit, OrganisersConfig config,
                   @ConfigProperty(name = "undersigned.links.base-url", defaultValue = "http://localhost:8080") String linksBase, Clock clock) {
         this.store = store;
         this.accounts = accounts;
@@ -70,6 +74,7 @@ public class Organisations {
         this.partners = partners;
         this.letters = letters;
         this.outbox = outbox;
+        this.templates = templates;
         this.access = access;
         this.audit = audit;
         this.config = config;
@@ -178,7 +183,7 @@ public class Organisations {
     }
 
     @Transactional
-    public OrganisationResponses.Invitation invite(String id, OrganisationRequests.Invite request) {
+    public OrganisationResponses.Invitation invite(String id, OrganisationRequests.Invite request, String acceptLanguage) {
         UUID organisation = parse(id);
         MemberRole mine = requireManager(organisation);
         if (request.role() == MemberRole.OWNER && mine != MemberRole.OWNER) {
@@ -196,18 +201,12 @@ public class Organisations {
         Organiser organiser = access.organiser();
         store.insertInvitation(invitation, organisation, email, request.role(), Tokens.hash(token),
                 organiser == null ? null : organiser.accountId(), now.plus(config.invitationTtl()), now);
-        String text = """
-                Hello,
-
-                You are invited to join %s on Undersigned, as %s, to work on its open letters with its other members.
-                Sign in with this address, then accept with this link (within %d days):
-
-                %s
-
-                If you do not know why you got this, ignore it; nothing happens unless you accept.
-                """.formatted(row.name(), request.role().name().toLowerCase(), config.invitationTtl().toDays(),
-                linksBase + "/invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        outbox.enqueue(List.of(new OutgoingMail("INVITATION", null, null, email, "An invitation to join " + row.name(), text)));
+        // in the inviter's language: the invitee's is not known yet
+        MailTemplates.Written written = templates.write("INVITATION", Languages.choose(MailTemplates.LANGUAGES, null, acceptLanguage),
+                Map.of("organisation", row.name(), "role", "@role_" + request.role().name().toLowerCase(java.util.Locale.ROOT),
+                        "days", Long.toString(config.invitationTtl().toDays())),
+                Map.of("invitation", linksBase + "/invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        outbox.enqueue(List.of(new OutgoingMail("INVITATION", null, null, email, written, Map.of())));
         fire(Audited.of("invitation.created", "invitation", invitation, access.actor()).withFields(List.of("email", "role")),
                 organisation);
         return invitationView(store.invitation(organisation, invitation).orElseThrow(), now);

@@ -12,4 +12,10 @@ public interface LinksConfig {
      */
     @WithDefault("http://localhost:8080")
     String baseUrl();
+
+    /**
+     * An address whose mailbox stops news to whoever writes to it (subject "unsubscribe"), offered
+     * beside the one-click link in news' {@code List-Unsubscribe}; none by default.
+     */
+    java.util.Optional<String> unsubscribeMailto();
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.undersigned.mail.MailOutbox;
+import org.undersigned.mail.MailTemplates;
 import org.undersigned.mail.OutgoingMail;
 
 /**
@@ -29,10 +30,12 @@ public class SignatureMailer {
     public static final String NOT_ME = "not-me";
 
     private final MailOutbox outbox;
+    private final MailTemplates templates;
     private final LinksConfig linksConfig;
     private final SelfTokens tokens;
 
-    SignatureMailer(MailOutbox outbox, LinksConfig linksConfig, SelfTokens tokens) {
+    SignatureMailer(MailOutbox outbox, MailTemplates templates, LinksConfig linksConfig, SelfTokens tokens) {
+        this.templates = templates;
         this.linksConfig = linksConfig;
         this.outbox = outbox;
         this.tokens = tokens;
@@ -42,11 +45,12 @@ public class SignatureMailer {
     public record ResponseNews(String letterTitle, String recipientName, String summary, String url) {
     }
 
-    /** An email for a signer, and what kind it is (the outbox keeps the kind once the address and text are gone). */
-    public record Message(String kind, UUID signatureId, String to, String subject, String text, Map<String, String> headers) {
+    /** An email for a signer, as written, and what kind it is (the outbox keeps the kind once the address and text are gone). */
+    public record Message(String kind, UUID signatureId, String to, MailTemplates.Written written, Map<String, String> headers) {
 
-        public Message(String kind, UUID signatureId, String to, String subject, String text) {
-            this(kind, signatureId, to, subject, text, Map.of());
+        /** The email as the outbox takes it, about a letter. */
+        public OutgoingMail outgoing(UUID letterId) {
+            return new OutgoingMail(kind, letterId, signatureId, to, written, headers);
         }
     }
 
@@ -61,8 +65,7 @@ public class SignatureMailer {
     public void enqueue(List<Message> messages, List<UUID> letterIds) {
         List<OutgoingMail> mails = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            Message m = messages.get(i);
-            mails.add(new OutgoingMail(m.kind(), letterIds.get(i), m.signatureId(), m.to(), m.subject(), m.text(), null, m.headers()));
+            mails.add(messages.get(i).outgoing(letterIds.get(i)));
         }
         outbox.enqueue(mails);
     }
@@ -70,89 +73,53 @@ public class SignatureMailer {
     /*
      * The confirmation and the "recorded" email go to an address nobody has proven yet: they carry
      * no text the signer chose (not even the name, which could be a message to a stranger); only the
-     * organiser's title and the service's own links.
+     * organiser's title (in the signer's language where the letter has it) and the service's own links.
+     * Every email is in the language the signature was made in (MailTemplates: English beyond the ten).
      */
-    public Message verification(UUID signatureId, String to, String letterTitle, String verifyToken, String manageToken) {
-        String text = """
-                Hello,
-
-                Someone, we hope you, signed the open letter "%s" with this address.
-                To confirm your signature, open this link:
-
-                %s
-
-                Until you confirm, your signature is neither counted nor shown.
-                If you did not sign, ignore this message and nothing will be published.
-
-                You can withdraw your signature, and have your details erased, at any time:
-
-                %s
-                """.formatted(letterTitle, link("verify", verifyToken), link("withdraw", manageToken)) + notMe(signatureId);
-        return new Message("VERIFICATION", signatureId, to, "Confirm your signature: " + letterTitle, text);
+    public Message verification(UUID signatureId, String to, String letterTitle, String language, String verifyToken,
+                                String manageToken) {
+        return new Message("VERIFICATION", signatureId, to, templates.write("VERIFICATION", language, Map.of("title", letterTitle),
+                links(signatureId, "verify", link("verify", verifyToken), "withdraw", link("withdraw", manageToken))), Map.of());
     }
 
-    public Message recorded(UUID signatureId, String to, String letterTitle, String manageToken) {
-        String text = """
-                Hello,
-
-                Your signature on the open letter "%s" has been recorded. Thank you.
-
-                You can withdraw your signature, and have your details erased, at any time:
-
-                %s
-                """.formatted(letterTitle, link("withdraw", manageToken)) + notMe(signatureId);
-        return new Message("RECORDED", signatureId, to, "Your signature: " + letterTitle, text);
+    public Message recorded(UUID signatureId, String to, String letterTitle, String language, String manageToken) {
+        return new Message("RECORDED", signatureId, to, templates.write("RECORDED", language, Map.of("title", letterTitle),
+                links(signatureId, "withdraw", link("withdraw", manageToken))), Map.of());
     }
 
-    public Message response(String to, String signerName, ResponseNews news, UUID signatureId) {
+    public Message response(String to, String signerName, String language, ResponseNews news, UUID signatureId) {
         String unsubscribe = link("unsubscribe", tokens.issue(UNSUBSCRIBE, signatureId));
-        String text = """
-                Hello %s,
-
-                %s responded to the open letter "%s", which you signed:
-
-                %s
-                %s
-                You asked for news of this letter when you signed. To receive no more, open this link:
-
-                %s
-                """.formatted(signerName, news.recipientName(), news.letterTitle(), news.summary(),
-                news.url() == null ? "" : "\nRead it in full: " + news.url() + "\n", unsubscribe)
-                + notMe(signatureId);
-        // news goes to many signers: a mailbox offers its own button, which POSTs to the link (RFC 8058)
+        Map<String, String> values = Map.of("name", signerName, "recipient", news.recipientName(), "title", news.letterTitle(),
+                "summary", news.summary());
+        MailTemplates.Written written = templates.write("RESPONSE", language, values,
+                links(signatureId, "unsubscribe", unsubscribe, "read", news.url() == null ? "" : news.url()));
+        // news goes to many signers: a mailbox offers its own button, which POSTs to the link (RFC 8058), or mails the service
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + linksConfig.unsubscribeMailto()
+                .map(address -> ", <mailto:" + address + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return new Message("RESPONSE", signatureId, to, "A response to: " + news.letterTitle(), text, headers);
+        return new Message("RESPONSE", signatureId, to, written, headers);
     }
 
     /**
-     * The portal's link, to an address: the same email whether it signed anything or not (then it
-     * says so), so that asking tells nothing about anyone.
+     * The portal's link, to an address, in the language of the page that asked: the same email whether it
+     * signed anything or not (then it says so), so that asking tells nothing about anyone.
      */
-    public void portalLink(String to, String token, boolean signed, Duration linkLife) {
-        String text = signed ? """
-                Hello,
-
-                Someone, we hope you, asked to see the signatures made with this address. This link opens
-                them, once, for the next %d minutes:
-
-                %s
-
-                If you did not ask, ignore this message.
-                """.formatted(linkLife.toMinutes(), link("me", token)) : """
-                Hello,
-
-                Someone, we hope you, asked to see the signatures made with this address. None is recorded
-                with it. If you did not ask, ignore this message.
-                """;
-        outbox.enqueue(List.of(new OutgoingMail("PORTAL", null, null, to, "Your signatures", text)));
+    public void portalLink(String to, String token, boolean signed, Duration linkLife, String language) {
+        MailTemplates.Written written = signed
+                ? templates.write("PORTAL", language, Map.of("minutes", Long.toString(linkLife.toMinutes())), Map.of("me", link("me", token)))
+                : templates.write("PORTAL_NONE", language, Map.of(), Map.of());
+        outbox.enqueue(List.of(new OutgoingMail("PORTAL", null, null, to, written, Map.of())));
     }
 
-    /** The end of every email to a signer: for the owner of an address someone else signed with. */
-    private String notMe(UUID signatureId) {
-        return "\nNot you? Tell us with this link; the signature is set aside and we will not email this address about"
-                + " this letter again:\n\n" + link("not-me", tokens.issue(NOT_ME, signatureId)) + "\n";
+    /** An email's links, and the "it was not me" link that ends every email to a signer. */
+    private Map<String, String> links(UUID signatureId, String... namesAndLinks) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndLinks.length; i += 2) {
+            links.put(namesAndLinks[i], namesAndLinks[i + 1]);
+        }
+        links.put("not_me", link("not-me", tokens.issue(NOT_ME, signatureId)));
+        return links;
     }
 
     private String link(String page, String token) {

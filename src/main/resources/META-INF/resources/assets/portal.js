@@ -170,7 +170,9 @@
       return;
     }
     fetch('/v1/me/link', { method: 'POST', credentials: 'omit',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      // the email comes in the page's language
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json',
+        'Accept-Language': document.documentElement.lang || 'en' },
       body: JSON.stringify({ email: email.value.trim() }) })
       .then(function (r) { say(r.ok ? words.me_ask_sent : r.status === 429 ? words.error_rate : words.link_failed); })
       .catch(function () { say(words.link_failed); });

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import org.undersigned.ApiTest;
@@ -120,7 +119,7 @@ class ResponsesTest extends ApiTest {
         assertEquals(2, hanas.size());
         MimeMessage news = hanas.get(1);
         assertTrue(news.getSubject().startsWith("A response to: "), news.getSubject());
-        String text = GreenMailUtil.getBody(news).replace("=\r\n", "").replace("=\n", "");
+        String text = org.undersigned.fixtures.Fixtures.text(news);
         assertTrue(text.contains("Office of the President") && text.contains("Ministry of Unification")
                 && text.contains("https://example.org/reply"), text);
 

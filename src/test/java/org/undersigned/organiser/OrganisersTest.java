@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.undersigned.ApiTest;
+import org.undersigned.fixtures.Fixtures;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +55,7 @@ class OrganisersTest extends ApiTest {
         List<MimeMessage> mails = mailsTo(invitee, 1);
         String token = null;
         for (MimeMessage mail : mails) {
-            Matcher link = INVITATION_LINK.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", ""));
+            Matcher link = INVITATION_LINK.matcher(Fixtures.text(mail));
             if (link.find()) {
                 token = link.group(1);
             }
@@ -266,7 +267,7 @@ class OrganisersTest extends ApiTest {
         String email = unique("page.signer");
         anonymous().body(Map.of("email", email)).post("/v1/account/link").then().statusCode(202);
         Matcher link = Pattern.compile("/account\\?token=([A-Za-z0-9_-]+)").matcher(
-                com.icegreen.greenmail.util.GreenMailUtil.getBody(mailsTo(email, 1).get(0)).replace("=\r\n", ""));
+                Fixtures.text(mailsTo(email, 1).get(0)));
         assertTrue(link.find());
         io.restassured.RestAssured.given().accept("text/html").get("/account?token=" + link.group(1)).then().statusCode(200);
         String signedIn = io.restassured.RestAssured.given().accept("text/html").contentType("application/x-www-form-urlencoded")

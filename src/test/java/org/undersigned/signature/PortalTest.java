@@ -1,6 +1,5 @@
 package org.undersigned.signature;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.internet.MimeMessage;
@@ -251,7 +250,7 @@ class PortalTest extends ApiTest {
     }
 
     private static String body(MimeMessage mail) {
-        return GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        return org.undersigned.fixtures.Fixtures.text(mail);
     }
 
     /** Every text-like column of every table holding the text, as table.column. */

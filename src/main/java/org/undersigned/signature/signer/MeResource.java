@@ -33,8 +33,10 @@ public class MeResource {
     @Path("link")
     @RateLimited(RateLimited.Cost.SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response link(@Valid @NotNull PortalRequests.Link request) {
-        portal.link(request.email());
+    public Response link(@Valid @NotNull PortalRequests.Link request,
+                         @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        // the email is written in the asker's language (the page sends its own)
+        portal.link(request.email(), acceptLanguage);
         return Response.accepted(new LinkRequested("ACCEPTED",
                 "If signatures were made with this address, it will receive a link to them shortly.")).build();
     }

@@ -78,10 +78,10 @@ public class SignatureTokens {
         if (existing.status == SignatureStatus.PENDING) {
             String verifyToken = verifyToken(existing);
             existing.verifyTokenHash = Tokens.hash(verifyToken);
-            return mailer.verification(existing.id, existing.email, letterTitle, verifyToken, manageToken);
+            return mailer.verification(existing.id, existing.email, letterTitle, existing.language, verifyToken, manageToken);
         }
         if (existing.status == SignatureStatus.VERIFIED) {
-            return mailer.recorded(existing.id, existing.email, letterTitle, manageToken);
+            return mailer.recorded(existing.id, existing.email, letterTitle, existing.language, manageToken);
         }
         return null;
     }

@@ -44,7 +44,7 @@ public class SignatureUpdates {
     public MailPage responseMails(UUID letterId, UUID after, int limit, SignatureMailer.ResponseNews news) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, email, name from signatures
+                        select id, email, name, language from signatures
                         where letter_id = ?1 and updates_consent is not null and status = 'VERIFIED' and email is not null
                           and id > ?2
                         order by id limit ?3""")
@@ -54,9 +54,7 @@ public class SignatureUpdates {
         UUID last = null;
         for (Object[] row : rows) {
             last = (UUID) row[0];
-            SignatureMailer.Message message = mailer.response((String) row[1], (String) row[2], news, last);
-            mails.add(new OutgoingMail(message.kind(), letterId, last, message.to(), message.subject(), message.text(), null,
-                    message.headers()));
+            mails.add(mailer.response((String) row[1], (String) row[2], (String) row[3], news, last).outgoing(letterId));
         }
         return new MailPage(mails, last);
     }

@@ -1,5 +1,6 @@
 package org.undersigned.signature.signer;
 
+import org.undersigned.mail.MailTemplates;
 import org.undersigned.signature.Signature;
 import org.undersigned.signature.SignatureCounts;
 import org.undersigned.signature.SignatureDisplay;
@@ -102,7 +103,8 @@ class SignerPortal {
      * cannot pass the limit together.
      */
     @Transactional
-    public void link(String email) {
+    public void link(String email, String acceptLanguage) {
+        String language = org.undersigned.common.Languages.choose(MailTemplates.LANGUAGES, null, acceptLanguage);
         String key = "e:" + EmailAddresses.canonical(email.strip());
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 25))").setParameter(1, "portal-link:" + key)
                 .getSingleResult();
@@ -121,13 +123,13 @@ class SignerPortal {
         if (mailboxes.isEmpty()) {
             // nothing to open: the row only counts the request
             insertLink(Tokens.newToken(), key, null, now);
-            mailer.portalLink(email.strip(), null, false, LINK_TTL);
+            mailer.portalLink(email.strip(), null, false, LINK_TTL, language);
             return;
         }
         mailboxes.forEach((mailbox, address) -> {
             String token = Tokens.newToken();
             insertLink(token, key, mailbox, now);
-            mailer.portalLink(address, token, true, LINK_TTL);
+            mailer.portalLink(address, token, true, LINK_TTL, language);
         });
     }
 

@@ -193,7 +193,7 @@ public class SigningService {
             signature.manageTokenHash = null;
             signature.emailsSent = 0;
         }
-        return new Prepared(signature, signer, letter.title(), emailVerification, verifyToken, manageToken, blocked != null);
+        return new Prepared(signature, signer, letter.title(language), emailVerification, verifyToken, manageToken, blocked != null);
     }
 
     /** The email a new public signature calls for (its links), written with it; none for keyed callers or a blocked address. */
@@ -203,8 +203,9 @@ public class SigningService {
         }
         Signature signature = prepared.signature();
         return prepared.emailVerification()
-                ? mailer.verification(signature.id, signature.email, prepared.letterTitle(), prepared.verifyToken(), prepared.manageToken())
-                : mailer.recorded(signature.id, signature.email, prepared.letterTitle(), prepared.manageToken());
+                ? mailer.verification(signature.id, signature.email, prepared.letterTitle(), signature.language, prepared.verifyToken(),
+                        prepared.manageToken())
+                : mailer.recorded(signature.id, signature.email, prepared.letterTitle(), signature.language, prepared.manageToken());
     }
 
     /** The answer once the batch has committed: created, or a signer who had already signed. */

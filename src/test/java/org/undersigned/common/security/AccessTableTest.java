@@ -71,7 +71,7 @@ class AccessTableTest extends ApiTest {
         List<MimeMessage> mails = mailsTo(address, 2);
         String token = null;
         for (MimeMessage mail : mails) {
-            Matcher link = PORTAL_LINK.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).replace("=\r\n", ""));
+            Matcher link = PORTAL_LINK.matcher(org.undersigned.fixtures.Fixtures.text(mail));
             if (link.find()) {
                 token = link.group(1);
             }

@@ -65,7 +65,7 @@ class SigningChallengeTest extends ApiTest {
 
         // an expired challenge, rightly signed by this service
         SignableLetter facts = new SignableLetter(UUID.fromString(letter), LetterStatus.OPEN, null, VerificationPolicy.NONE,
-                SigningChallenge.PROOF_OF_WORK, "Joint Open Letter", 1, List.of("en"));
+                SigningChallenge.PROOF_OF_WORK, "Joint Open Letter", 1, List.of("en"), java.util.Map.of());
         SigningChallenges.ChallengeResponse expired = challenges.issue(facts, Instant.now().minusSeconds(5));
         signWith(letter, "late@example.org", solve(expired.challenge(), expired.salt(), expired.maxnumber(), expired.signature()))
                 .then().statusCode(422).body("detail", containsString("expired"));
