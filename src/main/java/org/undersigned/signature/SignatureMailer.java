@@ -88,7 +88,8 @@ public class SignatureMailer {
     }
 
     public Message response(String to, String signerName, String language, ResponseNews news, UUID signatureId) {
-        String unsubscribe = link("unsubscribe", tokens.issue(UNSUBSCRIBE, signatureId));
+        String token = tokens.issue(UNSUBSCRIBE, signatureId);
+        String unsubscribe = link("unsubscribe", token);
         Map<String, String> values = Map.of("name", signerName, "recipient", news.recipientName(), "title", news.letterTitle(),
                 "summary", news.summary());
         MailTemplates.Written written = templates.write("RESPONSE", language, values,
@@ -96,7 +97,9 @@ public class SignatureMailer {
         // news goes to many signers: a mailbox offers its own button, which POSTs to the link (RFC 8058), or mails the service
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">" + linksConfig.unsubscribeMailto()
-                .map(address -> ", <mailto:" + address + "?subject=unsubscribe>").orElse(""));
+                // the subject carries the token: whoever reads that mailbox POSTs it to /v1/signatures/unsubscribe
+                .map(address -> ", <mailto:" + address + "?subject=unsubscribe%20" + URLEncoder.encode(token, StandardCharsets.UTF_8) + ">")
+                .orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new Message("RESPONSE", signatureId, to, written, headers);
     }
