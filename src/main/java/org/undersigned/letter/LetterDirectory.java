@@ -31,6 +31,11 @@ public class LetterDirectory {
         return translations.languages((Letter) Letter.findById(letterId));
     }
 
+    /** The letter's title in each language it reads in (its own, and each translation's latest), for emails. */
+    public Map<String, String> titles(UUID letterId) {
+        return translations.titles((Letter) Letter.findById(letterId));
+    }
+
     public Optional<LetterFacts> facts(UUID letterId) {
         Letter letter = Letter.findById(letterId);
         return Optional.ofNullable(letter).map(LetterFacts::of);

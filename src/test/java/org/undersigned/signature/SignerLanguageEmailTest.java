@@ -32,8 +32,9 @@ class SignerLanguageEmailTest extends ApiTest {
         admin().body(korean).put("/v1/letters/" + letter + "/translations/ko").then().statusCode(201);
         admin().post("/v1/letters/" + letter + "/publish").then().statusCode(200);
 
-        anonymous().header("Accept-Language", "ko-KR,ko;q=0.9").body(Fixtures.individual("Lee Seo-yeon", "seoyeon.ko@example.org", "KR"))
-                .post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
+        Map<String, Object> seoyeon = new HashMap<>(Fixtures.individual("Lee Seo-yeon", "seoyeon.ko@example.org", "KR"));
+        seoyeon.put("updates", true);
+        anonymous().header("Accept-Language", "ko-KR,ko;q=0.9").body(seoyeon).post("/v1/letters/" + letter + "/signatures").then().statusCode(202);
         MimeMessage mail = mailsTo("seoyeon.ko@example.org", 1).get(0);
         assertEquals("서명을 확인해 주세요: 납북자와 억류자에 관한 공동 서한", mail.getSubject());
         assertEquals("ko", mail.getHeader("Content-Language", null));
@@ -65,5 +66,18 @@ class SignerLanguageEmailTest extends ApiTest {
         List<MimeMessage> both = mailsTo("seoyeon.ko@example.org", 2);
         MimeMessage reminder = both.get(both.size() - 1);
         assertEquals("서명 완료: 납북자와 억류자에 관한 공동 서한", reminder.getSubject());
+
+        // news of a response, too: in Korean, with the Korean title, and the one-click unsubscribe
+        String office = admin().body(Map.of("name", "Office of the President")).post("/v1/letters/" + letter + "/recipients")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("recipient_id", office, "summary", "The Office acknowledged the letter.")).post("/v1/letters/" + letter + "/responses")
+                .then().statusCode(201);
+        List<MimeMessage> three = mailsTo("seoyeon.ko@example.org", 3);
+        MimeMessage news = three.get(three.size() - 1);
+        assertEquals("답변 도착: 납북자와 억류자에 관한 공동 서한", news.getSubject());
+        assertEquals("ko", news.getHeader("Content-Language", null));
+        assertTrue(news.getHeader("List-Unsubscribe", null).contains("/unsubscribe?token="), news.getHeader("List-Unsubscribe", null));
+        assertTrue(Fixtures.text(news).contains("Office of the President이(가) 서명하신 공개서한") && Fixtures.html(news).contains("lang=\"ko\""),
+                Fixtures.text(news));
     }
 }

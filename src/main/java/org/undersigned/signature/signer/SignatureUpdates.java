@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.undersigned.letter.LetterFacts;
 import org.undersigned.mail.OutgoingMail;
@@ -51,10 +52,15 @@ public class SignatureUpdates {
                 .setParameter(1, letterId).setParameter(2, after == null ? new UUID(0, 0) : after).setParameter(3, limit)
                 .getResultList();
         List<OutgoingMail> mails = new ArrayList<>(rows.size());
+        Map<String, String> titles = rows.isEmpty() ? Map.of() : letterFacts.titles(letterId);
         UUID last = null;
         for (Object[] row : rows) {
             last = (UUID) row[0];
-            mails.add(mailer.response((String) row[1], (String) row[2], (String) row[3], news, last).outgoing(letterId));
+            // the letter's title in the language the signer signed in, where it has one
+            String language = (String) row[3];
+            SignatureMailer.ResponseNews theirs = new SignatureMailer.ResponseNews(titles.getOrDefault(language, news.letterTitle()),
+                    news.recipientName(), news.summary(), news.url());
+            mails.add(mailer.response((String) row[1], (String) row[2], language, theirs, last).outgoing(letterId));
         }
         return new MailPage(mails, last);
     }
