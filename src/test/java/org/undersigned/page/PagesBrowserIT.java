@@ -240,7 +240,9 @@ class PagesBrowserIT {
             browser.driver.findElement(By.id("f-email")).sendKeys(email);
             browser.driver.findElement(By.cssSelector("#ask-form button")).click();
             browser.waitUntil(() -> browser.text("status").startsWith("Si des signatures"), Duration.ofSeconds(10), "the answer");
-            assertNotNull(mailSaying(email, "None is recorded"), "the address's data is gone");
+            // asked from the French page, the email is French too
+            MimeMessage nothing = mailSaying(email, "Aucune signature n’est enregistrée avec cette adresse.");
+            assertEquals("fr", nothing.getHeader("Content-Language", null), "the address's data is gone, said in French");
         }
     }
 
