@@ -106,6 +106,9 @@ NGINX_PID=$!
 for _ in $(seq 1 50); do curl -sf "$CACHE/v1/letters/viral/summary" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -sf "$CACHE/v1/letters/viral/summary" >/dev/null || { cat "$WORK/nginx/stdout" "$WORK/nginx/error.log" >&2; die "nginx did not answer"; }
 
+# a reference measured in the same run: the machine is shared, and its speed moves from one run to the next
+REFERENCE=$(wrk -t2 -c64 -d3s "$OPS/q/health/live" 2>/dev/null | awk '/Requests\/sec/{print $2}')
+log "reference: the HTTP ceiling (GET /q/health/live, 64 connections, 3 s) is ${REFERENCE}/s"
 log "a viral day: $STREAMS streams, $READS reads/s through nginx, $SIGNS signatures/s with their emails ($SMTP_MILLIS ms each), ${LOAD_SECONDS}s"
 cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) )); done; echo $total; }
 postgres_pids() { pgrep -u "$(id -u postgres 2>/dev/null || id -u)" postgres | tr '\n' ' '; }
@@ -131,6 +134,9 @@ $(v streams open) open summary streams (from $(( STREAMS / 5 )) loopback address
 a hundred a network, the default limits), ${READS} reads a second of the letter, its page and its summary through the cache, and
 ${SIGNS} public signatures a second with email verification on, mailed to an SMTP server that takes ${SMTP_MILLIS} ms a message;
 one signer in ten follows the emailed link, and each confirmation moves the count the streams show.
+
+The reference, measured in the same run before the load: the HTTP ceiling (\`GET /q/health/live\` on the management
+port, wrk, 64 connections, 3 s) was ${REFERENCE}/s.
 
 | Measure | Figure | Target |
 |---|---|---|
