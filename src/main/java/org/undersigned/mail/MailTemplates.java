@@ -1,19 +1,14 @@
 package org.undersigned.mail;
 
+import org.undersigned.common.Words;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,18 +109,6 @@ public class MailTemplates {
     }
 
     private static Map<String, String> load(String language) {
-        String path = "mail/words/" + language + ".properties";
-        try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + path);
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> loaded = new LinkedHashMap<>();
-            properties.stringPropertyNames().stream().sorted().forEach(k -> loaded.put(k, properties.getProperty(k)));
-            return Map.copyOf(loaded);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Words.load("mail/words/" + language + ".properties");
     }
 }

@@ -1,20 +1,15 @@
 package org.undersigned.page;
 
+import org.undersigned.common.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.undersigned.common.Languages;
 import org.undersigned.common.ProblemException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Every word the pages show, in the ten languages the summary sentence speaks
@@ -82,18 +77,6 @@ public class PageStrings {
     }
 
     private static Map<String, String> load(String language) {
-        String path = "pages/strings/" + language + ".properties";
-        try (InputStream in = PageStrings.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + path);
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> words = new LinkedHashMap<>();
-            properties.stringPropertyNames().stream().sorted().forEach(k -> words.put(k, properties.getProperty(k)));
-            return Map.copyOf(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Words.load("pages/strings/" + language + ".properties");
     }
 }
