@@ -71,19 +71,17 @@ public final class OutboxRounds implements Vital {
      * released for another round in {@code afterStop}.
      */
     public <T> void round(Supplier<List<T>> claim, Function<T, UUID> idOf, Function<T, Next> handle, Duration afterStop) {
-        lastProgress = System.nanoTime();
-        List<T> claimed;
-        do {
-            claimed = QuarkusTransaction.requiringNew().call(claim::get);
+        batches(claim, claimed -> {
             for (int i = 0; i < claimed.size(); i++) {
                 Next next = handle.apply(claimed.get(i));
                 lastProgress = System.nanoTime();
                 if (next == Next.STOP) {
                     release(claimed.subList(i + 1, claimed.size()).stream().map(idOf).toList(), afterStop);
-                    return;
+                    return Next.STOP;
                 }
             }
-        } while (claimed.size() == batch);
+            return Next.GO_ON;
+        });
     }
 
     /**
@@ -93,17 +91,22 @@ public final class OutboxRounds implements Vital {
      */
     public <T> void tickInBatches(Supplier<List<T>> claim, Function<List<T>, Next> handle) {
         try {
-            lastProgress = System.nanoTime();
-            List<T> claimed;
-            Next next;
-            do {
-                claimed = QuarkusTransaction.requiringNew().call(claim::get);
-                next = claimed.isEmpty() ? Next.STOP : handle.apply(claimed);
-                lastProgress = System.nanoTime();
-            } while (next == Next.GO_ON && claimed.size() == batch);
+            batches(claim, handle);
         } catch (RuntimeException e) {
             LOG.warnf("%s: %s", name, e.getClass().getSimpleName());
         }
+    }
+
+    /** Claims (in a transaction of its own) and handles batch after batch, while whole ones come and none says stop. */
+    private <T> void batches(Supplier<List<T>> claim, Function<List<T>, Next> handle) {
+        lastProgress = System.nanoTime();
+        List<T> claimed;
+        Next next;
+        do {
+            claimed = QuarkusTransaction.requiringNew().call(claim::get);
+            next = claimed.isEmpty() ? Next.STOP : handle.apply(claimed);
+            lastProgress = System.nanoTime();
+        } while (next == Next.GO_ON && claimed.size() == batch);
     }
 
     /** Leases claimed rows: they are no other dispatcher's to send until the lease ends (a crash mid-round). */

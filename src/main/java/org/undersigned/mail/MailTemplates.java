@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.common.Languages;
 import org.undersigned.common.Words;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -61,6 +62,11 @@ public class MailTemplates {
         return LANGUAGES.contains(primary) ? primary : "en";
     }
 
+    /** The language for an email to whoever sent this {@code Accept-Language} (a malformed one is ignored). */
+    public static String forAcceptLanguage(String acceptLanguage) {
+        return Languages.choose(LANGUAGES, null, acceptLanguage);
+    }
+
     /**
      * Writes an email of {@code kind} in {@code language} (any tag; see {@link #language}), with
      * {@code values} for its words' {@code {name}}s and the {@code links} its template shows (a link
@@ -96,6 +102,9 @@ public class MailTemplates {
 
     /** Fills a word's {@code {name}}s; a value {@code @key} is the word of that key in the same language. */
     private static String fill(String text, Map<String, String> values, Map<String, String> words) {
+        if (text.indexOf('{') < 0) {
+            return text; // most words name no value
+        }
         Matcher m = VALUE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -12,7 +12,6 @@ import org.undersigned.common.security.Access;
 import org.undersigned.common.security.Actor;
 import org.undersigned.common.security.ApiKeys;
 import org.undersigned.common.security.Organiser;
-import org.undersigned.common.Languages;
 import org.undersigned.mail.MailOutbox;
 import org.undersigned.mail.MailTemplates;
 import org.undersigned.mail.OutgoingMail;
@@ -79,7 +78,7 @@ public class Accounts {
         String token = Tokens.newToken();
         store.insertLink(Tokens.hash(token), address, key, now.plus(config.linkTtl()), now);
         // in the asker's language, as the page that asked shows it
-        String language = Languages.choose(MailTemplates.LANGUAGES, null, acceptLanguage);
+        String language = MailTemplates.forAcceptLanguage(acceptLanguage);
         MailTemplates.Written written = templates.write("ACCOUNT_LINK", language,
                 Map.of("minutes", Long.toString(config.linkTtl().toMinutes())),
                 Map.of("account", linksBase + "/account?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));

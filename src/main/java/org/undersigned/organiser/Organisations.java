@@ -19,7 +19,6 @@ import org.undersigned.common.security.Permission;
 import org.undersigned.common.validation.EmailAddresses;
 import org.undersigned.letter.LetterDirectory;
 import org.undersigned.letter.LetterFacts;
-import org.undersigned.common.Languages;
 import org.undersigned.mail.MailOutbox;
 import org.undersigned.mail.MailTemplates;
 import org.undersigned.mail.OutgoingMail;
@@ -202,7 +201,7 @@ public class Organisations {
         store.insertInvitation(invitation, organisation, email, request.role(), Tokens.hash(token),
                 organiser == null ? null : organiser.accountId(), now.plus(config.invitationTtl()), now);
         // in the inviter's language: the invitee's is not known yet
-        MailTemplates.Written written = templates.write("INVITATION", Languages.choose(MailTemplates.LANGUAGES, null, acceptLanguage),
+        MailTemplates.Written written = templates.write("INVITATION", MailTemplates.forAcceptLanguage(acceptLanguage),
                 Map.of("organisation", row.name(), "role", "@role_" + request.role().name().toLowerCase(java.util.Locale.ROOT),
                         "days", Long.toString(config.invitationTtl().toDays())),
                 Map.of("invitation", linksBase + "/invitation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.undersigned.common.ReplicaReads;
 import java.util.ArrayList;
@@ -47,7 +46,6 @@ public class SignatoryQueries {
     private final SignatureCounts counts;
     private final EntityManager em;
     private final ReplicaReads replica;
-    private static final Pattern NAMED_PARAMETER = Pattern.compile(":(letter|country|q|ckey|cid|kind|cat)\\b");
     private final Access access;
     /** Summaries of public letters with what their sentences are made from: no query while nothing changes. */
     private final LetterCache<String, KeptSummary> summaries;
@@ -122,17 +120,18 @@ public class SignatoryQueries {
         Paging.Cursor cursor = page.cursor();
         boolean byName = filter.byName();
         StringBuilder sql = new StringBuilder("select id, kind, name, title, organization, country, represents, created_at, sort_key"
-                + " from signatures where letter_id = :letter and status = 'VERIFIED' and display = 'PUBLIC'");
-        List<Object[]> params = new ArrayList<>();
-        params.add(new Object[]{"letter", letter.id()});
+                + " from signatures where letter_id = ? and status = 'VERIFIED' and display = 'PUBLIC'");
+        // positional parameters, in the order the statement names them
+        List<Object> params = new ArrayList<>();
+        params.add(letter.id());
         SignatureKind onlyKind = filter.kind();
         if (filter.country() != null) {
-            sql.append(" and country = :country");
-            params.add(new Object[]{"country", filter.country().code()});
+            sql.append(" and country = ?");
+            params.add(filter.country().code());
         }
         if (filter.q() != null && !filter.q().text().isEmpty()) {
-            sql.append(" and lower(name) like :q escape '\\'");
-            params.add(new Object[]{"q", Sql.containsPattern(filter.q().text().toLowerCase(Locale.ROOT))});
+            sql.append(" and lower(name) like ? escape '\\'");
+            params.add(Sql.containsPattern(filter.q().text().toLowerCase(Locale.ROOT)));
         }
         List<Row> rows = new ArrayList<>(limit + 1);
         if (byName) {
@@ -151,11 +150,11 @@ public class SignatoryQueries {
                     continue;
                 }
                 StringBuilder part = new StringBuilder(sql).append(" and kind = '").append(k.name()).append("'");
-                List<Object[]> partParams = new ArrayList<>(params);
+                List<Object> partParams = new ArrayList<>(params);
                 if (cursorKind == k) {
-                    part.append(" and (sort_key, id) > (:ckey, :cid)");
-                    partParams.add(new Object[]{"ckey", cursor.key().substring(2)});
-                    partParams.add(new Object[]{"cid", cursor.id()});
+                    part.append(" and (sort_key, id) > (?, ?)");
+                    partParams.add(cursor.key().substring(2));
+                    partParams.add(cursor.id());
                 }
                 part.append(" order by sort_key, id limit ").append(limit + 1 - rows.size());
                 rows.addAll(reader.read(connection -> signatoryRows(connection, part.toString(), partParams)));
@@ -165,13 +164,13 @@ public class SignatoryQueries {
             }
         } else {
             if (onlyKind != null) {
-                sql.append(" and kind = :kind");
-                params.add(new Object[]{"kind", onlyKind.name()});
+                sql.append(" and kind = ?");
+                params.add(onlyKind.name());
             }
             if (cursor != null) {
-                sql.append(" and (created_at, id) > (:cat, :cid)");
-                params.add(new Object[]{"cat", cursor.instant()});
-                params.add(new Object[]{"cid", cursor.id()});
+                sql.append(" and (created_at, id) > (?, ?)");
+                params.add(Timestamp.from(cursor.instant()));
+                params.add(cursor.id());
             }
             sql.append(" order by created_at, id limit ").append(limit + 1);
             rows.addAll(reader.read(connection -> signatoryRows(connection, sql.toString(), params)));
@@ -181,17 +180,10 @@ public class SignatoryQueries {
                 : Paging.Cursor.after(r.createdAt(), r.id()));
     }
 
-    /** The statement's {@code :name} parameters, bound in the order they were added (the order they appear). */
-    private static List<Row> signatoryRows(Connection connection, String sql, List<Object[]> params) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(NAMED_PARAMETER.matcher(sql).replaceAll("?"))) {
-            int p = 1;
-            for (Object[] param : params) {
-                Object value = param[1];
-                if (value instanceof Instant instant) {
-                    select.setTimestamp(p++, Timestamp.from(instant));
-                } else {
-                    select.setObject(p++, value);
-                }
+    private static List<Row> signatoryRows(Connection connection, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
             }
             List<Row> rows = new ArrayList<>();
             try (ResultSet r = select.executeQuery()) {

@@ -104,7 +104,7 @@ class SignerPortal {
      */
     @Transactional
     public void link(String email, String acceptLanguage) {
-        String language = org.undersigned.common.Languages.choose(MailTemplates.LANGUAGES, null, acceptLanguage);
+        String language = MailTemplates.forAcceptLanguage(acceptLanguage);
         String key = "e:" + EmailAddresses.canonical(email.strip());
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 25))").setParameter(1, "portal-link:" + key)
                 .getSingleResult();
